@@ -10,7 +10,7 @@ DATA = migrec--0.1.sql
 PGFILEDESC = "migrec - migration records"
 
 REGRESS = setup nationality place nationality_data
-REGRESS_OPTS = --inputdir=. --outputdir=test/results
+REGRESS_OPTS = --inputdir=. --outputdir=test/regress
 
 
 PG_CONFIG ?= pg_config

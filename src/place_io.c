@@ -117,6 +117,11 @@ place_parse(const char *s, size_t len, int32_t *out, size_t *errpos)
 	}
 
 	/* locality: "MX TAP", blanks optional */
+	if (!mr_isblank((unsigned char) s[2]) && !locode_char((unsigned char) s[2]))
+	{
+		*errpos += 2;
+		return MR_ERR_SYNTAX;
+	}
 	i = 2;
 	while (i < len && mr_isblank((unsigned char) s[i]))
 		i++;

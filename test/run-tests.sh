@@ -18,8 +18,8 @@ make -C "$MR_TOP" -s PG_CONFIG="$PG_CONFIG" installcheck >"$MR_TMP/regress.out" 
 set -e
 cat "$MR_TMP/regress.out"
 ok=$(grep -cE '^(ok|test) .* ok( |$)|^ok [0-9]+ ' "$MR_TMP/regress.out" || true)
-bad=$(grep -cE 'FAILED|failed \(ignored\)' "$MR_TMP/regress.out" || true)
-[ -f "$MR_TOP/test/results/regression.diffs" ] && [ "$bad" -gt 0 ] && head -200 "$MR_TOP/test/results/regression.diffs"
+bad=$(grep -cE 'FAILED|^not ok' "$MR_TMP/regress.out" || true)
+[ -f "$MR_TOP/test/regress/regression.diffs" ] && [ "$bad" -gt 0 ] && head -200 "$MR_TOP/test/results/regression.diffs"
 count "$ok" "$bad"
 
 # 2. The generated tables still match their sources.
