@@ -1288,6 +1288,8 @@ const mr_name_key mr_name_keys[] = {
 	{"reino hachemi de jordania", 127},
 	{"reino unido", 90},
 	{"reino unido de gran bretana e irlanda del norte", 90},
+	{"rep dom", 73},
+	{"rep dominicana", 73},
 	{"republic of albania", 6},
 	{"republic of angola", 3},
 	{"republic of armenia", 11},
@@ -1656,7 +1658,7 @@ const mr_name_key mr_name_keys[] = {
 	{"zimbabue", 286},
 	{"zimbabwe", 286},
 };
-const int mr_nname_keys = 799;
+const int mr_nname_keys = 801;
 
 /* ISO 3166-2 subdivisions, sorted by packed place code. */
 const mr_subdivision mr_subdivisions[] = {

