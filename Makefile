@@ -5,11 +5,13 @@ EXTENSION = migrec
 MODULE_big = migrec
 OBJS = src/migrec.o src/codes.o src/codes_data.o \
 	src/nationality_io.o src/nationality.o \
-	src/place_io.o src/place.o
+	src/place_io.o src/place.o \
+	src/datetime_io.o src/status_data.o src/protection_status_io.o src/protection_status.o \
+	src/decision_tally_io.o src/decision_tally.o src/protection_history.o
 DATA = migrec--0.1.sql
 PGFILEDESC = "migrec - migration records"
 
-REGRESS = setup nationality place nationality_data
+REGRESS = setup nationality place nationality_data protection_status protection_history recognition_rate
 REGRESS_OPTS = --inputdir=. --outputdir=test/regress
 
 

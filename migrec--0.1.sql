@@ -472,3 +472,586 @@ AS 'MODULE_PATHNAME', 'nationalities'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 300;
 COMMENT ON FUNCTION @extschema@.nationalities() IS
 'the whole nationality table, one row per code, with names, kind, M49 areas, RCM membership and place';
+
+--------------------------------------------------------------------------
+-- protection_status
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.protection_status;
+
+CREATE FUNCTION @extschema@.protection_status_in(pg_catalog.cstring)
+RETURNS @extschema@.protection_status
+AS 'MODULE_PATHNAME', 'protection_status_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.protection_status_out(@extschema@.protection_status)
+RETURNS pg_catalog.cstring
+AS 'MODULE_PATHNAME', 'protection_status_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.protection_status_recv(pg_catalog.internal)
+RETURNS @extschema@.protection_status
+AS 'MODULE_PATHNAME', 'protection_status_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.protection_status_send(@extschema@.protection_status)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'protection_status_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.protection_status (
+	INPUT = @extschema@.protection_status_in,
+	OUTPUT = @extschema@.protection_status_out,
+	RECEIVE = @extschema@.protection_status_recv,
+	SEND = @extschema@.protection_status_send,
+	INTERNALLENGTH = 1,
+	PASSEDBYVALUE,
+	ALIGNMENT = char,
+	STORAGE = plain,
+	CATEGORY = 'U'
+);
+
+COMMENT ON TYPE @extschema@.protection_status IS
+'a state of the international-protection procedure (encountered ... expelled), 1 byte, ordered as the pipeline';
+COMMENT ON FUNCTION @extschema@.protection_status_in(pg_catalog.cstring) IS
+'protection_status input: a state name, any case';
+COMMENT ON FUNCTION @extschema@.protection_status_out(@extschema@.protection_status) IS
+'protection_status output: the state name in lower case';
+COMMENT ON FUNCTION @extschema@.protection_status_recv(pg_catalog.internal) IS
+'protection_status binary input: one byte, the position in the pipeline (1 to 19)';
+COMMENT ON FUNCTION @extschema@.protection_status_send(@extschema@.protection_status) IS
+'protection_status binary output: one byte, the position in the pipeline (1 to 19)';
+
+-- comparison: core's "char" functions, which compare as unsigned bytes
+CREATE FUNCTION @extschema@.protection_status_eq(@extschema@.protection_status, @extschema@.protection_status)
+RETURNS pg_catalog.bool AS 'chareq' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.protection_status_ne(@extschema@.protection_status, @extschema@.protection_status)
+RETURNS pg_catalog.bool AS 'charne' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.protection_status_lt(@extschema@.protection_status, @extschema@.protection_status)
+RETURNS pg_catalog.bool AS 'charlt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.protection_status_le(@extschema@.protection_status, @extschema@.protection_status)
+RETURNS pg_catalog.bool AS 'charle' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.protection_status_gt(@extschema@.protection_status, @extschema@.protection_status)
+RETURNS pg_catalog.bool AS 'chargt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.protection_status_ge(@extschema@.protection_status, @extschema@.protection_status)
+RETURNS pg_catalog.bool AS 'charge' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.protection_status_cmp(@extschema@.protection_status, @extschema@.protection_status)
+RETURNS pg_catalog.int4 AS 'btcharcmp' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.protection_status_sortsupport(pg_catalog.internal)
+RETURNS pg_catalog.void AS 'MODULE_PATHNAME', 'protection_status_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.protection_status_hash(@extschema@.protection_status)
+RETURNS pg_catalog.int4 AS 'hashchar' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.protection_status_hash_extended(@extschema@.protection_status, pg_catalog.int8)
+RETURNS pg_catalog.int8 AS 'hashcharextended' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+
+COMMENT ON FUNCTION @extschema@.protection_status_eq(@extschema@.protection_status, @extschema@.protection_status) IS 'implementation of = for protection_status';
+COMMENT ON FUNCTION @extschema@.protection_status_ne(@extschema@.protection_status, @extschema@.protection_status) IS 'implementation of <> for protection_status';
+COMMENT ON FUNCTION @extschema@.protection_status_lt(@extschema@.protection_status, @extschema@.protection_status) IS 'implementation of < for protection_status';
+COMMENT ON FUNCTION @extschema@.protection_status_le(@extschema@.protection_status, @extschema@.protection_status) IS 'implementation of <= for protection_status';
+COMMENT ON FUNCTION @extschema@.protection_status_gt(@extschema@.protection_status, @extschema@.protection_status) IS 'implementation of > for protection_status';
+COMMENT ON FUNCTION @extschema@.protection_status_ge(@extschema@.protection_status, @extschema@.protection_status) IS 'implementation of >= for protection_status';
+COMMENT ON FUNCTION @extschema@.protection_status_cmp(@extschema@.protection_status, @extschema@.protection_status) IS 'btree comparison of protection statuses, in pipeline order';
+COMMENT ON FUNCTION @extschema@.protection_status_sortsupport(pg_catalog.internal) IS 'btree sort support for protection_status';
+COMMENT ON FUNCTION @extschema@.protection_status_hash(@extschema@.protection_status) IS 'hash of a protection_status (for hash joins and hash aggregation)';
+COMMENT ON FUNCTION @extschema@.protection_status_hash_extended(@extschema@.protection_status, pg_catalog.int8) IS 'seeded 64-bit hash of a protection_status (for hash partitioning)';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.protection_status, RIGHTARG = @extschema@.protection_status,
+	FUNCTION = @extschema@.protection_status_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.protection_status, RIGHTARG = @extschema@.protection_status,
+	FUNCTION = @extschema@.protection_status_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+CREATE OPERATOR @extschema@.< (
+	LEFTARG = @extschema@.protection_status, RIGHTARG = @extschema@.protection_status,
+	FUNCTION = @extschema@.protection_status_lt,
+	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
+);
+CREATE OPERATOR @extschema@.<= (
+	LEFTARG = @extschema@.protection_status, RIGHTARG = @extschema@.protection_status,
+	FUNCTION = @extschema@.protection_status_le,
+	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
+);
+CREATE OPERATOR @extschema@.> (
+	LEFTARG = @extschema@.protection_status, RIGHTARG = @extschema@.protection_status,
+	FUNCTION = @extschema@.protection_status_gt,
+	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
+);
+CREATE OPERATOR @extschema@.>= (
+	LEFTARG = @extschema@.protection_status, RIGHTARG = @extschema@.protection_status,
+	FUNCTION = @extschema@.protection_status_ge,
+	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
+);
+
+COMMENT ON OPERATOR @extschema@.=(@extschema@.protection_status, @extschema@.protection_status) IS 'equal';
+COMMENT ON OPERATOR @extschema@.<>(@extschema@.protection_status, @extschema@.protection_status) IS 'not equal';
+COMMENT ON OPERATOR @extschema@.<(@extschema@.protection_status, @extschema@.protection_status) IS 'earlier in the pipeline order';
+COMMENT ON OPERATOR @extschema@.<=(@extschema@.protection_status, @extschema@.protection_status) IS 'earlier in the pipeline order, or equal';
+COMMENT ON OPERATOR @extschema@.>(@extschema@.protection_status, @extschema@.protection_status) IS 'later in the pipeline order';
+COMMENT ON OPERATOR @extschema@.>=(@extschema@.protection_status, @extschema@.protection_status) IS 'later in the pipeline order, or equal';
+
+CREATE OPERATOR CLASS @extschema@.protection_status_ops
+DEFAULT FOR TYPE @extschema@.protection_status USING btree AS
+	OPERATOR 1 @extschema@.<,
+	OPERATOR 2 @extschema@.<=,
+	OPERATOR 3 @extschema@.=,
+	OPERATOR 4 @extschema@.>=,
+	OPERATOR 5 @extschema@.>,
+	FUNCTION 1 @extschema@.protection_status_cmp(@extschema@.protection_status, @extschema@.protection_status),
+	FUNCTION 2 @extschema@.protection_status_sortsupport(pg_catalog.internal),
+	FUNCTION 4 pg_catalog.btequalimage(pg_catalog.oid);
+
+CREATE OPERATOR CLASS @extschema@.protection_status_hash_ops
+DEFAULT FOR TYPE @extschema@.protection_status USING hash AS
+	OPERATOR 1 @extschema@.=,
+	FUNCTION 1 @extschema@.protection_status_hash(@extschema@.protection_status),
+	FUNCTION 2 @extschema@.protection_status_hash_extended(@extschema@.protection_status, pg_catalog.int8);
+
+COMMENT ON OPERATOR CLASS @extschema@.protection_status_ops USING btree IS 'default btree operator class for protection_status, in pipeline order';
+COMMENT ON OPERATOR CLASS @extschema@.protection_status_hash_ops USING hash IS 'default hash operator class for protection_status';
+
+CREATE CAST (pg_catalog.text AS @extschema@.protection_status) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (@extschema@.protection_status AS pg_catalog.text) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (pg_catalog.text AS @extschema@.protection_status) IS 'parse a state name';
+COMMENT ON CAST (@extschema@.protection_status AS pg_catalog.text) IS 'the state name';
+
+CREATE FUNCTION @extschema@.can_transition("from" @extschema@.protection_status, "to" @extschema@.protection_status)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'protection_status_can_transition'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.can_transition(@extschema@.protection_status, @extschema@.protection_status) IS
+'whether the procedure allows a case to go from one state to the other';
+
+CREATE FUNCTION @extschema@.next_statuses(@extschema@.protection_status)
+RETURNS SETOF @extschema@.protection_status
+AS 'MODULE_PATHNAME', 'protection_status_next'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 7;
+COMMENT ON FUNCTION @extschema@.next_statuses(@extschema@.protection_status) IS
+'the states that may follow a state, in pipeline order';
+
+CREATE FUNCTION @extschema@.is_terminal(@extschema@.protection_status)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'protection_status_is_terminal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.is_terminal(@extschema@.protection_status) IS
+'whether a state ends the case (regularized, resettled, voluntary_return, deported, expelled)';
+
+CREATE FUNCTION @extschema@.is_decision(@extschema@.protection_status)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'protection_status_is_decision'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.is_decision(@extschema@.protection_status) IS
+'whether a state is a substantive decision: recognized (either definition), complementary protection, rejected or rejected_final';
+
+CREATE FUNCTION @extschema@.decision_outcome(@extschema@.protection_status)
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'protection_status_decision_outcome'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.decision_outcome(@extschema@.protection_status) IS
+'UNHCR outcome of a decision: recognized, complementary, rejected or otherwise_closed (inadmissible, withdrawn, abandoned); NULL for other states';
+
+CREATE FUNCTION @extschema@.status_label(@extschema@.protection_status, lang pg_catalog.text DEFAULT 'en')
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'protection_status_label'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.status_label(@extschema@.protection_status, pg_catalog.text) IS
+'a state''s label in English (en) or Spanish (es)';
+
+CREATE FUNCTION @extschema@.protection_statuses(
+	OUT status @extschema@.protection_status,
+	OUT "position" pg_catalog.int4,
+	OUT label pg_catalog.text,
+	OUT label_es pg_catalog.text,
+	OUT terminal pg_catalog.bool,
+	OUT decision pg_catalog.bool,
+	OUT outcome pg_catalog.text,
+	OUT next_count pg_catalog.int4)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'protection_statuses'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 19;
+COMMENT ON FUNCTION @extschema@.protection_statuses() IS
+'the states of the procedure, one row each, in pipeline order';
+
+CREATE FUNCTION @extschema@.protection_transitions(
+	OUT from_status @extschema@.protection_status,
+	OUT to_status @extschema@.protection_status)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'protection_transitions'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 70;
+COMMENT ON FUNCTION @extschema@.protection_transitions() IS
+'the allowed steps of the procedure, one row each (for documentation and Sankey charts)';
+
+--------------------------------------------------------------------------
+-- decision_tally and the rate aggregates
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.decision_tally;
+
+CREATE FUNCTION @extschema@.decision_tally_in(pg_catalog.cstring)
+RETURNS @extschema@.decision_tally
+AS 'MODULE_PATHNAME', 'decision_tally_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.decision_tally_out(@extschema@.decision_tally)
+RETURNS pg_catalog.cstring
+AS 'MODULE_PATHNAME', 'decision_tally_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.decision_tally_recv(pg_catalog.internal)
+RETURNS @extschema@.decision_tally
+AS 'MODULE_PATHNAME', 'decision_tally_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.decision_tally_send(@extschema@.decision_tally)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'decision_tally_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.decision_tally (
+	INPUT = @extschema@.decision_tally_in,
+	OUTPUT = @extschema@.decision_tally_out,
+	RECEIVE = @extschema@.decision_tally_recv,
+	SEND = @extschema@.decision_tally_send,
+	INTERNALLENGTH = 32,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+
+COMMENT ON TYPE @extschema@.decision_tally IS
+'counts of decisions by UNHCR outcome (recognized, complementary, rejected, otherwise closed): the mergeable state of the rate aggregates';
+COMMENT ON FUNCTION @extschema@.decision_tally_in(pg_catalog.cstring) IS
+'decision_tally input: (recognized=N,complementary=N,rejected=N,otherwise_closed=N)';
+COMMENT ON FUNCTION @extschema@.decision_tally_out(@extschema@.decision_tally) IS
+'decision_tally output: (recognized=N,complementary=N,rejected=N,otherwise_closed=N)';
+COMMENT ON FUNCTION @extschema@.decision_tally_recv(pg_catalog.internal) IS
+'decision_tally binary input: four big-endian int8 counts, non-negative';
+COMMENT ON FUNCTION @extschema@.decision_tally_send(@extschema@.decision_tally) IS
+'decision_tally binary output: four big-endian int8 counts';
+
+CREATE TYPE @extschema@.decision_counts AS (
+	recognized pg_catalog.int8,
+	complementary pg_catalog.int8,
+	rejected pg_catalog.int8,
+	otherwise_closed pg_catalog.int8
+);
+COMMENT ON TYPE @extschema@.decision_counts IS
+'decisions by UNHCR outcome, as a row: recognized, complementary, rejected, otherwise_closed';
+
+CREATE FUNCTION @extschema@.decision_tally_add(@extschema@.decision_tally, @extschema@.protection_status)
+RETURNS @extschema@.decision_tally
+AS 'MODULE_PATHNAME', 'decision_tally_add'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.decision_tally_add(@extschema@.decision_tally, @extschema@.protection_status) IS
+'a tally with one more status counted (other statuses than decisions leave it unchanged)';
+
+CREATE FUNCTION @extschema@.decision_tally_remove(@extschema@.decision_tally, @extschema@.protection_status)
+RETURNS @extschema@.decision_tally
+AS 'MODULE_PATHNAME', 'decision_tally_remove'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.decision_tally_remove(@extschema@.decision_tally, @extschema@.protection_status) IS
+'a tally with one status uncounted (the inverse transition of the rate aggregates, for window frames)';
+
+CREATE FUNCTION @extschema@.decision_tally_merge(@extschema@.decision_tally, @extschema@.decision_tally)
+RETURNS @extschema@.decision_tally
+AS 'MODULE_PATHNAME', 'decision_tally_merge'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.decision_tally_merge(@extschema@.decision_tally, @extschema@.decision_tally) IS
+'the sum of two tallies (NULL counts as empty)';
+
+CREATE FUNCTION @extschema@.recognition_rate(@extschema@.decision_tally)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'decision_tally_recognition_rate'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recognition_rate(@extschema@.decision_tally) IS
+'UNHCR refugee recognition rate of a tally: recognized / (recognized + complementary + rejected); NULL without substantive decisions';
+
+CREATE FUNCTION @extschema@.total_recognition_rate(@extschema@.decision_tally)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'decision_tally_total_recognition_rate'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.total_recognition_rate(@extschema@.decision_tally) IS
+'UNHCR total recognition rate of a tally: (recognized + complementary) / (recognized + complementary + rejected); NULL without substantive decisions';
+
+CREATE FUNCTION @extschema@.decision_counts(@extschema@.decision_tally)
+RETURNS @extschema@.decision_counts
+AS 'MODULE_PATHNAME', 'decision_tally_counts'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.decision_counts(@extschema@.decision_tally) IS
+'the counts of a tally as a row';
+
+CREATE AGGREGATE @extschema@.recognition_rate(@extschema@.protection_status) (
+	SFUNC = @extschema@.decision_tally_add,
+	STYPE = @extschema@.decision_tally,
+	INITCOND = '(recognized=0,complementary=0,rejected=0,otherwise_closed=0)',
+	FINALFUNC = @extschema@.recognition_rate,
+	COMBINEFUNC = @extschema@.decision_tally_merge,
+	MSFUNC = @extschema@.decision_tally_add,
+	MINVFUNC = @extschema@.decision_tally_remove,
+	MSTYPE = @extschema@.decision_tally,
+	MINITCOND = '(recognized=0,complementary=0,rejected=0,otherwise_closed=0)',
+	MFINALFUNC = @extschema@.recognition_rate,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recognition_rate(@extschema@.protection_status) IS
+'UNHCR refugee recognition rate: recognized / (recognized + complementary + rejected), other statuses ignored; NULL without substantive decisions';
+
+CREATE AGGREGATE @extschema@.total_recognition_rate(@extschema@.protection_status) (
+	SFUNC = @extschema@.decision_tally_add,
+	STYPE = @extschema@.decision_tally,
+	INITCOND = '(recognized=0,complementary=0,rejected=0,otherwise_closed=0)',
+	FINALFUNC = @extschema@.total_recognition_rate,
+	COMBINEFUNC = @extschema@.decision_tally_merge,
+	MSFUNC = @extschema@.decision_tally_add,
+	MINVFUNC = @extschema@.decision_tally_remove,
+	MSTYPE = @extschema@.decision_tally,
+	MINITCOND = '(recognized=0,complementary=0,rejected=0,otherwise_closed=0)',
+	MFINALFUNC = @extschema@.total_recognition_rate,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.total_recognition_rate(@extschema@.protection_status) IS
+'UNHCR total recognition rate: (recognized + complementary) / (recognized + complementary + rejected); NULL without substantive decisions';
+
+CREATE AGGREGATE @extschema@.decision_counts(@extschema@.protection_status) (
+	SFUNC = @extschema@.decision_tally_add,
+	STYPE = @extschema@.decision_tally,
+	INITCOND = '(recognized=0,complementary=0,rejected=0,otherwise_closed=0)',
+	FINALFUNC = @extschema@.decision_counts,
+	COMBINEFUNC = @extschema@.decision_tally_merge,
+	MSFUNC = @extschema@.decision_tally_add,
+	MINVFUNC = @extschema@.decision_tally_remove,
+	MSTYPE = @extschema@.decision_tally,
+	MINITCOND = '(recognized=0,complementary=0,rejected=0,otherwise_closed=0)',
+	MFINALFUNC = @extschema@.decision_counts,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.decision_counts(@extschema@.protection_status) IS
+'decisions by UNHCR outcome: recognized, complementary, rejected, otherwise_closed';
+
+CREATE AGGREGATE @extschema@.decision_tally(@extschema@.protection_status) (
+	SFUNC = @extschema@.decision_tally_add,
+	STYPE = @extschema@.decision_tally,
+	INITCOND = '(recognized=0,complementary=0,rejected=0,otherwise_closed=0)',
+	COMBINEFUNC = @extschema@.decision_tally_merge,
+	MSFUNC = @extschema@.decision_tally_add,
+	MINVFUNC = @extschema@.decision_tally_remove,
+	MSTYPE = @extschema@.decision_tally,
+	MINITCOND = '(recognized=0,complementary=0,rejected=0,otherwise_closed=0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.decision_tally(@extschema@.protection_status) IS
+'the tally of decisions, to store or to send to a coordinator that merges tallies';
+
+CREATE AGGREGATE @extschema@.decision_tally(@extschema@.decision_tally) (
+	SFUNC = @extschema@.decision_tally_merge,
+	STYPE = @extschema@.decision_tally,
+	INITCOND = '(recognized=0,complementary=0,rejected=0,otherwise_closed=0)',
+	COMBINEFUNC = @extschema@.decision_tally_merge,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.decision_tally(@extschema@.decision_tally) IS
+'the sum of tallies (per shard, per month, ...); finish it with recognition_rate() or decision_counts()';
+
+--------------------------------------------------------------------------
+-- protection_history
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.protection_history;
+
+CREATE FUNCTION @extschema@.protection_history_in(pg_catalog.cstring)
+RETURNS @extschema@.protection_history
+AS 'MODULE_PATHNAME', 'protection_history_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.protection_history_out(@extschema@.protection_history)
+RETURNS pg_catalog.cstring
+AS 'MODULE_PATHNAME', 'protection_history_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.protection_history_recv(pg_catalog.internal)
+RETURNS @extschema@.protection_history
+AS 'MODULE_PATHNAME', 'protection_history_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.protection_history_send(@extschema@.protection_history)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'protection_history_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.protection_history (
+	INPUT = @extschema@.protection_history_in,
+	OUTPUT = @extschema@.protection_history_out,
+	RECEIVE = @extschema@.protection_history_recv,
+	SEND = @extschema@.protection_history_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE @extschema@.protection_history IS
+'a case''s timeline: its statuses with the times they were reached, in time order';
+COMMENT ON FUNCTION @extschema@.protection_history_in(pg_catalog.cstring) IS
+'protection_history input: {status@timestamp, ...} in time order';
+COMMENT ON FUNCTION @extschema@.protection_history_out(@extschema@.protection_history) IS
+'protection_history output: {status@timestamp, ...} with timestamps in UTC (ISO 8601), whatever the TimeZone';
+COMMENT ON FUNCTION @extschema@.protection_history_recv(pg_catalog.internal) IS
+'protection_history binary input: version byte, int4 count, then int8 timestamp and status byte per event; checked';
+COMMENT ON FUNCTION @extschema@.protection_history_send(@extschema@.protection_history) IS
+'protection_history binary output: version byte, int4 count, then int8 timestamp and status byte per event';
+
+CREATE FUNCTION @extschema@.protection_history_transfn(pg_catalog.internal, @extschema@.protection_status, pg_catalog.timestamptz)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'protection_history_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.protection_history_transfn(pg_catalog.internal, @extschema@.protection_status, pg_catalog.timestamptz) IS
+'transition function of protection_history(status, at)';
+
+CREATE FUNCTION @extschema@.protection_history_merge_transfn(pg_catalog.internal, @extschema@.protection_history)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'protection_history_merge_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.protection_history_merge_transfn(pg_catalog.internal, @extschema@.protection_history) IS
+'transition function of protection_history(protection_history)';
+
+CREATE FUNCTION @extschema@.protection_history_combine(pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'protection_history_combine'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.protection_history_combine(pg_catalog.internal, pg_catalog.internal) IS
+'combine function of the protection_history aggregates';
+
+CREATE FUNCTION @extschema@.protection_history_serialize(pg_catalog.internal)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'protection_history_serialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.protection_history_serialize(pg_catalog.internal) IS
+'serialization function of the protection_history aggregates';
+
+CREATE FUNCTION @extschema@.protection_history_deserialize(pg_catalog.bytea, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'protection_history_deserialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.protection_history_deserialize(pg_catalog.bytea, pg_catalog.internal) IS
+'deserialization function of the protection_history aggregates';
+
+CREATE FUNCTION @extschema@.protection_history_finalfn(pg_catalog.internal)
+RETURNS @extschema@.protection_history
+AS 'MODULE_PATHNAME', 'protection_history_finalfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.protection_history_finalfn(pg_catalog.internal) IS
+'final function of the protection_history aggregates: events sorted by time, ties in input order';
+
+CREATE AGGREGATE @extschema@.protection_history(status @extschema@.protection_status, at pg_catalog.timestamptz) (
+	SFUNC = @extschema@.protection_history_transfn,
+	STYPE = pg_catalog.internal,
+	SSPACE = 80,
+	FINALFUNC = @extschema@.protection_history_finalfn,
+	COMBINEFUNC = @extschema@.protection_history_combine,
+	SERIALFUNC = @extschema@.protection_history_serialize,
+	DESERIALFUNC = @extschema@.protection_history_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.protection_history(@extschema@.protection_status, pg_catalog.timestamptz) IS
+'a case''s timeline from its events in any order: sorted by time, ties in input order; rows with a NULL status or time are skipped';
+
+CREATE AGGREGATE @extschema@.protection_history(@extschema@.protection_history) (
+	SFUNC = @extschema@.protection_history_merge_transfn,
+	STYPE = pg_catalog.internal,
+	SSPACE = 80,
+	FINALFUNC = @extschema@.protection_history_finalfn,
+	COMBINEFUNC = @extschema@.protection_history_combine,
+	SERIALFUNC = @extschema@.protection_history_serialize,
+	DESERIALFUNC = @extschema@.protection_history_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.protection_history(@extschema@.protection_history) IS
+'merges the timelines of one case kept apart (per agency or shard) into one';
+
+CREATE FUNCTION @extschema@.length(@extschema@.protection_history)
+RETURNS pg_catalog.int4
+AS 'MODULE_PATHNAME', 'protection_history_length'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.length(@extschema@.protection_history) IS 'the number of events';
+
+CREATE FUNCTION @extschema@.current_status(@extschema@.protection_history)
+RETURNS @extschema@.protection_status
+AS 'MODULE_PATHNAME', 'protection_history_current_status'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.current_status(@extschema@.protection_history) IS
+'the status of the last event';
+
+CREATE FUNCTION @extschema@.status_at(@extschema@.protection_history, pg_catalog.timestamptz)
+RETURNS @extschema@.protection_status
+AS 'MODULE_PATHNAME', 'protection_history_status_at'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.status_at(@extschema@.protection_history, pg_catalog.timestamptz) IS
+'the status in force at an instant (that of the last event at or before it); NULL before the first event';
+
+CREATE FUNCTION @extschema@.first_reached(@extschema@.protection_history, @extschema@.protection_status)
+RETURNS pg_catalog.timestamptz
+AS 'MODULE_PATHNAME', 'protection_history_first_reached'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.first_reached(@extschema@.protection_history, @extschema@.protection_status) IS
+'when a status was first reached; NULL if never';
+
+CREATE FUNCTION @extschema@.first_decision(@extschema@.protection_history)
+RETURNS @extschema@.protection_status
+AS 'MODULE_PATHNAME', 'protection_history_first_decision'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.first_decision(@extschema@.protection_history) IS
+'the first substantive decision (recognized, complementary protection or rejected); NULL if none';
+
+CREATE FUNCTION @extschema@.final_decision(@extschema@.protection_history)
+RETURNS @extschema@.protection_status
+AS 'MODULE_PATHNAME', 'protection_history_final_decision'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.final_decision(@extschema@.protection_history) IS
+'the last substantive decision (after appeals); NULL if none';
+
+CREATE FUNCTION @extschema@.decision_days(@extschema@.protection_history)
+RETURNS pg_catalog.int4
+AS 'MODULE_PATHNAME', 'protection_history_decision_days'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.decision_days(@extschema@.protection_history) IS
+'calendar days (UTC) from the first claim_lodged to the first substantive decision after it; NULL if either is missing';
+
+CREATE FUNCTION @extschema@.days_between(@extschema@.protection_history, "from" @extschema@.protection_status, "to" @extschema@.protection_status)
+RETURNS pg_catalog.int4
+AS 'MODULE_PATHNAME', 'protection_history_days_between'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.days_between(@extschema@.protection_history, @extschema@.protection_status, @extschema@.protection_status) IS
+'calendar days (UTC) from first reaching one status to first reaching the other at or after it; NULL if not both';
+
+CREATE FUNCTION @extschema@.is_valid(@extschema@.protection_history)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'protection_history_is_valid'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.is_valid(@extschema@.protection_history) IS
+'whether every step of the timeline is allowed by the procedure''s transition table';
+
+CREATE FUNCTION @extschema@.invalid_steps(@extschema@.protection_history,
+	OUT from_status @extschema@.protection_status,
+	OUT to_status @extschema@.protection_status,
+	OUT at pg_catalog.timestamptz)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'protection_history_invalid_steps'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1;
+COMMENT ON FUNCTION @extschema@.invalid_steps(@extschema@.protection_history) IS
+'the steps of the timeline that the transition table does not allow, with the time of each';
+
+CREATE FUNCTION @extschema@.events(@extschema@.protection_history,
+	OUT status @extschema@.protection_status,
+	OUT at pg_catalog.timestamptz)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'protection_history_events'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
+COMMENT ON FUNCTION @extschema@.events(@extschema@.protection_history) IS
+'the events of the timeline as rows, in time order';

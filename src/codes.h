@@ -112,7 +112,11 @@ typedef enum mr_status
 	MR_ERR_SYNTAX,				/* not of any accepted form */
 	MR_ERR_UNKNOWN,				/* well-formed, but no such code */
 	MR_ERR_UNKNOWN_COUNTRY,		/* place: the country part is unknown */
-	MR_ERR_UNKNOWN_SUBDIVISION	/* place: no such ISO 3166-2 code */
+	MR_ERR_UNKNOWN_SUBDIVISION,	/* place: no such ISO 3166-2 code */
+	MR_ERR_FIELD_RANGE,			/* a date or time field out of range: Feb 30 */
+	MR_ERR_OUT_OF_RANGE,		/* a timestamp or date PostgreSQL cannot hold */
+	MR_ERR_ORDER,				/* events or legs out of order */
+	MR_ERR_TOO_LONG				/* more than a value may hold */
 } mr_status;
 
 static inline int

@@ -37,6 +37,11 @@
 #define PG_GETARG_PLACE(n) DatumGetPlace(PG_GETARG_DATUM(n))
 #define PG_RETURN_PLACE(v) return PlaceGetDatum(v)
 
+#define DatumGetProtectionStatus(d) ((int) DatumGetUInt8(d))
+#define ProtectionStatusGetDatum(v) UInt8GetDatum((uint8) (v))
+#define PG_GETARG_PROTECTION_STATUS(n) DatumGetProtectionStatus(PG_GETARG_DATUM(n))
+#define PG_RETURN_PROTECTION_STATUS(v) return ProtectionStatusGetDatum(v)
+
 /* The language of a lang argument, or an error (22023). */
 extern mr_lang mr_lang_arg(text *lang);
 

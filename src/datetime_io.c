@@ -1,0 +1,415 @@
+/*
+ * datetime_io.c: ISO 8601 dates and timestamps, plain C.  See datetime_io.h.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "datetime_io.h"
+
+/* Days from 1970-01-01 to y-m-d, proleptic Gregorian (Hinnant's algorithm). */
+static int64_t
+days_from_civil(int64_t y, int m, int d)
+{
+	int64_t		era,
+				yoe,
+				doy,
+				doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+	int64_t		era,
+				doe,
+				yoe,
+				doy,
+				mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int) (doy - (153 * mp + 2) / 5 + 1);
+	*m = (int) (mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+#define UNIX_TO_PG_DAYS 10957	/* 1970-01-01 to 2000-01-01 */
+
+static bool
+is_leap(int64_t y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+days_in_month(int64_t y, int m)
+{
+	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	return (m == 2 && is_leap(y)) ? 29 : dm[m - 1];
+}
+
+bool
+mr_timestamp_valid(int64_t ts)
+{
+	return ts == MR_TS_NOBEGIN || ts == MR_TS_NOEND ||
+		(ts >= MR_TS_MIN && ts < MR_TS_END);
+}
+
+bool
+mr_date_valid(int32_t d)
+{
+	return d == MR_DATE_NOBEGIN || d == MR_DATE_NOEND ||
+		(d >= MR_DATE_MIN && d < MR_DATE_END);
+}
+
+/* Reads exactly n digits at s[*i]; false if there are not n. */
+static bool
+digits(const char *s, size_t len, size_t *i, int n, int *out)
+{
+	int			v = 0;
+
+	for (int k = 0; k < n; k++)
+	{
+		if (*i >= len || s[*i] < '0' || s[*i] > '9')
+			return false;
+		v = v * 10 + (s[*i] - '0');
+		(*i)++;
+	}
+	*out = v;
+	return true;
+}
+
+static bool
+word_at(const char *s, size_t len, size_t i, const char *w)
+{
+	size_t		n = strlen(w);
+
+	if (len - i < n)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if ((s[i + k] | 0x20) != w[k])
+			return false;
+	return true;
+}
+
+/* [-]YYYY-MM-DD into days since 2000-01-01; *i advances. */
+static mr_status
+parse_ymd(const char *s, size_t len, size_t *i, int64_t *days, size_t *errpos)
+{
+	bool		neg = false;
+	int64_t		year = 0;
+	int			ndigits = 0,
+				month,
+				day;
+	size_t		start;
+
+	if (*i < len && s[*i] == '-')
+	{
+		neg = true;
+		(*i)++;
+	}
+	start = *i;
+	while (*i < len && s[*i] >= '0' && s[*i] <= '9')
+	{
+		if (ndigits >= 7)
+		{
+			*errpos = *i;
+			return MR_ERR_OUT_OF_RANGE;
+		}
+		year = year * 10 + (s[*i] - '0');
+		ndigits++;
+		(*i)++;
+	}
+	if (ndigits < 4)
+	{
+		*errpos = start + ndigits;
+		return MR_ERR_SYNTAX;
+	}
+	if (*i >= len || s[*i] != '-')
+	{
+		*errpos = *i;
+		return MR_ERR_SYNTAX;
+	}
+	(*i)++;
+	if (!digits(s, len, i, 2, &month) || *i >= len || s[*i] != '-')
+	{
+		*errpos = *i;
+		return MR_ERR_SYNTAX;
+	}
+	(*i)++;
+	if (!digits(s, len, i, 2, &day))
+	{
+		*errpos = *i;
+		return MR_ERR_SYNTAX;
+	}
+	if (neg)
+		year = -year;
+	if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
+	{
+		*errpos = start;
+		return MR_ERR_FIELD_RANGE;
+	}
+	*days = days_from_civil(year, month, day) - UNIX_TO_PG_DAYS;
+	return MR_OK;
+}
+
+mr_status
+mr_date_parse(const char *s, size_t len, int32_t *out, size_t *consumed, size_t *errpos)
+{
+	size_t		i = 0;
+	int64_t		days;
+	mr_status	st;
+
+	*errpos = 0;
+	if (word_at(s, len, 0, "infinity"))
+	{
+		*out = MR_DATE_NOEND;
+		*consumed = 8;
+		return MR_OK;
+	}
+	if (word_at(s, len, 0, "-infinity"))
+	{
+		*out = MR_DATE_NOBEGIN;
+		*consumed = 9;
+		return MR_OK;
+	}
+	st = parse_ymd(s, len, &i, &days, errpos);
+	if (st != MR_OK)
+		return st;
+	if (days < MR_DATE_MIN || days >= MR_DATE_END)
+	{
+		*errpos = 0;
+		return MR_ERR_OUT_OF_RANGE;
+	}
+	*out = (int32_t) days;
+	*consumed = i;
+	return MR_OK;
+}
+
+mr_status
+mr_timestamp_parse(const char *s, size_t len, int64_t *out, size_t *consumed, size_t *errpos)
+{
+	size_t		i = 0;
+	int64_t		days,
+				usecs = 0,
+				offset = 0;
+	int			hh = 0,
+				mi = 0,
+				ss = 0;
+	mr_status	st;
+
+	*errpos = 0;
+	if (word_at(s, len, 0, "infinity"))
+	{
+		*out = MR_TS_NOEND;
+		*consumed = 8;
+		return MR_OK;
+	}
+	if (word_at(s, len, 0, "-infinity"))
+	{
+		*out = MR_TS_NOBEGIN;
+		*consumed = 9;
+		return MR_OK;
+	}
+	st = parse_ymd(s, len, &i, &days, errpos);
+	if (st != MR_OK)
+		return st;
+
+	/* a time of day, after T or one blank followed by a digit */
+	if (i + 1 < len && (s[i] == 'T' || s[i] == 't' || s[i] == ' ') &&
+		s[i + 1] >= '0' && s[i + 1] <= '9')
+	{
+		size_t		tstart = ++i;
+
+		if (!digits(s, len, &i, 2, &hh) || i >= len || s[i] != ':')
+		{
+			*errpos = i;
+			return MR_ERR_SYNTAX;
+		}
+		i++;
+		if (!digits(s, len, &i, 2, &mi))
+		{
+			*errpos = i;
+			return MR_ERR_SYNTAX;
+		}
+		if (i < len && s[i] == ':')
+		{
+			i++;
+			if (!digits(s, len, &i, 2, &ss))
+			{
+				*errpos = i;
+				return MR_ERR_SYNTAX;
+			}
+			if (i < len && s[i] == '.')
+			{
+				int			nfrac = 0;
+
+				i++;
+				while (i < len && s[i] >= '0' && s[i] <= '9')
+				{
+					if (nfrac >= 6)
+					{
+						/* finer than a microsecond: not representable */
+						*errpos = i;
+						return MR_ERR_SYNTAX;
+					}
+					usecs = usecs * 10 + (s[i] - '0');
+					nfrac++;
+					i++;
+				}
+				if (nfrac == 0)
+				{
+					*errpos = i;
+					return MR_ERR_SYNTAX;
+				}
+				for (; nfrac < 6; nfrac++)
+					usecs *= 10;
+			}
+		}
+		if (hh > 23 || mi > 59 || ss > 59)
+		{
+			*errpos = tstart;
+			return MR_ERR_FIELD_RANGE;
+		}
+		/* a zone: Z, or +HH, +HHMM, +HH:MM */
+		if (i < len && (s[i] == 'Z' || s[i] == 'z'))
+			i++;
+		else if (i < len && (s[i] == '+' || s[i] == '-'))
+		{
+			int			sign = s[i] == '-' ? -1 : 1,
+						oh,
+						om = 0;
+			size_t		zstart = i++;
+
+			if (!digits(s, len, &i, 2, &oh))
+			{
+				*errpos = i;
+				return MR_ERR_SYNTAX;
+			}
+			if (i < len && s[i] == ':')
+			{
+				i++;
+				if (!digits(s, len, &i, 2, &om))
+				{
+					*errpos = i;
+					return MR_ERR_SYNTAX;
+				}
+			}
+			else if (i + 1 < len && s[i] >= '0' && s[i] <= '9')
+			{
+				if (!digits(s, len, &i, 2, &om))
+				{
+					*errpos = i;
+					return MR_ERR_SYNTAX;
+				}
+			}
+			if (oh > 15 || om > 59)
+			{
+				*errpos = zstart;
+				return MR_ERR_FIELD_RANGE;
+			}
+			offset = sign * ((int64_t) oh * 3600 + om * 60) * INT64_C(1000000);
+		}
+	}
+
+	/* days is within +-2^31 here (at most 7 year digits), so no overflow */
+	if (days < MR_DATE_MIN - 1 || days > MR_DATE_END)
+	{
+		*errpos = 0;
+		return MR_ERR_OUT_OF_RANGE;
+	}
+	*out = days * MR_USECS_PER_DAY + ((int64_t) hh * 3600 + mi * 60 + ss) * INT64_C(1000000)
+		+ usecs - offset;
+	if (*out < MR_TS_MIN || *out >= MR_TS_END)
+	{
+		*errpos = 0;
+		return MR_ERR_OUT_OF_RANGE;
+	}
+	*consumed = i;
+	return MR_OK;
+}
+
+static int
+format_ymd(int64_t days, char *out)
+{
+	int64_t		y;
+	int			m,
+				d;
+
+	civil_from_days(days + UNIX_TO_PG_DAYS, &y, &m, &d);
+	if (y < 0)
+		return sprintf(out, "-%04lld-%02d-%02d", (long long) -y, m, d);
+	return sprintf(out, "%04lld-%02d-%02d", (long long) y, m, d);
+}
+
+int
+mr_date_format(int32_t d, char *out)
+{
+	if (d == MR_DATE_NOBEGIN)
+		return sprintf(out, "-infinity");
+	if (d == MR_DATE_NOEND)
+		return sprintf(out, "infinity");
+	return format_ymd(d, out);
+}
+
+int64_t
+mr_timestamp_day(int64_t ts)
+{
+	int64_t		day = ts / MR_USECS_PER_DAY;
+
+	if (ts % MR_USECS_PER_DAY < 0)
+		day--;
+	return day;
+}
+
+int
+mr_timestamp_format(int64_t ts, char *out)
+{
+	int64_t		day,
+				rem;
+	int			n,
+				hh,
+				mi,
+				ss,
+				us;
+
+	if (ts == MR_TS_NOBEGIN)
+		return sprintf(out, "-infinity");
+	if (ts == MR_TS_NOEND)
+		return sprintf(out, "infinity");
+	day = mr_timestamp_day(ts);
+	rem = ts - day * MR_USECS_PER_DAY;
+	n = format_ymd(day, out);
+	us = (int) (rem % 1000000);
+	rem /= 1000000;
+	ss = (int) (rem % 60);
+	rem /= 60;
+	mi = (int) (rem % 60);
+	hh = (int) (rem / 60);
+	n += sprintf(out + n, "T%02d:%02d:%02d", hh, mi, ss);
+	if (us != 0)
+	{
+		int			width = 6;
+
+		while (us % 10 == 0)
+		{
+			us /= 10;
+			width--;
+		}
+		n += sprintf(out + n, ".%0*d", width, us);
+	}
+	out[n++] = 'Z';
+	out[n] = '\0';
+	return n;
+}

@@ -1,0 +1,252 @@
+/*
+ * decision_tally.c: the decision_tally type (32 bytes, by reference) and the
+ * UNHCR rate aggregates built on it: recognition_rate, total_recognition_rate
+ * and decision_counts over protection_status, decision_tally() to compute a
+ * tally and to merge tallies.
+ *
+ * The tally is the aggregates' state: it needs no serialization for parallel
+ * query, its combine function adds counts, and its inverse transition
+ * subtracts them, so a rolling rate over a window frame costs O(1) a row.
+ * Transition functions update the state in place when called as aggregates.
+ */
+#include "migrec.h"
+
+#include "common/int.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+
+#include "decision_tally_io.h"
+#include "protection_status_io.h"
+
+#define PG_GETARG_TALLY(n) ((DecisionTally *) PG_GETARG_POINTER(n))
+
+PG_FUNCTION_INFO_V1(decision_tally_in);
+Datum
+decision_tally_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	DecisionTally *t = palloc(sizeof(DecisionTally));
+	size_t		errpos;
+	mr_status	st = decision_tally_parse(str, strlen(str), t, &errpos);
+
+	if (st == MR_ERR_OUT_OF_RANGE)
+	{
+		mr_input_error(fcinfo,
+					   (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						errmsg("count out of range in decision_tally: \"%s\"", str)));
+		PG_RETURN_NULL();
+	}
+	if (st != MR_OK)
+	{
+		mr_input_error(fcinfo,
+					   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						errmsg("invalid input syntax for type %s: \"%s\"", "decision_tally", str),
+						errdetail("Unexpected input at position %d.", (int) errpos + 1),
+						errhint("A decision_tally reads (recognized=N,complementary=N,rejected=N,otherwise_closed=N).")));
+		PG_RETURN_NULL();
+	}
+	PG_RETURN_POINTER(t);
+}
+
+PG_FUNCTION_INFO_V1(decision_tally_out);
+Datum
+decision_tally_out(PG_FUNCTION_ARGS)
+{
+	char	   *out = palloc(DECISION_TALLY_TEXT_SIZE);
+
+	decision_tally_format(PG_GETARG_TALLY(0), out);
+	PG_RETURN_CSTRING(out);
+}
+
+/* Binary form: the four counts as big-endian int8, in text order. */
+PG_FUNCTION_INFO_V1(decision_tally_recv);
+Datum
+decision_tally_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	DecisionTally *t = palloc(sizeof(DecisionTally));
+
+	t->recognized = pq_getmsgint64(buf);
+	t->complementary = pq_getmsgint64(buf);
+	t->rejected = pq_getmsgint64(buf);
+	t->otherwise_closed = pq_getmsgint64(buf);
+	if (!decision_tally_valid(t))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external decision_tally value: negative count")));
+	PG_RETURN_POINTER(t);
+}
+
+PG_FUNCTION_INFO_V1(decision_tally_send);
+Datum
+decision_tally_send(PG_FUNCTION_ARGS)
+{
+	DecisionTally *t = PG_GETARG_TALLY(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint64(&buf, t->recognized);
+	pq_sendint64(&buf, t->complementary);
+	pq_sendint64(&buf, t->rejected);
+	pq_sendint64(&buf, t->otherwise_closed);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/*
+ * The state to update: the argument itself inside an aggregate (it lives in
+ * the aggregate's memory and nobody else sees it), a copy otherwise.
+ */
+static DecisionTally *
+writable_tally(FunctionCallInfo fcinfo, int argno)
+{
+	DecisionTally *t = PG_GETARG_TALLY(argno);
+
+	if (AggCheckCallContext(fcinfo, NULL))
+		return t;
+	return (DecisionTally *) memcpy(palloc(sizeof(DecisionTally)), t, sizeof(DecisionTally));
+}
+
+static int64 *
+outcome_counter(DecisionTally *t, int status)
+{
+	if (!mr_status_value_valid(status))	/* only a corrupt datum */
+		elog(ERROR, "invalid protection_status value %d", status);
+	switch (mr_statuses[status].outcome)
+	{
+		case MR_OUTCOME_RECOGNIZED:
+			return &t->recognized;
+		case MR_OUTCOME_COMPLEMENTARY:
+			return &t->complementary;
+		case MR_OUTCOME_REJECTED:
+			return &t->rejected;
+		case MR_OUTCOME_OTHERWISE_CLOSED:
+			return &t->otherwise_closed;
+		default:
+			return NULL;
+	}
+}
+
+/* decision_tally_add(tally, status): the transition function. */
+PG_FUNCTION_INFO_V1(decision_tally_add);
+Datum
+decision_tally_add(PG_FUNCTION_ARGS)
+{
+	DecisionTally *t = writable_tally(fcinfo, 0);
+	int64	   *counter = outcome_counter(t, PG_GETARG_PROTECTION_STATUS(1));
+
+	if (counter)
+		(*counter)++;
+	PG_RETURN_POINTER(t);
+}
+
+/* decision_tally_remove(tally, status): the inverse, for moving frames. */
+PG_FUNCTION_INFO_V1(decision_tally_remove);
+Datum
+decision_tally_remove(PG_FUNCTION_ARGS)
+{
+	DecisionTally *t = writable_tally(fcinfo, 0);
+	int64	   *counter = outcome_counter(t, PG_GETARG_PROTECTION_STATUS(1));
+
+	if (counter)
+	{
+		if (*counter <= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot remove a decision the tally does not hold")));
+		(*counter)--;
+	}
+	PG_RETURN_POINTER(t);
+}
+
+static void
+add_count(int64 *a, int64 b)
+{
+	if (pg_add_s64_overflow(*a, b, a))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("decision_tally count out of range")));
+}
+
+/*
+ * decision_tally_merge(a, b): the sum of two tallies; the combine function
+ * and the transition of the merging aggregate.  Either may be NULL.
+ */
+PG_FUNCTION_INFO_V1(decision_tally_merge);
+Datum
+decision_tally_merge(PG_FUNCTION_ARGS)
+{
+	DecisionTally *t,
+			   *b;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	b = PG_GETARG_TALLY(1);
+	if (PG_ARGISNULL(0))
+	{
+		MemoryContext aggcontext;
+
+		/* the result becomes the aggregate's state: copy it into its memory */
+		if (AggCheckCallContext(fcinfo, &aggcontext))
+			t = MemoryContextAlloc(aggcontext, sizeof(DecisionTally));
+		else
+			t = palloc(sizeof(DecisionTally));
+		memcpy(t, b, sizeof(DecisionTally));
+		PG_RETURN_POINTER(t);
+	}
+	t = writable_tally(fcinfo, 0);
+	add_count(&t->recognized, b->recognized);
+	add_count(&t->complementary, b->complementary);
+	add_count(&t->rejected, b->rejected);
+	add_count(&t->otherwise_closed, b->otherwise_closed);
+	PG_RETURN_POINTER(t);
+}
+
+/* UNHCR: recognized / (recognized + complementary + rejected). */
+PG_FUNCTION_INFO_V1(decision_tally_recognition_rate);
+Datum
+decision_tally_recognition_rate(PG_FUNCTION_ARGS)
+{
+	DecisionTally *t = PG_GETARG_TALLY(0);
+	double		substantive = (double) t->recognized + (double) t->complementary +
+		(double) t->rejected;
+
+	if (substantive == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8((double) t->recognized / substantive);
+}
+
+/* UNHCR: (recognized + complementary) / (recognized + complementary + rejected). */
+PG_FUNCTION_INFO_V1(decision_tally_total_recognition_rate);
+Datum
+decision_tally_total_recognition_rate(PG_FUNCTION_ARGS)
+{
+	DecisionTally *t = PG_GETARG_TALLY(0);
+	double		substantive = (double) t->recognized + (double) t->complementary +
+		(double) t->rejected;
+
+	if (substantive == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(((double) t->recognized + (double) t->complementary) / substantive);
+}
+
+/* The four counts as the composite type decision_counts. */
+PG_FUNCTION_INFO_V1(decision_tally_counts);
+Datum
+decision_tally_counts(PG_FUNCTION_ARGS)
+{
+	DecisionTally *t = PG_GETARG_TALLY(0);
+	TupleDesc	tupdesc = mr_result_tupdesc(fcinfo);
+	Datum		values[4];
+	bool		nulls[4] = {0};
+
+	values[0] = Int64GetDatum(t->recognized);
+	values[1] = Int64GetDatum(t->complementary);
+	values[2] = Int64GetDatum(t->rejected);
+	values[3] = Int64GetDatum(t->otherwise_closed);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}

@@ -1,0 +1,91 @@
+/*
+ * decision_tally_io.c: text form of decision_tally, plain C.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "decision_tally_io.h"
+
+static const char *const field_names[4] = {
+	"recognized", "complementary", "rejected", "otherwise_closed"
+};
+
+static size_t
+skip_blanks(const char *s, size_t len, size_t i)
+{
+	while (i < len && mr_isblank((unsigned char) s[i]))
+		i++;
+	return i;
+}
+
+mr_status
+decision_tally_parse(const char *s, size_t len, DecisionTally *out, size_t *errpos)
+{
+	int64_t		v[4];
+	size_t		i = skip_blanks(s, len, 0);
+
+	*errpos = i;
+	if (i == len)
+		return MR_ERR_EMPTY;
+	if (s[i] != '(')
+		return MR_ERR_SYNTAX;
+	i++;
+	for (int f = 0; f < 4; f++)
+	{
+		size_t		nl = strlen(field_names[f]);
+		int			ndigits = 0;
+
+		i = skip_blanks(s, len, i);
+		*errpos = i;
+		if (len - i < nl || strncmp(s + i, field_names[f], nl) != 0)
+			return MR_ERR_SYNTAX;
+		i = skip_blanks(s, len, i + nl);
+		*errpos = i;
+		if (i >= len || s[i] != '=')
+			return MR_ERR_SYNTAX;
+		i = skip_blanks(s, len, i + 1);
+		*errpos = i;
+		v[f] = 0;
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+		{
+			if (v[f] > (INT64_MAX - (s[i] - '0')) / 10)
+				return MR_ERR_OUT_OF_RANGE;
+			v[f] = v[f] * 10 + (s[i] - '0');
+			ndigits++;
+			i++;
+		}
+		if (ndigits == 0)
+			return MR_ERR_SYNTAX;
+		i = skip_blanks(s, len, i);
+		*errpos = i;
+		if (i >= len || s[i] != (f < 3 ? ',' : ')'))
+			return MR_ERR_SYNTAX;
+		i++;
+	}
+	i = skip_blanks(s, len, i);
+	if (i != len)
+	{
+		*errpos = i;
+		return MR_ERR_SYNTAX;
+	}
+	out->recognized = v[0];
+	out->complementary = v[1];
+	out->rejected = v[2];
+	out->otherwise_closed = v[3];
+	return MR_OK;
+}
+
+size_t
+decision_tally_format(const DecisionTally *t, char *out)
+{
+	return (size_t) sprintf(out, "(recognized=%lld,complementary=%lld,rejected=%lld,otherwise_closed=%lld)",
+							(long long) t->recognized, (long long) t->complementary,
+							(long long) t->rejected, (long long) t->otherwise_closed);
+}
+
+bool
+decision_tally_valid(const DecisionTally *t)
+{
+	return t->recognized >= 0 && t->complementary >= 0 && t->rejected >= 0 &&
+		t->otherwise_closed >= 0;
+}

@@ -1,0 +1,31 @@
+/*
+ * decision_tally_io.h: the decision_tally type's layout and text form, in
+ * plain C.  A tally counts decisions by UNHCR outcome; it is the state of
+ * the rate aggregates, and a value a shard computes and a coordinator merges.
+ */
+#ifndef MIGREC_DECISION_TALLY_IO_H
+#define MIGREC_DECISION_TALLY_IO_H
+
+#include "codes.h"
+
+/* 32 bytes, frozen: stored tallies depend on it. */
+typedef struct DecisionTally
+{
+	int64_t		recognized;		/* recognized_refugee, recognized_cartagena */
+	int64_t		complementary;	/* complementary_protection */
+	int64_t		rejected;		/* rejected, rejected_final */
+	int64_t		otherwise_closed;	/* inadmissible, withdrawn, abandoned */
+} DecisionTally;
+
+#define DECISION_TALLY_TEXT_SIZE 160
+
+/*
+ * (recognized=1,complementary=0,rejected=3,otherwise_closed=2): the four
+ * counts in that order, non-negative; blanks allowed around the parts.
+ */
+extern mr_status decision_tally_parse(const char *s, size_t len, DecisionTally *out,
+									  size_t *errpos);
+extern size_t decision_tally_format(const DecisionTally *t, char *out);
+extern bool decision_tally_valid(const DecisionTally *t);
+
+#endif

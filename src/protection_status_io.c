@@ -1,0 +1,280 @@
+/*
+ * protection_status_io.c: text forms of protection_status and
+ * protection_history, plain C.
+ */
+#include <string.h>
+
+#include "datetime_io.h"
+#include "protection_status_io.h"
+
+static int
+lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+
+/* Length of the status name starting at s: letters and underscores. */
+static size_t
+name_length(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len && (mr_letter((unsigned char) s[i]) || s[i] == '_'))
+		i++;
+	return i;
+}
+
+static int
+status_by_name(const char *s, size_t n)
+{
+	for (int v = 1; v <= mr_nstatuses; v++)
+	{
+		const char *name = mr_statuses[v].name;
+		size_t		k;
+
+		if (strlen(name) != n)
+			continue;
+		for (k = 0; k < n; k++)
+			if (lower((unsigned char) s[k]) != name[k])
+				break;
+		if (k == n)
+			return v;
+	}
+	return 0;
+}
+
+mr_status
+protection_status_parse(const char *s, size_t len, int *out, size_t *errpos)
+{
+	size_t		start = 0,
+				n;
+
+	while (start < len && mr_isblank((unsigned char) s[start]))
+		start++;
+	while (len > start && mr_isblank((unsigned char) s[len - 1]))
+		len--;
+	*errpos = start;
+	if (start == len)
+		return MR_ERR_EMPTY;
+	n = name_length(s + start, len - start);
+	if (n != len - start)
+	{
+		*errpos = start + n;
+		return MR_ERR_SYNTAX;
+	}
+	*out = status_by_name(s + start, n);
+	return *out ? MR_OK : MR_ERR_UNKNOWN;
+}
+
+/* Levenshtein distance, case-insensitive, for names of at most 63 bytes. */
+static int
+distance(const char *a, size_t na, const char *b)
+{
+	size_t		nb = strlen(b);
+	int			row[64];
+
+	if (na > 63 || nb > 63)
+		return 1000;
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = (int) j;
+	for (size_t i = 1; i <= na; i++)
+	{
+		int			diag = row[0];
+
+		row[0] = (int) i;
+		for (size_t j = 1; j <= nb; j++)
+		{
+			int			up = row[j];
+			int			best = diag + (lower((unsigned char) a[i - 1]) != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[nb];
+}
+
+int
+protection_status_suggest(const char *s, size_t len, char *out, size_t outsize)
+{
+	int			best = 1000,
+				count = 0;
+	size_t		o = 0;
+
+	while (len > 0 && mr_isblank((unsigned char) s[0]))
+	{
+		s++;
+		len--;
+	}
+	while (len > 0 && mr_isblank((unsigned char) s[len - 1]))
+		len--;
+	if (outsize == 0)
+		return 0;
+	out[0] = '\0';
+	for (int v = 1; v <= mr_nstatuses; v++)
+	{
+		int			d = distance(s, len, mr_statuses[v].name);
+
+		if (d < best)
+			best = d;
+	}
+	/* only near misses: about a quarter of the name may differ */
+	if (best > 1 + (int) len / 4)
+		return 0;
+	for (int v = 1; v <= mr_nstatuses && count < 3; v++)
+	{
+		const char *name = mr_statuses[v].name;
+		size_t		nl = strlen(name);
+
+		if (distance(s, len, name) != best)
+			continue;
+		if (o + nl + 3 > outsize)
+			break;
+		if (count > 0)
+		{
+			out[o++] = ',';
+			out[o++] = ' ';
+		}
+		memcpy(out + o, name, nl);
+		o += nl;
+		out[o] = '\0';
+		count++;
+	}
+	return count;
+}
+
+size_t
+history_max_events(const char *s, size_t len)
+{
+	size_t		n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '@')
+			n++;
+	return n;
+}
+
+static size_t
+skip_blanks(const char *s, size_t len, size_t i)
+{
+	while (i < len && mr_isblank((unsigned char) s[i]))
+		i++;
+	return i;
+}
+
+mr_status
+history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
+			  size_t cap, size_t *n, size_t *errpos)
+{
+	size_t		i = skip_blanks(s, len, 0);
+
+	*n = 0;
+	*errpos = i;
+	if (i == len)
+		return MR_ERR_EMPTY;
+	if (s[i] != '{')
+		return MR_ERR_SYNTAX;
+	i = skip_blanks(s, len, i + 1);
+	if (i < len && s[i] == '}')
+		goto done;
+	for (;;)
+	{
+		size_t		nl = name_length(s + i, len - i),
+					used,
+					pos;
+		int			v;
+		int64_t		ts;
+		mr_status	st;
+
+		*errpos = i;
+		if (nl == 0)
+			return MR_ERR_SYNTAX;
+		v = status_by_name(s + i, nl);
+		if (v == 0)
+			return MR_ERR_UNKNOWN;
+		i = skip_blanks(s, len, i + nl);
+		if (i >= len || s[i] != '@')
+		{
+			*errpos = i;
+			return MR_ERR_SYNTAX;
+		}
+		i = skip_blanks(s, len, i + 1);
+		st = mr_timestamp_parse(s + i, len - i, &ts, &used, &pos);
+		if (st != MR_OK)
+		{
+			*errpos = i + pos;
+			return st;
+		}
+		if (*n >= cap)			/* cannot happen with history_max_events() */
+			return MR_ERR_TOO_LONG;
+		if (*n > 0 && ts < at[*n - 1])
+		{
+			*errpos = i;
+			return MR_ERR_ORDER;
+		}
+		at[*n] = ts;
+		status[*n] = (uint8_t) v;
+		(*n)++;
+		i = skip_blanks(s, len, i + used);
+		if (i < len && s[i] == ',')
+		{
+			i = skip_blanks(s, len, i + 1);
+			continue;
+		}
+		if (i < len && s[i] == '}')
+			break;
+		*errpos = i;
+		return MR_ERR_SYNTAX;
+	}
+done:
+	i = skip_blanks(s, len, i + 1);
+	if (i != len)
+	{
+		*errpos = i;
+		return MR_ERR_SYNTAX;
+	}
+	return MR_OK;
+}
+
+size_t
+history_format(const int64_t *at, const uint8_t *status, size_t n, char *out)
+{
+	size_t		o = 0;
+
+	out[o++] = '{';
+	for (size_t k = 0; k < n; k++)
+	{
+		const char *name = mr_statuses[status[k]].name;
+		size_t		nl = strlen(name);
+
+		if (k > 0)
+		{
+			out[o++] = ',';
+			out[o++] = ' ';
+		}
+		memcpy(out + o, name, nl);
+		o += nl;
+		out[o++] = '@';
+		o += (size_t) mr_timestamp_format(at[k], out + o);
+	}
+	out[o++] = '}';
+	out[o] = '\0';
+	return o;
+}
+
+bool
+history_events_valid(const int64_t *at, const uint8_t *status, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+	{
+		if (!mr_status_value_valid(status[k]) || !mr_timestamp_valid(at[k]))
+			return false;
+		if (k > 0 && at[k] < at[k - 1])
+			return false;
+	}
+	return true;
+}

@@ -1,0 +1,108 @@
+/*
+ * protection_status_io.h: the protection procedure's states and the text
+ * form of protection_status and protection_history, in plain C.
+ */
+#ifndef MIGREC_PROTECTION_STATUS_IO_H
+#define MIGREC_PROTECTION_STATUS_IO_H
+
+#include "codes.h"
+
+typedef enum mr_outcome
+{
+	MR_OUTCOME_NONE = 0,		/* not a decision */
+	MR_OUTCOME_RECOGNIZED,
+	MR_OUTCOME_COMPLEMENTARY,
+	MR_OUTCOME_REJECTED,
+	MR_OUTCOME_OTHERWISE_CLOSED
+} mr_outcome;
+
+/*
+ * The stored values: each state's position in the pipeline order.  Frozen:
+ * stored data, indexes and hash partitions depend on them (status_data.c
+ * checks at compile time that the generated table agrees).
+ */
+typedef enum mr_status_value
+{
+	MR_ST_ENCOUNTERED = 1,
+	MR_ST_SCREENING,
+	MR_ST_CLAIM_LODGED,
+	MR_ST_ADMITTED,
+	MR_ST_INTERVIEWED,
+	MR_ST_INADMISSIBLE,
+	MR_ST_RECOGNIZED_REFUGEE,
+	MR_ST_RECOGNIZED_CARTAGENA,
+	MR_ST_COMPLEMENTARY_PROTECTION,
+	MR_ST_REJECTED,
+	MR_ST_UNDER_APPEAL,
+	MR_ST_REJECTED_FINAL,
+	MR_ST_WITHDRAWN,
+	MR_ST_ABANDONED,
+	MR_ST_REGULARIZED,
+	MR_ST_RESETTLED,
+	MR_ST_VOLUNTARY_RETURN,
+	MR_ST_DEPORTED,
+	MR_ST_EXPELLED
+} mr_status_value;
+
+typedef struct mr_status_info
+{
+	const char *name;			/* snake_case, as in text */
+	const char *label_en;
+	const char *label_es;
+	bool		terminal;
+	uint8_t		outcome;		/* mr_outcome */
+	uint32_t	next;			/* bit s set: s may follow */
+} mr_status_info;
+
+/* Generated from the domain notes (status_data.c); index = status value. */
+extern const mr_status_info mr_statuses[];
+extern const int mr_nstatuses;
+
+#define MR_STATUS_TEXT_SIZE 32
+
+static inline bool
+mr_status_value_valid(int s)
+{
+	return s >= 1 && s <= mr_nstatuses;
+}
+
+static inline bool
+mr_can_transition(int from, int to)
+{
+	return (mr_statuses[from].next >> to) & 1;
+}
+
+/* Substantive decision: recognized, complementary or rejected. */
+static inline bool
+mr_is_decision(int s)
+{
+	int			o = mr_statuses[s].outcome;
+
+	return o == MR_OUTCOME_RECOGNIZED || o == MR_OUTCOME_COMPLEMENTARY ||
+		o == MR_OUTCOME_REJECTED;
+}
+
+/* A state name, any case, blanks around it ignored; *out is 1..19. */
+extern mr_status protection_status_parse(const char *s, size_t len, int *out, size_t *errpos);
+
+/* The names closest to a rejected one, comma-separated; returns how many. */
+extern int	protection_status_suggest(const char *s, size_t len, char *out, size_t outsize);
+
+/*
+ * protection_history text: {status@timestamp, ...} in time order, e.g.
+ * {claim_lodged@2021-06-03T09:00:00Z, admitted@2021-06-20T00:00:00Z}; {} is
+ * the empty history.  history_max_events() bounds how many events a text
+ * holds, so the caller can size at[] and status[] for history_parse().
+ */
+extern size_t history_max_events(const char *s, size_t len);
+extern mr_status history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
+							   size_t cap, size_t *n, size_t *errpos);
+
+/* Bytes history_format() needs for n events, with the NUL. */
+#define HISTORY_TEXT_SIZE(n) ((size_t) (n) * (MR_STATUS_TEXT_SIZE + 40 + 2) + 3)
+extern size_t history_format(const int64_t *at, const uint8_t *status, size_t n, char *out);
+
+/* Are these events a valid stored history (statuses, timestamps, order)? */
+extern bool history_events_valid(const int64_t *at, const uint8_t *status, size_t n);
+
+#endif

@@ -1,0 +1,244 @@
+#!/usr/bin/env bash
+# test/bench/bench_types.sh: how the nationality and place types compare with
+# text (ICU collation es-MX-x-icu) and with plain int2/int4, for sorting,
+# hash aggregation and disk size.  Run by hand, not part of CI:
+#
+#     bash test/bench/bench_types.sh
+#
+# It builds and installs migrec, starts a throwaway cluster (test/lib.sh) on
+# port $MR_PORT (54400 unless set), loads $BENCH_ROWS rows (5 000 000) with a
+# fixed seed (test/bench/bench_types_setup.sql), then times the variants of
+# each query interleaved (A, B, C, A, B, C, ...) for $BENCH_RUNS runs (7) after
+# one warm-up run, with EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) "Execution
+# Time", and compares medians.  It prints a markdown report and writes it to
+# test/bench/results-types.md ($BENCH_OUT).  About 6 minutes on 2 cores.
+
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+
+BENCH_DIR=$MR_TOP/test/bench
+ROWS=${BENCH_ROWS:-5000000}
+RUNS=${BENCH_RUNS:-7}
+OUT=${BENCH_OUT:-$BENCH_DIR/results-types.md}
+export MR_PORT=${MR_PORT:-54400}
+# Large enough shared_buffers to hold the table (pg_prewarm'ed, so that every
+# scan is a buffer hit), no parallelism and no JIT, for every session.
+MR_SERVER_OPTS="${MR_SERVER_OPTS:-} -c shared_buffers=${BENCH_SHARED_BUFFERS:-1GB}
+	-c max_parallel_workers_per_gather=0 -c max_parallel_maintenance_workers=0
+	-c jit=off -c max_wal_size=4GB"
+MR_SERVER_OPTS=${MR_SERVER_OPTS//$'\n'/ }
+
+[ "$RUNS" -ge 5 ] || { echo "BENCH_RUNS must be at least 5" >&2; exit 2; }
+
+t_start=$SECONDS
+mr_setup
+mr_start
+
+PSQL=(psql -X -q -v ON_ERROR_STOP=1)
+q() { psql -X -At -v ON_ERROR_STOP=1 "$@"; }
+
+"${PSQL[@]}" -c 'CREATE EXTENSION migrec' -c 'CREATE EXTENSION pg_prewarm'
+if [ "$(q -c "SELECT count(*) FROM pg_collation WHERE collname = 'es-MX-x-icu' AND collprovider = 'i'")" != 1 ]; then
+	echo 'no ICU collation "es-MX-x-icu" in pg_collation: is this server built with ICU?' >&2
+	exit 1
+fi
+
+mr_log "loading $ROWS rows"
+"${PSQL[@]}" -v rows="$ROWS" -f "$BENCH_DIR/bench_types_setup.sql" >/dev/null
+
+# ---------------------------------------------------------------- disk size
+mr_log "measuring sizes"
+"${PSQL[@]}" <<'EOF'
+SET maintenance_work_mem = '1GB';
+CHECKPOINT;
+INSERT INTO bench_size VALUES
+	('heap', 'types', pg_relation_size('bench_types')),
+	('heap', 'text', pg_relation_size('bench_text')),
+	('total_noindex', 'types', pg_total_relation_size('bench_types')),
+	('total_noindex', 'text', pg_total_relation_size('bench_text'));
+-- the btree index on both columns, without deduplication (for the arithmetic)
+CREATE INDEX bench_types_np_nodedup ON bench_types (n, p) WITH (deduplicate_items = off);
+CREATE INDEX bench_text_np_nodedup ON bench_text (n, p) WITH (deduplicate_items = off);
+INSERT INTO bench_size VALUES
+	('index_nodedup', 'types', pg_relation_size('bench_types_np_nodedup')),
+	('index_nodedup', 'text', pg_relation_size('bench_text_np_nodedup'));
+DROP INDEX bench_types_np_nodedup, bench_text_np_nodedup;
+-- and as anyone would create it (deduplication on, the default)
+CREATE INDEX bench_types_np ON bench_types (n, p);
+CREATE INDEX bench_text_np ON bench_text (n, p);
+VACUUM bench_types;
+VACUUM bench_text;
+INSERT INTO bench_size VALUES
+	('index', 'types', pg_relation_size('bench_types_np')),
+	('index', 'text', pg_relation_size('bench_text_np')),
+	('total_index', 'types', pg_total_relation_size('bench_types')),
+	('total_index', 'text', pg_total_relation_size('bench_text'));
+EOF
+
+# ---------------------------------------------------------------- timings
+# Each test: name, settings, then variant=query pairs.  Within a run, every
+# test runs all its variants one after the other; run 0 is the warm-up.
+TESTS=(
+	"sort_mem|SET work_mem = '1GB'|nationality=SELECT n FROM bench_rows ORDER BY n|int2=SELECT k FROM bench_rows ORDER BY k|text_icu=SELECT nt FROM bench_rows ORDER BY nt|text_c=SELECT nt FROM bench_rows ORDER BY nt COLLATE \"C\""
+	"sort_disk|SET work_mem = '4MB'|nationality=SELECT n FROM bench_rows ORDER BY n|int2=SELECT k FROM bench_rows ORDER BY k|text_icu=SELECT nt FROM bench_rows ORDER BY nt"
+	"group|SET work_mem = '1GB'; SET enable_sort = off|nationality=SELECT n, count(*) FROM bench_rows GROUP BY n|int2=SELECT k, count(*) FROM bench_rows GROUP BY k|text_icu=SELECT nt, count(*) FROM bench_rows GROUP BY nt"
+	"sort_place|SET work_mem = '1GB'|place=SELECT p FROM bench_rows ORDER BY p|int4=SELECT pk FROM bench_rows ORDER BY pk|text_icu=SELECT pt FROM bench_rows ORDER BY pt"
+	"create_index|SET maintenance_work_mem = '1GB'|types=CREATE INDEX ON bench_types (n, p)|text=CREATE INDEX ON bench_text (n, p)"
+)
+
+script=$MR_TMP/bench_timing.sql
+{
+	echo "SELECT pg_prewarm('bench_rows');"
+	echo "SELECT pg_prewarm('bench_types');"
+	echo "SELECT pg_prewarm('bench_text');"
+	echo "RESET ALL;"
+	for ((r = 0; r <= RUNS; r++)); do
+		for t in "${TESTS[@]}"; do
+			IFS='|' read -r -a f <<<"$t"
+			echo "RESET ALL; ${f[1]};"
+			fn=bench_time
+			[ "${f[0]}" = create_index ] && fn=bench_time_ddl
+			for ((i = 2; i < ${#f[@]}; i++)); do
+				printf "SELECT %s('%s', '%s', %d, \$q\$%s\$q\$);\n" "$fn" "${f[0]}" "${f[i]%%=*}" "$r" "${f[i]#*=}"
+			done
+		done
+		if [ "$r" -eq 0 ]; then echo "\\warn '== warm-up run done'"; else echo "\\warn '== run $r/$RUNS done'"; fi
+	done
+} >"$script"
+mr_log "timing: 1 warm-up run + $RUNS runs, variants interleaved"
+"${PSQL[@]}" -f "$script" >/dev/null
+
+# ---------------------------------------------------------------- report
+mr_log "report"
+report=$MR_TMP/report.md
+if [ $((ROWS % 1000000)) -eq 0 ]; then nrows="$((ROWS / 1000000))M rows"; else nrows="$ROWS rows"; fi
+{
+	echo "# migrec types: benchmark"
+	echo
+	echo "\`bash test/bench/bench_types.sh\`, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$MR_TOP" describe --always --dirty 2>/dev/null || echo '?')."
+	echo "$(q -c "SELECT split_part(version(), ',', 1)"), ICU $(q -c "SELECT collversion FROM pg_collation WHERE collname = 'es-MX-x-icu'") (collation version of es-MX-x-icu),"
+	echo "$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores."
+	echo "$ROWS rows, $RUNS timed runs after 1 warm-up run, variants interleaved in each run;"
+	echo "times are medians of EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) Execution Time;"
+	echo "max_parallel_workers_per_gather = 0, jit = off, shared_buffers = $(q -c 'SHOW shared_buffers') with the table prewarmed."
+	echo "Every timed query reads the same table bench_rows(n nationality, p place, nt text, pt text, k int2, pk int4),"
+	echo "so the variants differ only in the sort or the aggregation; k and pk are the packed values of n and p"
+	echo "(same values, distribution and order). ratio = ours / baseline (lower is better)."
+	echo
+	q -v nrows="$nrows" <<'EOF'
+WITH spec(ord, metric, ot, ov, bt, bv, tmax, ttxt) AS (VALUES
+	(1, 'ORDER BY, 5M rows, in-memory sort (work_mem 1GB): nationality vs text es-MX-x-icu', 'sort_mem', 'nationality', 'sort_mem', 'text_icu', 0.4, '≤ 0.40 (≥ 2.5× faster)'),
+	(2, 'ORDER BY, 5M rows, in-memory sort (work_mem 1GB): nationality vs int2', 'sort_mem', 'nationality', 'sort_mem', 'int2', 1.2, '≤ 1.20'),
+	(3, 'ORDER BY, 5M rows, external sort (work_mem 4MB): nationality vs text es-MX-x-icu', 'sort_disk', 'nationality', 'sort_disk', 'text_icu', 0.4, '≤ 0.40 (≥ 2.5× faster)'),
+	(4, 'ORDER BY, 5M rows, external sort (work_mem 4MB): nationality vs int2', 'sort_disk', 'nationality', 'sort_disk', 'int2', 1.2, '≤ 1.20'),
+	(5, 'GROUP BY (HashAggregate), 5M rows: nationality vs int2', 'group', 'nationality', 'group', 'int2', 1.2, '≤ 1.20'),
+	(6, 'GROUP BY (HashAggregate), 5M rows: nationality vs text es-MX-x-icu', 'group', 'nationality', 'group', 'text_icu', NULL, 'info'),
+	(7, 'heap, (nationality, place) vs (text, text): pg_relation_size after VACUUM', 'heap', 'types', 'heap', 'text', 0.75, '≤ 0.75 (≥ 25% smaller)'),
+	(8, 'heap + btree (n, p) index: pg_total_relation_size', 'total_index', 'types', 'total_index', 'text', 0.75, '≤ 0.75 (≥ 25% smaller)'),
+	(9, 'pg_total_relation_size without index (heap + FSM + VM)', 'total_noindex', 'types', 'total_noindex', 'text', NULL, 'info'),
+	(10, 'btree (n, p) index alone, deduplication on (default)', 'index', 'types', 'index', 'text', NULL, 'info'),
+	(11, 'btree (n, p) index alone, deduplicate_items = off', 'index_nodedup', 'types', 'index_nodedup', 'text', NULL, 'info'),
+	(12, 'ORDER BY place, in-memory sort: place vs text es-MX-x-icu', 'sort_place', 'place', 'sort_place', 'text_icu', NULL, 'info'),
+	(13, 'ORDER BY place, in-memory sort: place vs int4', 'sort_place', 'place', 'sort_place', 'int4', NULL, 'info'),
+	(14, 'ORDER BY text es-MX-x-icu vs text COLLATE "C" (the ICU share of the cost)', 'sort_mem', 'text_icu', 'sort_mem', 'text_c', NULL, 'info'),
+	(15, 'CREATE INDEX (n, p), 5M rows: (nationality, place) vs (text, text)', 'create_index', 'types', 'create_index', 'text', NULL, 'info')
+), r AS (
+	SELECT s.*, o.unit, o.value AS ov_, b.value AS bv_, o.value / b.value AS ratio
+	FROM spec s
+	JOIN bench_measure o ON o.test = s.ot AND o.variant = s.ov
+	JOIN bench_measure b ON b.test = s.bt AND b.variant = s.bv
+)
+SELECT '| metric | ours | baseline | ratio | target | met? |' UNION ALL
+SELECT '|---|---:|---:|---:|---|---|' UNION ALL
+(SELECT format('| %s | %s | %s | %s | %s | %s |', replace(metric, '5M rows', :'nrows'),
+	CASE unit WHEN 'ms' THEN round(ov_)::text || ' ms' ELSE to_char(ov_ / 1048576, 'FM999990.0') || ' MiB' END,
+	CASE unit WHEN 'ms' THEN round(bv_)::text || ' ms' ELSE to_char(bv_ / 1048576, 'FM999990.0') || ' MiB' END,
+	to_char(ratio, 'FM990.000') || CASE
+		WHEN unit = 'ms' AND ratio < 0.67 THEN ' (' || to_char(1 / ratio, 'FM990.0') || '× faster)'
+		WHEN unit = 'ms' AND ratio > 1.5 THEN ' (' || to_char(ratio, 'FM990.0') || '× slower)'
+		WHEN unit = 'ms' THEN ' (' || to_char(100 * (ratio - 1), 'FMS990.0') || '% time)'
+		WHEN ratio <= 1 THEN ' (' || to_char(100 * (1 - ratio), 'FM990.0') || '% smaller)'
+		ELSE ' (' || to_char(100 * (ratio - 1), 'FM990.0') || '% larger)' END,
+	ttxt,
+	CASE WHEN tmax IS NULL THEN '—' WHEN ratio <= tmax THEN 'yes' ELSE '**no**' END)
+FROM r ORDER BY ord);
+EOF
+	echo
+	echo "## Timings in detail"
+	echo
+	q <<'EOF'
+SELECT '| test | variant | median ms | min | max | runs | median of per-run ratios vs first variant | plan (from EXPLAIN) |' UNION ALL
+SELECT '|---|---|---:|---:|---:|---:|---:|---|' UNION ALL
+(SELECT format('| %s | %s | %s | %s | %s | %s | %s | %s |', m.test, m.variant, round(m.value), round(m.lo), round(m.hi), m.n,
+	to_char(bench_paired_ratio(m.test, m.variant, m.test, f.variant), 'FM990.000'),
+	(SELECT string_agg(DISTINCT replace(nodes, '|', '/'), ' ;; ') FROM bench_timing t WHERE t.test = m.test AND t.variant = m.variant AND run > 0))
+FROM bench_measure m
+JOIN (SELECT DISTINCT ON (test) test, variant FROM bench_timing ORDER BY test, ctid) f USING (test)
+WHERE m.unit = 'ms'
+ORDER BY array_position('{sort_mem,sort_disk,group,sort_place,create_index}'::text[], m.test),
+	(SELECT min(ctid) FROM bench_timing t WHERE t.test = m.test AND t.variant = m.variant));
+EOF
+	echo
+	echo "## Disk size: the arithmetic"
+	echo
+	q <<'EOF'
+WITH len AS (
+	SELECT 'types' AS tbl, pg_column_size(t.*) AS t_len, count(*) AS rows FROM bench_types t GROUP BY 2
+	UNION ALL
+	SELECT 'text', pg_column_size(t.*), count(*) FROM bench_text t GROUP BY 2
+), per AS (
+	-- on the page: the tuple padded to MAXALIGN (8), plus its 4-byte line pointer
+	SELECT tbl, t_len, rows, (t_len + 7) / 8 * 8 + 4 AS on_page FROM len
+), tot AS (
+	SELECT tbl, sum(rows) AS rows, sum(rows * on_page) AS bytes,
+		string_agg(format('%s rows of t_len %s → %s + 4 = %s bytes', rows, t_len, (t_len + 7) / 8 * 8, on_page), '; ' ORDER BY t_len) AS detail
+	FROM per GROUP BY tbl
+), sz AS (
+	SELECT variant AS tbl, bytes FROM bench_size WHERE test = 'heap'
+)
+SELECT format('- %s: %s. Average %s bytes per row; at 8168 usable bytes per 8 kB page that predicts %s pages, measured %s pages (%s bytes per row).',
+	CASE tbl WHEN 'types' THEN '(nationality, place)' ELSE '(text, text)' END, detail,
+	round(tot.bytes::numeric / rows, 2), ceil(tot.bytes / 8168.0), sz.bytes / 8192, round(sz.bytes::numeric / rows, 2))
+FROM tot JOIN sz USING (tbl) ORDER BY tbl DESC;
+EOF
+	cat <<'EOF'
+- Why the heap cannot reach 25%: a heap tuple is a 23-byte header padded to 24, then the data, the whole
+  padded to a multiple of 8 (MAXALIGN), plus a 4-byte line pointer. (nationality, place) is 24 + 2 + 2 (int4
+  alignment) + 4 = 32 → 36 bytes a row. ('HND', 'MX TAP') as text is 24 + (1 + 3) + (1 + 6) = 35 → 40 → 44
+  bytes a row. The 28 bytes of header and line pointer are the same for both, so the best case is
+  36/44 = 0.818 (18.2% smaller); a text row whose place is a bare country ('MX': 24 + 4 + 3 = 31 → 32) is
+  36 bytes too, so the real mix (about 15% countries here) gives less than 18.2%.
+- The btree index on (n, p): with deduplication (the default since PostgreSQL 13, allowed for both since
+  es-MX-x-icu is deterministic and migrec's opclasses have btequalimage) each distinct key is stored once
+  per posting list and every row costs a 6-byte heap TID whatever the key type, so both indexes are about
+  the rows × 6 bytes of TIDs and nearly the same size. Without deduplication an index tuple is an 8-byte
+  header plus the key, MAXALIGNed, plus a 4-byte line pointer: 8 + 2 + 2 + 4 = 16 → 20 bytes for
+  (nationality, place), 8 + 4 + 7 = 19 → 24 → 28 bytes for ('HND', 'MX TAP'): 0.71.
+EOF
+	q <<'EOF'
+SELECT format('- Distinct (n, p) keys: %s for %s rows; 6-byte TIDs alone: %s MiB.',
+	(SELECT count(*) FROM (SELECT DISTINCT n, p FROM bench_types) d), count(*), to_char(count(*) * 6 / 1048576.0, 'FM990.0'))
+FROM bench_types;
+EOF
+	echo
+	echo "## Data"
+	echo
+	q <<'EOF'
+SELECT format('- nationality: %s distinct; head: %s.', (SELECT count(DISTINCT n) FROM bench_rows),
+	(SELECT string_agg(format('%s %s%%', n, to_char(pct, 'FM990.0')), ', ' ORDER BY c DESC)
+	 FROM (SELECT n, count(*) AS c, 100.0 * count(*) / sum(count(*)) OVER () AS pct FROM bench_rows GROUP BY n ORDER BY c DESC LIMIT 10) h));
+SELECT format('- place: %s distinct; %s.', (SELECT count(DISTINCT p) FROM bench_rows),
+	(SELECT string_agg(format('%s %s%%', k, to_char(pct, 'FM990.0')), ', ' ORDER BY k)
+	 FROM (SELECT place_kind(p) AS k, 100.0 * count(*) / sum(count(*)) OVER () AS pct FROM bench_rows GROUP BY 1) h)
+	|| '; head: ' ||
+	(SELECT string_agg(format('%s %s%%', p, to_char(pct, 'FM990.0')), ', ' ORDER BY c DESC)
+	 FROM (SELECT p, count(*) AS c, 100.0 * count(*) / sum(count(*)) OVER () AS pct FROM bench_rows GROUP BY p ORDER BY c DESC LIMIT 8) h));
+SELECT format('- int2 baseline check, ORDER BY k and ORDER BY n give the same order: %s.',
+	(SELECT CASE WHEN bool_and(a = b) THEN 'yes' ELSE 'NO' END FROM (SELECT row_number() OVER (ORDER BY n) AS a, row_number() OVER (ORDER BY k) AS b FROM (SELECT DISTINCT n, k FROM bench_rows) d) x));
+EOF
+	echo
+	echo "Total run time of the script: $(((SECONDS - t_start) / 60)) min $(((SECONDS - t_start) % 60)) s."
+} >"$report"
+
+cp "$report" "$OUT"
+cat "$report"
+mr_log "written to $OUT"
