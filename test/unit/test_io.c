@@ -7,7 +7,10 @@
 #include <string.h>
 
 #include "codes.h"
+#include "datetime_io.h"
+#include "decision_tally_io.h"
 #include "nationality_io.h"
+#include "protection_status_io.h"
 #include "place_io.h"
 
 static int	ntests = 0,
@@ -159,6 +162,145 @@ main(void)
 	ok(mr_lang_parse("es-MX", 5) == MR_LANG_ES && mr_lang_parse("pt_BR", 5) == MR_LANG_PT &&
 	   mr_lang_parse("de", 2) == -1 && mr_lang_parse("e", 1) == -1 && mr_lang_parse("esx", 3) == -1,
 	   "language tags");
+
+	/* timestamps: format then parse is the identity over the whole range */
+	bad = 0;
+	{
+		uint64_t	x = 88172645463325252ULL;
+
+		for (int k = 0; k < 200000; k++)
+		{
+			int64_t		ts,
+						back;
+			size_t		used,
+						epos;
+
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			ts = (int64_t) ((uint64_t) MR_TS_MIN + x % ((uint64_t) MR_TS_END - (uint64_t) MR_TS_MIN));
+			if (k < 4)
+				ts = (int64_t[]) {MR_TS_MIN, MR_TS_END - 1, MR_TS_NOBEGIN, MR_TS_NOEND}[k];
+			mr_timestamp_format(ts, buf);
+			if (mr_timestamp_parse(buf, strlen(buf), &back, &used, &epos) != MR_OK ||
+				back != ts || used != strlen(buf))
+				bad++;
+		}
+	}
+	ok(bad == 0, "timestamps round-trip over the whole range");
+	{
+		int64_t		ts;
+		size_t		used,
+					epos;
+
+		ok(mr_timestamp_parse("2021-02-29", 10, &ts, &used, &epos) == MR_ERR_FIELD_RANGE &&
+		   mr_timestamp_parse("2020-02-29", 10, &ts, &used, &epos) == MR_OK &&
+		   mr_timestamp_parse("1900-02-29", 10, &ts, &used, &epos) == MR_ERR_FIELD_RANGE &&
+		   mr_timestamp_parse("2000-02-29", 10, &ts, &used, &epos) == MR_OK, "leap years");
+		ok(mr_timestamp_parse("2000-01-01T00:00:00Z", 20, &ts, &used, &epos) == MR_OK && ts == 0,
+		   "the PostgreSQL epoch is zero");
+		ok(mr_timestamp_parse("2000-01-01T01:00+01:00", 22, &ts, &used, &epos) == MR_OK && ts == 0,
+		   "offsets");
+		ok(mr_timestamp_parse("294277-01-01", 12, &ts, &used, &epos) == MR_ERR_OUT_OF_RANGE &&
+		   mr_timestamp_parse("9999999-01-01", 13, &ts, &used, &epos) == MR_ERR_OUT_OF_RANGE &&
+		   mr_timestamp_parse("99999999-01-01", 14, &ts, &used, &epos) == MR_ERR_OUT_OF_RANGE,
+		   "years out of range");
+	}
+	bad = 0;
+	for (int32_t d = -2451545; d < 2451545 * 2; d += 37)
+	{
+		int32_t		back;
+		size_t		used,
+					epos;
+
+		mr_date_format(d, buf);
+		if (mr_date_parse(buf, strlen(buf), &back, &used, &epos) != MR_OK || back != d)
+			bad++;
+	}
+	ok(bad == 0, "dates round-trip");
+
+	/* histories */
+	{
+		const char *text = "{claim_lodged@2021-06-03T09:00:00Z, admitted@2021-06-20T00:00:00.5Z}";
+		int64_t		at[4];
+		uint8_t		st[4];
+		size_t		n,
+					epos;
+		char		out[HISTORY_TEXT_SIZE(4)];
+
+		ok(history_max_events(text, strlen(text)) == 2 &&
+		   history_parse(text, strlen(text), at, st, 4, &n, &epos) == MR_OK && n == 2 &&
+		   st[0] == MR_ST_CLAIM_LODGED && history_events_valid(at, st, n) &&
+		   (history_format(at, st, n, out), strcmp(out, text) == 0), "history round trip");
+		ok(history_parse("{admitted@2021-01-02, claim_lodged@2021-01-01}", 46, at, st, 4, &n, &epos) == MR_ERR_ORDER,
+		   "history out of order");
+	}
+	/* every history text of up to 7 characters over a small alphabet: no crash, and round trip */
+	bad = 0;
+	{
+		const char alphabet[] = "{}@,a -0";
+		char		s[16];
+		int64_t		at[16];
+		uint8_t		st[16];
+
+		for (int len = 1; len <= 7; len++)
+		{
+			long		total = 1;
+
+			for (int k = 0; k < len; k++)
+				total *= (long) (sizeof(alphabet) - 1);
+			for (long x = 0; x < total; x++)
+			{
+				long		y = x;
+				size_t		n,
+							epos;
+
+				for (int k = 0; k < len; k++)
+				{
+					s[k] = alphabet[y % (long) (sizeof(alphabet) - 1)];
+					y /= (long) (sizeof(alphabet) - 1);
+				}
+				if (history_parse(s, len, at, st, history_max_events(s, len), &n, &epos) == MR_OK)
+				{
+					char		out[HISTORY_TEXT_SIZE(16)];
+
+					history_format(at, st, n, out);
+					if (strcmp(out, "{}") != 0 && n == 0)
+						bad++;
+				}
+				else if (epos > (size_t) len)
+					bad++;
+			}
+		}
+	}
+	ok(bad == 0, "short history texts");
+
+	/* decision tallies */
+	{
+		DecisionTally t;
+		size_t		epos;
+		char		out[DECISION_TALLY_TEXT_SIZE];
+		const char *text = "(recognized=1,complementary=2,rejected=3,otherwise_closed=9223372036854775807)";
+
+		ok(decision_tally_parse(text, strlen(text), &t, &epos) == MR_OK && t.rejected == 3 &&
+		   (decision_tally_format(&t, out), strcmp(out, text) == 0), "tally round trip");
+		ok(decision_tally_parse("(recognized=1,complementary=2,rejected=3,otherwise_closed=9223372036854775808)", 78, &t, &epos)
+		   == MR_ERR_OUT_OF_RANGE, "tally count overflow");
+	}
+
+	/* status names */
+	{
+		int			v;
+		size_t		epos;
+
+		bad = 0;
+		for (int s2 = 1; s2 <= mr_nstatuses; s2++)
+			if (protection_status_parse(mr_statuses[s2].name, strlen(mr_statuses[s2].name), &v, &epos) != MR_OK || v != s2)
+				bad++;
+		ok(bad == 0 && mr_nstatuses == 19, "every status name parses to its value");
+		ok(protection_status_suggest("recognised_refugee", 18, buf, sizeof(buf)) == 1 &&
+		   strcmp(buf, "recognized_refugee") == 0, "status suggestion");
+	}
 
 	printf("1..%d\n", ntests);
 	return nfailed != 0;
