@@ -1055,3 +1055,432 @@ AS 'MODULE_PATHNAME', 'protection_history_events'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
 COMMENT ON FUNCTION @extschema@.events(@extschema@.protection_history) IS
 'the events of the timeline as rows, in time order';
+
+--------------------------------------------------------------------------
+-- route_segment
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.route_segment;
+
+CREATE FUNCTION @extschema@.route_segment_in(pg_catalog.cstring)
+RETURNS @extschema@.route_segment
+AS 'MODULE_PATHNAME', 'route_segment_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.route_segment_out(@extschema@.route_segment)
+RETURNS pg_catalog.cstring
+AS 'MODULE_PATHNAME', 'route_segment_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.route_segment_recv(pg_catalog.internal)
+RETURNS @extschema@.route_segment
+AS 'MODULE_PATHNAME', 'route_segment_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.route_segment_send(@extschema@.route_segment)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'route_segment_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.route_segment (
+	INPUT = @extschema@.route_segment_in,
+	OUTPUT = @extschema@.route_segment_out,
+	RECEIVE = @extschema@.route_segment_recv,
+	SEND = @extschema@.route_segment_send,
+	INTERNALLENGTH = 16,
+	ALIGNMENT = int4,
+	STORAGE = plain
+);
+
+COMMENT ON TYPE @extschema@.route_segment IS
+'a leg of a journey: from one place to another, with departure and arrival dates when known; 16 bytes';
+COMMENT ON FUNCTION @extschema@.route_segment_in(pg_catalog.cstring) IS
+'route_segment input: CO NCI -> PA-5 [2021-08-01,2021-08-09], dates optional';
+COMMENT ON FUNCTION @extschema@.route_segment_out(@extschema@.route_segment) IS
+'route_segment output: CO NCI -> PA-5 [2021-08-01,2021-08-09]';
+COMMENT ON FUNCTION @extschema@.route_segment_recv(pg_catalog.internal) IS
+'route_segment binary input: origin and destination places, departure and arrival dates (int4 each; infinity for unknown); checked';
+COMMENT ON FUNCTION @extschema@.route_segment_send(@extschema@.route_segment) IS
+'route_segment binary output: origin and destination places, departure and arrival dates (int4 each; infinity for unknown)';
+
+CREATE FUNCTION @extschema@.route_segment("from" @extschema@.place, "to" @extschema@.place,
+	departed pg_catalog.date DEFAULT NULL, arrived pg_catalog.date DEFAULT NULL)
+RETURNS @extschema@.route_segment
+AS 'MODULE_PATHNAME', 'route_segment_make'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.route_segment(@extschema@.place, @extschema@.place, pg_catalog.date, pg_catalog.date) IS
+'a leg from one place to another, dates NULL when unknown; NULL if a place is NULL';
+
+CREATE FUNCTION @extschema@.origin(@extschema@.route_segment)
+RETURNS @extschema@.place AS 'MODULE_PATHNAME', 'route_segment_origin'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.origin(@extschema@.route_segment) IS 'where the leg starts';
+
+CREATE FUNCTION @extschema@.destination(@extschema@.route_segment)
+RETURNS @extschema@.place AS 'MODULE_PATHNAME', 'route_segment_destination'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.destination(@extschema@.route_segment) IS 'where the leg ends';
+
+CREATE FUNCTION @extschema@.departed(@extschema@.route_segment)
+RETURNS pg_catalog.date AS 'MODULE_PATHNAME', 'route_segment_departed'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.departed(@extschema@.route_segment) IS 'the departure date; NULL when unknown';
+
+CREATE FUNCTION @extschema@.arrived(@extschema@.route_segment)
+RETURNS pg_catalog.date AS 'MODULE_PATHNAME', 'route_segment_arrived'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.arrived(@extschema@.route_segment) IS 'the arrival date; NULL when unknown';
+
+CREATE FUNCTION @extschema@.transit_days(@extschema@.route_segment)
+RETURNS pg_catalog.int4 AS 'MODULE_PATHNAME', 'route_segment_transit_days'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.transit_days(@extschema@.route_segment) IS 'days from departure to arrival; NULL when a date is unknown';
+
+CREATE FUNCTION @extschema@.crosses_border(@extschema@.route_segment)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'route_segment_crosses_border'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.crosses_border(@extschema@.route_segment) IS 'whether the leg ends in another country than it starts';
+
+CREATE FUNCTION @extschema@.route_segment_eq(@extschema@.route_segment, @extschema@.route_segment)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'route_segment_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.route_segment_ne(@extschema@.route_segment, @extschema@.route_segment)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'route_segment_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.route_segment_lt(@extschema@.route_segment, @extschema@.route_segment)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'route_segment_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.route_segment_le(@extschema@.route_segment, @extschema@.route_segment)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'route_segment_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.route_segment_gt(@extschema@.route_segment, @extschema@.route_segment)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'route_segment_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.route_segment_ge(@extschema@.route_segment, @extschema@.route_segment)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'route_segment_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.route_segment_cmp(@extschema@.route_segment, @extschema@.route_segment)
+RETURNS pg_catalog.int4 AS 'MODULE_PATHNAME', 'route_segment_cmp_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.route_segment_sortsupport(pg_catalog.internal)
+RETURNS pg_catalog.void AS 'MODULE_PATHNAME', 'route_segment_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.route_segment_hash(@extschema@.route_segment)
+RETURNS pg_catalog.int4 AS 'MODULE_PATHNAME', 'route_segment_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.route_segment_hash_extended(@extschema@.route_segment, pg_catalog.int8)
+RETURNS pg_catalog.int8 AS 'MODULE_PATHNAME', 'route_segment_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+
+COMMENT ON FUNCTION @extschema@.route_segment_eq(@extschema@.route_segment, @extschema@.route_segment) IS 'implementation of = for route_segment';
+COMMENT ON FUNCTION @extschema@.route_segment_ne(@extschema@.route_segment, @extschema@.route_segment) IS 'implementation of <> for route_segment';
+COMMENT ON FUNCTION @extschema@.route_segment_lt(@extschema@.route_segment, @extschema@.route_segment) IS 'implementation of < for route_segment';
+COMMENT ON FUNCTION @extschema@.route_segment_le(@extschema@.route_segment, @extschema@.route_segment) IS 'implementation of <= for route_segment';
+COMMENT ON FUNCTION @extschema@.route_segment_gt(@extschema@.route_segment, @extschema@.route_segment) IS 'implementation of > for route_segment';
+COMMENT ON FUNCTION @extschema@.route_segment_ge(@extschema@.route_segment, @extschema@.route_segment) IS 'implementation of >= for route_segment';
+COMMENT ON FUNCTION @extschema@.route_segment_cmp(@extschema@.route_segment, @extschema@.route_segment) IS 'btree comparison of legs: by departure (unknown last), origin, destination, arrival';
+COMMENT ON FUNCTION @extschema@.route_segment_sortsupport(pg_catalog.internal) IS 'btree sort support for route_segment';
+COMMENT ON FUNCTION @extschema@.route_segment_hash(@extschema@.route_segment) IS 'hash of a leg';
+COMMENT ON FUNCTION @extschema@.route_segment_hash_extended(@extschema@.route_segment, pg_catalog.int8) IS 'seeded 64-bit hash of a leg (for hash partitioning)';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.route_segment, RIGHTARG = @extschema@.route_segment,
+	FUNCTION = @extschema@.route_segment_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.route_segment, RIGHTARG = @extschema@.route_segment,
+	FUNCTION = @extschema@.route_segment_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+CREATE OPERATOR @extschema@.< (
+	LEFTARG = @extschema@.route_segment, RIGHTARG = @extschema@.route_segment,
+	FUNCTION = @extschema@.route_segment_lt,
+	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
+);
+CREATE OPERATOR @extschema@.<= (
+	LEFTARG = @extschema@.route_segment, RIGHTARG = @extschema@.route_segment,
+	FUNCTION = @extschema@.route_segment_le,
+	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
+);
+CREATE OPERATOR @extschema@.> (
+	LEFTARG = @extschema@.route_segment, RIGHTARG = @extschema@.route_segment,
+	FUNCTION = @extschema@.route_segment_gt,
+	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
+);
+CREATE OPERATOR @extschema@.>= (
+	LEFTARG = @extschema@.route_segment, RIGHTARG = @extschema@.route_segment,
+	FUNCTION = @extschema@.route_segment_ge,
+	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
+);
+
+COMMENT ON OPERATOR @extschema@.=(@extschema@.route_segment, @extschema@.route_segment) IS 'equal: same places and dates';
+COMMENT ON OPERATOR @extschema@.<>(@extschema@.route_segment, @extschema@.route_segment) IS 'not equal';
+COMMENT ON OPERATOR @extschema@.<(@extschema@.route_segment, @extschema@.route_segment) IS 'less than (by departure, origin, destination, arrival)';
+COMMENT ON OPERATOR @extschema@.<=(@extschema@.route_segment, @extschema@.route_segment) IS 'less than or equal';
+COMMENT ON OPERATOR @extschema@.>(@extschema@.route_segment, @extschema@.route_segment) IS 'greater than';
+COMMENT ON OPERATOR @extschema@.>=(@extschema@.route_segment, @extschema@.route_segment) IS 'greater than or equal';
+
+CREATE OPERATOR CLASS @extschema@.route_segment_ops
+DEFAULT FOR TYPE @extschema@.route_segment USING btree AS
+	OPERATOR 1 @extschema@.<,
+	OPERATOR 2 @extschema@.<=,
+	OPERATOR 3 @extschema@.=,
+	OPERATOR 4 @extschema@.>=,
+	OPERATOR 5 @extschema@.>,
+	FUNCTION 1 @extschema@.route_segment_cmp(@extschema@.route_segment, @extschema@.route_segment),
+	FUNCTION 2 @extschema@.route_segment_sortsupport(pg_catalog.internal),
+	FUNCTION 4 pg_catalog.btequalimage(pg_catalog.oid);
+
+CREATE OPERATOR CLASS @extschema@.route_segment_hash_ops
+DEFAULT FOR TYPE @extschema@.route_segment USING hash AS
+	OPERATOR 1 @extschema@.=,
+	FUNCTION 1 @extschema@.route_segment_hash(@extschema@.route_segment),
+	FUNCTION 2 @extschema@.route_segment_hash_extended(@extschema@.route_segment, pg_catalog.int8);
+
+COMMENT ON OPERATOR CLASS @extschema@.route_segment_ops USING btree IS 'default btree operator class for route_segment: by departure, origin, destination';
+COMMENT ON OPERATOR CLASS @extschema@.route_segment_hash_ops USING hash IS 'default hash operator class for route_segment';
+
+--------------------------------------------------------------------------
+-- route
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.route;
+
+CREATE FUNCTION @extschema@.route_in(pg_catalog.cstring)
+RETURNS @extschema@.route
+AS 'MODULE_PATHNAME', 'route_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.route_out(@extschema@.route)
+RETURNS pg_catalog.cstring
+AS 'MODULE_PATHNAME', 'route_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.route_recv(pg_catalog.internal)
+RETURNS @extschema@.route
+AS 'MODULE_PATHNAME', 'route_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.route_send(@extschema@.route)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'route_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.route (
+	INPUT = @extschema@.route_in,
+	OUTPUT = @extschema@.route_out,
+	RECEIVE = @extschema@.route_recv,
+	SEND = @extschema@.route_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE @extschema@.route IS
+'a journey: its legs by departure date, legs with an unknown departure last';
+COMMENT ON FUNCTION @extschema@.route_in(pg_catalog.cstring) IS
+'route input: {LEG, LEG, ...} in departure order';
+COMMENT ON FUNCTION @extschema@.route_out(@extschema@.route) IS
+'route output: {CO NCI -> PA-5 [2021-08-01,2021-08-09], ...}';
+COMMENT ON FUNCTION @extschema@.route_recv(pg_catalog.internal) IS
+'route binary input: version byte, int4 count, then each leg as route_segment''s; checked';
+COMMENT ON FUNCTION @extschema@.route_send(@extschema@.route) IS
+'route binary output: version byte, int4 count, then each leg as route_segment''s';
+
+CREATE FUNCTION @extschema@.route(@extschema@.route_segment[])
+RETURNS @extschema@.route
+AS 'MODULE_PATHNAME', 'route_from_array'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.route(@extschema@.route_segment[]) IS
+'the journey of these legs, ordered as route_agg orders them (NULL elements skipped)';
+
+CREATE FUNCTION @extschema@.route_agg_transfn(pg_catalog.internal, @extschema@.route_segment)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'route_agg_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.route_agg_transfn(pg_catalog.internal, @extschema@.route_segment) IS
+'transition function of route_agg(route_segment)';
+
+CREATE FUNCTION @extschema@.route_agg_merge_transfn(pg_catalog.internal, @extschema@.route)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'route_agg_merge_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.route_agg_merge_transfn(pg_catalog.internal, @extschema@.route) IS
+'transition function of route_agg(route)';
+
+CREATE FUNCTION @extschema@.route_agg_combine(pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'route_agg_combine'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.route_agg_combine(pg_catalog.internal, pg_catalog.internal) IS
+'combine function of the route_agg aggregates';
+
+CREATE FUNCTION @extschema@.route_agg_serialize(pg_catalog.internal)
+RETURNS pg_catalog.bytea AS 'MODULE_PATHNAME', 'route_agg_serialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.route_agg_serialize(pg_catalog.internal) IS
+'serialization function of the route_agg aggregates';
+
+CREATE FUNCTION @extschema@.route_agg_deserialize(pg_catalog.bytea, pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'route_agg_deserialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.route_agg_deserialize(pg_catalog.bytea, pg_catalog.internal) IS
+'deserialization function of the route_agg aggregates';
+
+CREATE FUNCTION @extschema@.route_agg_finalfn(pg_catalog.internal)
+RETURNS @extschema@.route AS 'MODULE_PATHNAME', 'route_agg_finalfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.route_agg_finalfn(pg_catalog.internal) IS
+'final function of the route_agg aggregates: legs sorted by departure, stable';
+
+CREATE AGGREGATE @extschema@.route_agg(@extschema@.route_segment) (
+	SFUNC = @extschema@.route_agg_transfn,
+	STYPE = pg_catalog.internal,
+	SSPACE = 160,
+	FINALFUNC = @extschema@.route_agg_finalfn,
+	COMBINEFUNC = @extschema@.route_agg_combine,
+	SERIALFUNC = @extschema@.route_agg_serialize,
+	DESERIALFUNC = @extschema@.route_agg_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.route_agg(@extschema@.route_segment) IS
+'a journey from its legs in any order: by departure date, ties and unknown departures in input order (unknown last); NULL legs skipped';
+
+CREATE AGGREGATE @extschema@.route_agg(@extschema@.route) (
+	SFUNC = @extschema@.route_agg_merge_transfn,
+	STYPE = pg_catalog.internal,
+	SSPACE = 160,
+	FINALFUNC = @extschema@.route_agg_finalfn,
+	COMBINEFUNC = @extschema@.route_agg_combine,
+	SERIALFUNC = @extschema@.route_agg_serialize,
+	DESERIALFUNC = @extschema@.route_agg_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.route_agg(@extschema@.route) IS
+'merges the partial journeys of one traveller (recorded by several agencies or shards) into one';
+
+CREATE FUNCTION @extschema@.segments(@extschema@.route)
+RETURNS SETOF @extschema@.route_segment AS 'MODULE_PATHNAME', 'route_segments'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 6;
+COMMENT ON FUNCTION @extschema@.segments(@extschema@.route) IS 'the legs of the journey, in order';
+
+CREATE FUNCTION @extschema@.length(@extschema@.route)
+RETURNS pg_catalog.int4 AS 'MODULE_PATHNAME', 'route_length'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.length(@extschema@.route) IS 'the number of legs';
+
+CREATE FUNCTION @extschema@.is_continuous(@extschema@.route)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'route_is_continuous'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.is_continuous(@extschema@.route) IS
+'whether every leg starts at the place where the leg before it ended';
+
+CREATE FUNCTION @extschema@.places(@extschema@.route)
+RETURNS @extschema@.place[] AS 'MODULE_PATHNAME', 'route_places'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.places(@extschema@.route) IS
+'the places of the journey in order, a place repeated in a row listed once';
+
+CREATE FUNCTION @extschema@.countries(@extschema@.route)
+RETURNS @extschema@.nationality[] AS 'MODULE_PATHNAME', 'route_countries'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.countries(@extschema@.route) IS
+'the countries of the journey in order, a country repeated in a row listed once';
+
+CREATE FUNCTION @extschema@.transit_countries(@extschema@.route)
+RETURNS @extschema@.nationality[] AS 'MODULE_PATHNAME', 'route_transit_countries'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.transit_countries(@extschema@.route) IS
+'the countries crossed between the first origin''s and the last destination''s';
+
+CREATE FUNCTION @extschema@.origin(@extschema@.route)
+RETURNS @extschema@.place AS 'MODULE_PATHNAME', 'route_origin'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.origin(@extschema@.route) IS 'where the journey starts: the first leg''s origin';
+
+CREATE FUNCTION @extschema@.destination(@extschema@.route)
+RETURNS @extschema@.place AS 'MODULE_PATHNAME', 'route_destination'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.destination(@extschema@.route) IS 'where the journey ends: the last leg''s destination';
+
+CREATE FUNCTION @extschema@.total_days(@extschema@.route)
+RETURNS pg_catalog.int4 AS 'MODULE_PATHNAME', 'route_total_days'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.total_days(@extschema@.route) IS
+'days from the first departure to the last arrival; NULL when either is unknown';
+
+CREATE FUNCTION @extschema@.days_between(@extschema@.route, a @extschema@.place, b @extschema@.place)
+RETURNS pg_catalog.int4 AS 'MODULE_PATHNAME', 'route_days_between'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.days_between(@extschema@.route, @extschema@.place, @extschema@.place) IS
+'days from the first arrival within a (the first departure counting as arrival at the origin) to the first later arrival within b; NULL if not both, or a date is unknown';
+
+CREATE FUNCTION @extschema@.route_contains_place(@extschema@.route, @extschema@.place)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'route_contains_place'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.route_contains_place(@extschema@.route, @extschema@.place) IS 'implementation of @> for route and place';
+
+CREATE FUNCTION @extschema@.place_contained_in_route(@extschema@.place, @extschema@.route)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'place_contained_in_route'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.place_contained_in_route(@extschema@.place, @extschema@.route) IS 'implementation of <@ for place and route';
+
+CREATE FUNCTION @extschema@.route_overlaps_places(@extschema@.route, @extschema@.place[])
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'route_overlaps_places'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.route_overlaps_places(@extschema@.route, @extschema@.place[]) IS 'implementation of && for route and place[]';
+
+CREATE OPERATOR @extschema@.@> (
+	LEFTARG = @extschema@.route, RIGHTARG = @extschema@.place,
+	FUNCTION = @extschema@.route_contains_place,
+	COMMUTATOR = OPERATOR(@extschema@.<@),
+	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+);
+CREATE OPERATOR @extschema@.<@ (
+	LEFTARG = @extschema@.place, RIGHTARG = @extschema@.route,
+	FUNCTION = @extschema@.place_contained_in_route,
+	COMMUTATOR = OPERATOR(@extschema@.@>),
+	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+);
+CREATE OPERATOR @extschema@.&& (
+	LEFTARG = @extschema@.route, RIGHTARG = @extschema@.place[],
+	FUNCTION = @extschema@.route_overlaps_places,
+	RESTRICT = pg_catalog.areasel, JOIN = pg_catalog.areajoinsel
+);
+COMMENT ON OPERATOR @extschema@.@>(@extschema@.route, @extschema@.place) IS
+'the journey touches the place or a place within it (GIN-indexable)';
+COMMENT ON OPERATOR @extschema@.<@(@extschema@.place, @extschema@.route) IS
+'the journey touches the place or a place within it';
+COMMENT ON OPERATOR @extschema@.&&(@extschema@.route, @extschema@.place[]) IS
+'the journey touches any of the places (GIN-indexable)';
+
+CREATE FUNCTION @extschema@.route_gin_extract_value(@extschema@.route, pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'route_gin_extract_value'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.route_gin_extract_query(@extschema@.route, pg_catalog.internal, pg_catalog.int2,
+	pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'route_gin_extract_query'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.route_gin_consistent(pg_catalog.internal, pg_catalog.int2, @extschema@.route,
+	pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'route_gin_consistent'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.route_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, @extschema@.route,
+	pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog."char" AS 'MODULE_PATHNAME', 'route_gin_triconsistent'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.route_gin_extract_value(@extschema@.route, pg_catalog.internal) IS
+'GIN support: the keys of a journey, each place it touches with its country and ISO 3166-2 parents';
+COMMENT ON FUNCTION @extschema@.route_gin_extract_query(@extschema@.route, pg_catalog.internal, pg_catalog.int2, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS
+'GIN support: the keys of a @> or && query';
+COMMENT ON FUNCTION @extschema@.route_gin_consistent(pg_catalog.internal, pg_catalog.int2, @extschema@.route, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS
+'GIN support: whether a journey matches (exact, no recheck)';
+COMMENT ON FUNCTION @extschema@.route_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, @extschema@.route, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS
+'GIN support: ternary consistency of a journey with a query';
+
+CREATE OPERATOR CLASS @extschema@.route_ops
+DEFAULT FOR TYPE @extschema@.route USING gin AS
+	OPERATOR 3 @extschema@.&&(@extschema@.route, @extschema@.place[]),
+	OPERATOR 7 @extschema@.@>(@extschema@.route, @extschema@.place),
+	FUNCTION 1 @extschema@.place_cmp(@extschema@.place, @extschema@.place),
+	FUNCTION 2 @extschema@.route_gin_extract_value(@extschema@.route, pg_catalog.internal),
+	FUNCTION 3 @extschema@.route_gin_extract_query(@extschema@.route, pg_catalog.internal, pg_catalog.int2, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal),
+	FUNCTION 4 @extschema@.route_gin_consistent(pg_catalog.internal, pg_catalog.int2, @extschema@.route, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal),
+	FUNCTION 6 @extschema@.route_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, @extschema@.route, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal),
+	STORAGE @extschema@.place;
+COMMENT ON OPERATOR CLASS @extschema@.route_ops USING gin IS
+'GIN operator class for route: route @> place and route && place[]';

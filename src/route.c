@@ -1,0 +1,789 @@
+/*
+ * route.c: the route type (varlena), a journey of legs in canonical order;
+ * the route_agg aggregate; the functions on journeys; and the GIN operator
+ * class behind route @> place and route && place[].
+ *
+ * Stored layout (frozen; the version field allows a later format):
+ *     int32 varlena header
+ *     uint16 version (1), uint16 flags (0)
+ *     RouteSegment legs[n]     16 bytes each, in canonical order
+ */
+#include "migrec.h"
+
+#include "access/gin.h"
+#include "access/stratnum.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/lsyscache.h"
+
+#include "route.h"
+
+typedef struct Route
+{
+	int32		vl_len_;
+	uint16		version;
+	uint16		flags;
+	RouteSegment legs[FLEXIBLE_ARRAY_MEMBER];
+} Route;
+
+#define ROUTE_VERSION 1
+#define ROUTE_HDRSZ offsetof(Route, legs)
+#define ROUTE_MAX_LEGS ((MaxAllocSize - ROUTE_HDRSZ) / sizeof(RouteSegment))
+#define ROUTE_N(r) ((int) ((VARSIZE(r) - ROUTE_HDRSZ) / sizeof(RouteSegment)))
+
+/* GIN strategies */
+#define ROUTE_CONTAINS_STRATEGY 7	/* route @> place */
+#define ROUTE_OVERLAPS_STRATEGY 3	/* route && place[] */
+
+static void
+check_route_size(Size n)
+{
+	if (n > ROUTE_MAX_LEGS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("route too large: %zu legs", (size_t) n),
+				 errdetail("A route holds at most %zu legs.", (size_t) ROUTE_MAX_LEGS)));
+}
+
+static Route *
+route_alloc(Size n)
+{
+	Size		size = ROUTE_HDRSZ + n * sizeof(RouteSegment);
+	Route	   *r;
+
+	check_route_size(n);
+	r = palloc(size);
+	SET_VARSIZE(r, size);
+	r->version = ROUTE_VERSION;
+	r->flags = 0;
+	return r;
+}
+
+static Route *
+route_arg(FunctionCallInfo fcinfo, int argno)
+{
+	Route	   *r = (Route *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+
+	if (VARSIZE(r) < ROUTE_HDRSZ || (VARSIZE(r) - ROUTE_HDRSZ) % sizeof(RouteSegment) != 0 ||
+		r->version != ROUTE_VERSION)
+		elog(ERROR, "corrupt route value");
+	return r;
+}
+
+/* ---------- input and output ---------- */
+
+PG_FUNCTION_INFO_V1(route_in);
+Datum
+route_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	size_t		len = strlen(str);
+	size_t		cap = route_max_segments(str, len),
+				n,
+				pos;
+	RouteSegment *segs;
+	mr_status	st;
+	Route	   *r;
+
+	check_route_size(cap);
+	segs = palloc(Max(cap, 1) * sizeof(RouteSegment));
+	st = route_parse(str, len, segs, cap, &n, &pos);
+	if (st != MR_OK)
+	{
+		mr_report_route_error(fcinfo, "route", str, st, pos);
+		PG_RETURN_NULL();
+	}
+	r = route_alloc(n);
+	memcpy(r->legs, segs, n * sizeof(RouteSegment));
+	PG_RETURN_POINTER(r);
+}
+
+PG_FUNCTION_INFO_V1(route_out);
+Datum
+route_out(PG_FUNCTION_ARGS)
+{
+	Route	   *r = route_arg(fcinfo, 0);
+	char	   *out = palloc(ROUTE_TEXT_SIZE(ROUTE_N(r)));
+
+	route_format(r->legs, ROUTE_N(r), out);
+	PG_RETURN_CSTRING(out);
+}
+
+/* Binary form: a version byte (1), an int4 count, then each leg as route_segment's. */
+PG_FUNCTION_INFO_V1(route_recv);
+Datum
+route_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version = pq_getmsgbyte(buf);
+	int32		n = pq_getmsgint(buf, 4);
+	Route	   *r;
+
+	if (version != ROUTE_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported route binary version %d", version)));
+	if (n < 0 || (Size) n > (Size) (buf->len - buf->cursor) / sizeof(RouteSegment))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid route leg count %d", n)));
+	r = route_alloc(n);
+	for (int k = 0; k < n; k++)
+		mr_route_segment_recv(buf, &r->legs[k]);
+	if (!route_is_canonical(r->legs, n))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external route value"),
+				 errdetail("Legs must be in departure order, unknown departures last.")));
+	PG_RETURN_POINTER(r);
+}
+
+PG_FUNCTION_INFO_V1(route_send);
+Datum
+route_send(PG_FUNCTION_ARGS)
+{
+	Route	   *r = route_arg(fcinfo, 0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, ROUTE_VERSION);
+	pq_sendint32(&buf, ROUTE_N(r));
+	for (int k = 0; k < ROUTE_N(r); k++)
+		mr_route_segment_send(&buf, &r->legs[k]);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+static Route *
+route_from_legs(RouteSegment *legs, Size n)
+{
+	Route	   *r = route_alloc(n);
+
+	memcpy(r->legs, legs, n * sizeof(RouteSegment));
+	if (!route_is_canonical(r->legs, n))
+		route_sort(r->legs, n, palloc(n * sizeof(RouteSegment)));
+	return r;
+}
+
+/* route(route_segment[]): the journey of these legs (NULL elements skipped). */
+PG_FUNCTION_INFO_V1(route_from_array);
+Datum
+route_from_array(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	RouteSegment *legs;
+	Size		n = 0;
+
+	get_typlenbyvalalign(ARR_ELEMTYPE(a), &typlen, &typbyval, &typalign);
+	deconstruct_array(a, ARR_ELEMTYPE(a), typlen, typbyval, typalign, &elems, &nulls, &nelems);
+	check_route_size(nelems);
+	legs = palloc(Max(nelems, 1) * sizeof(RouteSegment));
+	for (int k = 0; k < nelems; k++)
+		if (!nulls[k])
+			legs[n++] = *(RouteSegment *) DatumGetPointer(elems[k]);
+	PG_RETURN_POINTER(route_from_legs(legs, n));
+}
+
+/* ---------- route_agg ---------- */
+
+typedef struct RouteState
+{
+	Size		n;
+	Size		cap;
+	RouteSegment *legs;			/* in input order */
+} RouteState;
+
+static MemoryContext
+route_aggcontext(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext aggcontext;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s called in non-aggregate context", fname)));
+	return aggcontext;
+}
+
+static RouteState *
+route_state_new(MemoryContext cxt, Size cap)
+{
+	RouteState *s = MemoryContextAlloc(cxt, sizeof(RouteState));
+
+	s->n = 0;
+	s->cap = Max(cap, 8);
+	s->legs = MemoryContextAlloc(cxt, s->cap * sizeof(RouteSegment));
+	return s;
+}
+
+static void
+route_state_append(MemoryContext cxt, RouteState *s, const RouteSegment *legs, Size n)
+{
+	if (s->n + n > s->cap)
+	{
+		Size		cap = Max(s->n + n, s->cap * 2);
+		MemoryContext old;
+
+		check_route_size(s->n + n);
+		cap = Min(cap, ROUTE_MAX_LEGS);
+		old = MemoryContextSwitchTo(cxt);
+		s->legs = repalloc(s->legs, cap * sizeof(RouteSegment));
+		MemoryContextSwitchTo(old);
+		s->cap = cap;
+	}
+	memcpy(s->legs + s->n, legs, n * sizeof(RouteSegment));
+	s->n += n;
+}
+
+PG_FUNCTION_INFO_V1(route_agg_transfn);
+Datum
+route_agg_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = route_aggcontext(fcinfo, "route_agg_transfn");
+	RouteState *s = PG_ARGISNULL(0) ? NULL : (RouteState *) PG_GETARG_POINTER(0);
+
+	if (PG_ARGISNULL(1))
+	{
+		if (s == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(s);
+	}
+	if (s == NULL)
+		s = route_state_new(cxt, 8);
+	if (s->n < s->cap)
+		s->legs[s->n++] = *PG_GETARG_ROUTE_SEGMENT(1);
+	else
+		route_state_append(cxt, s, PG_GETARG_ROUTE_SEGMENT(1), 1);
+	PG_RETURN_POINTER(s);
+}
+
+/* route_agg(route): the journey of several partial routes of one traveller. */
+PG_FUNCTION_INFO_V1(route_agg_merge_transfn);
+Datum
+route_agg_merge_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = route_aggcontext(fcinfo, "route_agg_merge_transfn");
+	RouteState *s = PG_ARGISNULL(0) ? NULL : (RouteState *) PG_GETARG_POINTER(0);
+	Route	   *r;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (s == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(s);
+	}
+	r = route_arg(fcinfo, 1);
+	if (s == NULL)
+		s = route_state_new(cxt, ROUTE_N(r));
+	route_state_append(cxt, s, r->legs, ROUTE_N(r));
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(route_agg_combine);
+Datum
+route_agg_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = route_aggcontext(fcinfo, "route_agg_combine");
+	RouteState *a = PG_ARGISNULL(0) ? NULL : (RouteState *) PG_GETARG_POINTER(0);
+	RouteState *b = PG_ARGISNULL(1) ? NULL : (RouteState *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+		a = route_state_new(cxt, b->n);
+	route_state_append(cxt, a, b->legs, b->n);
+	PG_RETURN_POINTER(a);
+}
+
+/* Serialized state: the legs in input order, 16 bytes each. */
+PG_FUNCTION_INFO_V1(route_agg_serialize);
+Datum
+route_agg_serialize(PG_FUNCTION_ARGS)
+{
+	RouteState *s = (RouteState *) PG_GETARG_POINTER(0);
+	Size		size = VARHDRSZ + s->n * sizeof(RouteSegment);
+	bytea	   *b;
+
+	(void) route_aggcontext(fcinfo, "route_agg_serialize");
+	b = palloc(size);
+	SET_VARSIZE(b, size);
+	memcpy(VARDATA(b), s->legs, s->n * sizeof(RouteSegment));
+	PG_RETURN_BYTEA_P(b);
+}
+
+PG_FUNCTION_INFO_V1(route_agg_deserialize);
+Datum
+route_agg_deserialize(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = route_aggcontext(fcinfo, "route_agg_deserialize");
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	Size		len = VARSIZE_ANY_EXHDR(b),
+				n = len / sizeof(RouteSegment);
+	RouteState *s;
+
+	if (len % sizeof(RouteSegment) != 0)
+		elog(ERROR, "invalid serialized route_agg state");
+	s = route_state_new(cxt, n);
+	memcpy(s->legs, VARDATA_ANY(b), len);
+	s->n = n;
+	for (Size k = 0; k < n; k++)
+		if (!route_segment_valid(&s->legs[k]))
+			elog(ERROR, "invalid serialized route_agg state");
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(route_agg_finalfn);
+Datum
+route_agg_finalfn(PG_FUNCTION_ARGS)
+{
+	RouteState *s;
+
+	(void) route_aggcontext(fcinfo, "route_agg_finalfn");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	s = (RouteState *) PG_GETARG_POINTER(0);
+	/* a copy: the state must stay as it is (the final function is read-only) */
+	PG_RETURN_POINTER(route_from_legs(s->legs, s->n));
+}
+
+/* ---------- functions on journeys ---------- */
+
+PG_FUNCTION_INFO_V1(route_length);
+Datum
+route_length(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(ROUTE_N(route_arg(fcinfo, 0)));
+}
+
+PG_FUNCTION_INFO_V1(route_is_continuous);
+Datum
+route_is_continuous(PG_FUNCTION_ARGS)
+{
+	Route	   *r = route_arg(fcinfo, 0);
+
+	PG_RETURN_BOOL(route_continuous(r->legs, ROUTE_N(r)));
+}
+
+PG_FUNCTION_INFO_V1(route_origin);
+Datum
+route_origin(PG_FUNCTION_ARGS)
+{
+	Route	   *r = route_arg(fcinfo, 0);
+
+	if (ROUTE_N(r) == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_PLACE(r->legs[0].origin);
+}
+
+PG_FUNCTION_INFO_V1(route_destination);
+Datum
+route_destination(PG_FUNCTION_ARGS)
+{
+	Route	   *r = route_arg(fcinfo, 0);
+
+	if (ROUTE_N(r) == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_PLACE(r->legs[ROUTE_N(r) - 1].destination);
+}
+
+/* Days from the first departure to the last arrival; NULL if either is unknown. */
+PG_FUNCTION_INFO_V1(route_total_days);
+Datum
+route_total_days(PG_FUNCTION_ARGS)
+{
+	Route	   *r = route_arg(fcinfo, 0);
+	int			n = ROUTE_N(r);
+
+	if (n == 0 || !route_date_known(r->legs[0].departed) ||
+		!route_date_known(r->legs[n - 1].arrived))
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(r->legs[n - 1].arrived - r->legs[0].departed);
+}
+
+/*
+ * The journey's stops: the first origin (with its departure date as the
+ * date it was there), then each leg's destination with its arrival date.
+ */
+static void
+route_stop(Route *r, int i, int32 *place, int32 *date)
+{
+	if (i == 0)
+	{
+		*place = r->legs[0].origin;
+		*date = r->legs[0].departed;
+	}
+	else
+	{
+		*place = r->legs[i - 1].destination;
+		*date = r->legs[i - 1].arrived;
+	}
+}
+
+/*
+ * days_between(route, a, b): days from the first stop within a to the first
+ * later stop within b; NULL if the journey does not reach both, or a date
+ * is unknown.
+ */
+PG_FUNCTION_INFO_V1(route_days_between);
+Datum
+route_days_between(PG_FUNCTION_ARGS)
+{
+	Route	   *r = route_arg(fcinfo, 0);
+	int32		a = PG_GETARG_PLACE(1),
+				b = PG_GETARG_PLACE(2);
+	int			nstops = ROUTE_N(r) == 0 ? 0 : ROUTE_N(r) + 1;
+	int			i;
+	int32		pa,
+				da = 0,
+				pb,
+				db;
+
+	for (i = 0; i < nstops; i++)
+	{
+		route_stop(r, i, &pa, &da);
+		if (place_within(pa, a))
+			break;
+	}
+	if (i >= nstops)
+		PG_RETURN_NULL();
+	for (i++; i < nstops; i++)
+	{
+		route_stop(r, i, &pb, &db);
+		if (place_within(pb, b))
+		{
+			if (!route_date_known(da) || !route_date_known(db))
+				PG_RETURN_NULL();
+			PG_RETURN_INT32(db - da);
+		}
+	}
+	PG_RETURN_NULL();
+}
+
+static ArrayType *
+place_array(Datum *elems, int n, Oid elemtype)
+{
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	return construct_array(elems, n, elemtype, typlen, typbyval, typalign);
+}
+
+/* The element type of the function's array result. */
+static Oid
+result_elemtype(FunctionCallInfo fcinfo)
+{
+	Oid			rettype = get_fn_expr_rettype(fcinfo->flinfo);
+	Oid			elemtype = OidIsValid(rettype) ? get_element_type(rettype) : InvalidOid;
+
+	if (!OidIsValid(elemtype))
+		elog(ERROR, "could not determine the result type");
+	return elemtype;
+}
+
+/* places(route): the stops in order, repeats of the same place in a row removed. */
+PG_FUNCTION_INFO_V1(route_places);
+Datum
+route_places(PG_FUNCTION_ARGS)
+{
+	Route	   *r = route_arg(fcinfo, 0);
+	int			nstops = ROUTE_N(r) == 0 ? 0 : ROUTE_N(r) + 1;
+	Datum	   *elems = palloc(Max(nstops * 2, 1) * sizeof(Datum));
+	int			n = 0;
+
+	for (int k = 0; k < ROUTE_N(r); k++)
+	{
+		/* a discontinuity puts the next origin in the list too */
+		int32		stops[2] = {r->legs[k].origin, r->legs[k].destination};
+
+		for (int j = 0; j < 2; j++)
+			if (n == 0 || DatumGetPlace(elems[n - 1]) != stops[j])
+				elems[n++] = PlaceGetDatum(stops[j]);
+	}
+	PG_RETURN_ARRAYTYPE_P(place_array(elems, n, result_elemtype(fcinfo)));
+}
+
+/* Countries of the stops in order, repeats in a row removed. */
+static int
+route_country_list(Route *r, Datum *elems)
+{
+	int			n = 0;
+
+	for (int k = 0; k < ROUTE_N(r); k++)
+	{
+		int32		stops[2] = {r->legs[k].origin, r->legs[k].destination};
+
+		for (int j = 0; j < 2; j++)
+		{
+			int			idx = place_country_entry(stops[j]);
+			Datum		c;
+
+			if (idx < 0)
+				elog(ERROR, "corrupt route value");
+			c = NationalityGetDatum(mr_countries[idx].code);
+			if (n == 0 || DatumGetNationality(elems[n - 1]) != DatumGetNationality(c))
+				elems[n++] = c;
+		}
+	}
+	return n;
+}
+
+PG_FUNCTION_INFO_V1(route_countries);
+Datum
+route_countries(PG_FUNCTION_ARGS)
+{
+	Route	   *r = route_arg(fcinfo, 0);
+	Datum	   *elems = palloc(Max(ROUTE_N(r) * 2, 1) * sizeof(Datum));
+	int			n = route_country_list(r, elems);
+
+	PG_RETURN_ARRAYTYPE_P(place_array(elems, n, result_elemtype(fcinfo)));
+}
+
+/* The countries crossed without the first origin's and the last destination's. */
+PG_FUNCTION_INFO_V1(route_transit_countries);
+Datum
+route_transit_countries(PG_FUNCTION_ARGS)
+{
+	Route	   *r = route_arg(fcinfo, 0);
+	Datum	   *elems = palloc(Max(ROUTE_N(r) * 2, 1) * sizeof(Datum));
+	int			n = route_country_list(r, elems);
+
+	if (n <= 2)
+		n = 0;
+	else
+	{
+		elems++;
+		n -= 2;
+	}
+	PG_RETURN_ARRAYTYPE_P(place_array(elems, n, result_elemtype(fcinfo)));
+}
+
+/* segments(route): the legs in order. */
+PG_FUNCTION_INFO_V1(route_segments);
+Datum
+route_segments(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	Route	   *r;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext oldcontext;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		r = route_arg(fcinfo, 0);
+		if ((Pointer) r == DatumGetPointer(PG_GETARG_DATUM(0)))
+			r = (Route *) memcpy(palloc(VARSIZE(r)), r, VARSIZE(r));
+		funcctx->user_fctx = r;
+		funcctx->max_calls = ROUTE_N(r);
+		MemoryContextSwitchTo(oldcontext);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	r = (Route *) funcctx->user_fctx;
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		/* (SRF_RETURN_NEXT steps call_cntr before it evaluates the result) */
+		Datum		leg = PointerGetDatum(&r->legs[funcctx->call_cntr]);
+
+		SRF_RETURN_NEXT(funcctx, leg);
+	}
+	SRF_RETURN_DONE(funcctx);
+}
+
+/* ---------- containment and its GIN operator class ---------- */
+
+/*
+ * The keys of a place: itself, its country, and for a subdivision its
+ * ISO 3166-2 ancestors.  A route contains p exactly when p is a key of one
+ * of its stops, so the index answers without rechecking.
+ */
+static int
+place_keys(int32 p, int32 *keys)
+{
+	int			n = 0,
+				idx;
+
+	keys[n++] = p;
+	if (place_kind_of(p) != PLACE_KIND_COUNTRY)
+		keys[n++] = place_pack(place_country2(p), PLACE_KIND_COUNTRY, 0);
+	if (place_kind_of(p) == PLACE_KIND_SUBDIVISION)
+	{
+		idx = mr_subdivision_by_code(p);
+		while (idx >= 0 && (idx = mr_subdivisions[idx].parent) >= 0 && n < 8)
+			keys[n++] = mr_subdivisions[idx].code;
+	}
+	return n;
+}
+
+static bool
+route_touches(Route *r, int32 p)
+{
+	int			n = ROUTE_N(r);
+
+	for (int k = 0; k < n; k++)
+	{
+		if (place_within(r->legs[k].destination, p))
+			return true;
+		if ((k == 0 || r->legs[k].origin != r->legs[k - 1].destination) &&
+			place_within(r->legs[k].origin, p))
+			return true;
+	}
+	return false;
+}
+
+PG_FUNCTION_INFO_V1(route_contains_place);
+Datum
+route_contains_place(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(route_touches(route_arg(fcinfo, 0), PG_GETARG_PLACE(1)));
+}
+
+PG_FUNCTION_INFO_V1(place_contained_in_route);
+Datum
+place_contained_in_route(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(route_touches(route_arg(fcinfo, 1), PG_GETARG_PLACE(0)));
+}
+
+/* route && place[]: touches any of them (NULL elements match nothing). */
+PG_FUNCTION_INFO_V1(route_overlaps_places);
+Datum
+route_overlaps_places(PG_FUNCTION_ARGS)
+{
+	Route	   *r = route_arg(fcinfo, 0);
+	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(1);
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+
+	deconstruct_array(a, ARR_ELEMTYPE(a), 4, true, TYPALIGN_INT, &elems, &nulls, &n);
+	for (int k = 0; k < n; k++)
+		if (!nulls[k] && route_touches(r, DatumGetPlace(elems[k])))
+			PG_RETURN_BOOL(true);
+	PG_RETURN_BOOL(false);
+}
+
+static int
+cmp_int32(const void *a, const void *b)
+{
+	int32		x = *(const int32 *) a,
+				y = *(const int32 *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* GIN extractValue: the keys of every stop, without duplicates. */
+PG_FUNCTION_INFO_V1(route_gin_extract_value);
+Datum
+route_gin_extract_value(PG_FUNCTION_ARGS)
+{
+	Route	   *r = route_arg(fcinfo, 0);
+	int32	   *nkeys = (int32 *) PG_GETARG_POINTER(1);
+	int			n = ROUTE_N(r);
+	int32	   *keys = palloc(Max((n + 1) * 16, 1) * sizeof(int32));
+	Datum	   *result;
+	int			count = 0,
+				uniq = 0;
+
+	for (int k = 0; k < n; k++)
+	{
+		if (k == 0 || r->legs[k].origin != r->legs[k - 1].destination)
+			count += place_keys(r->legs[k].origin, keys + count);
+		count += place_keys(r->legs[k].destination, keys + count);
+	}
+	qsort(keys, count, sizeof(int32), cmp_int32);
+	result = palloc(Max(count, 1) * sizeof(Datum));
+	for (int k = 0; k < count; k++)
+		if (k == 0 || keys[k] != keys[k - 1])
+			result[uniq++] = PlaceGetDatum(keys[k]);
+	*nkeys = uniq;
+	PG_RETURN_POINTER(result);
+}
+
+/* GIN extractQuery: the place, or the array's places. */
+PG_FUNCTION_INFO_V1(route_gin_extract_query);
+Datum
+route_gin_extract_query(PG_FUNCTION_ARGS)
+{
+	int32	   *nkeys = (int32 *) PG_GETARG_POINTER(1);
+	StrategyNumber strategy = PG_GETARG_UINT16(2);
+	int32	   *searchMode = (int32 *) PG_GETARG_POINTER(6);
+	Datum	   *keys;
+
+	if (strategy == ROUTE_CONTAINS_STRATEGY)
+	{
+		keys = palloc(sizeof(Datum));
+		keys[0] = PG_GETARG_DATUM(0);
+		*nkeys = 1;
+	}
+	else if (strategy == ROUTE_OVERLAPS_STRATEGY)
+	{
+		ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
+		Datum	   *elems;
+		bool	   *nulls;
+		int			n,
+					m = 0;
+
+		deconstruct_array(a, ARR_ELEMTYPE(a), 4, true, TYPALIGN_INT, &elems, &nulls, &n);
+		keys = palloc(Max(n, 1) * sizeof(Datum));
+		for (int k = 0; k < n; k++)
+			if (!nulls[k])
+				keys[m++] = elems[k];
+		*nkeys = m;
+	}
+	else
+		elog(ERROR, "route_gin_extract_query: unknown strategy %d", strategy);
+	/* no key: nothing can match */
+	if (*nkeys == 0)
+		*searchMode = GIN_SEARCH_MODE_DEFAULT;
+	PG_RETURN_POINTER(keys);
+}
+
+/* GIN consistent: exact, since every stop's containing places are keys. */
+PG_FUNCTION_INFO_V1(route_gin_consistent);
+Datum
+route_gin_consistent(PG_FUNCTION_ARGS)
+{
+	bool	   *check = (bool *) PG_GETARG_POINTER(0);
+	int32		nkeys = PG_GETARG_INT32(3);
+	bool	   *recheck = (bool *) PG_GETARG_POINTER(5);
+
+	*recheck = false;
+	for (int k = 0; k < nkeys; k++)
+		if (check[k])
+			PG_RETURN_BOOL(true);
+	PG_RETURN_BOOL(false);
+}
+
+PG_FUNCTION_INFO_V1(route_gin_triconsistent);
+Datum
+route_gin_triconsistent(PG_FUNCTION_ARGS)
+{
+	GinTernaryValue *check = (GinTernaryValue *) PG_GETARG_POINTER(0);
+	int32		nkeys = PG_GETARG_INT32(3);
+	GinTernaryValue result = GIN_FALSE;
+
+	for (int k = 0; k < nkeys; k++)
+	{
+		if (check[k] == GIN_TRUE)
+			PG_RETURN_GIN_TERNARY_VALUE(GIN_TRUE);
+		if (check[k] == GIN_MAYBE)
+			result = GIN_MAYBE;
+	}
+	PG_RETURN_GIN_TERNARY_VALUE(result);
+}

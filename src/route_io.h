@@ -1,0 +1,75 @@
+/*
+ * route_io.h: journeys in plain C: the route_segment layout, the text forms
+ * of route_segment and route, and the canonical order of a route's legs.
+ */
+#ifndef MIGREC_ROUTE_IO_H
+#define MIGREC_ROUTE_IO_H
+
+#include "codes.h"
+#include "datetime_io.h"
+#include "place_io.h"
+
+/*
+ * A leg: 16 bytes, frozen.  Dates are PostgreSQL dates (days since
+ * 2000-01-01); an unknown date is ROUTE_DATE_UNKNOWN, which is PostgreSQL's
+ * 'infinity' and sorts after every known date (legs never have infinite
+ * dates, so it is free).
+ */
+typedef struct RouteSegment
+{
+	int32_t		departed;
+	int32_t		origin;			/* place */
+	int32_t		destination;	/* place */
+	int32_t		arrived;
+} RouteSegment;
+
+#define ROUTE_DATE_UNKNOWN INT32_MAX
+
+/* "CO NCI -> PA-5 [2021-08-01,2021-08-09]" and a NUL */
+#define ROUTE_SEGMENT_TEXT_SIZE (2 * PLACE_TEXT_SIZE + 2 * MR_DATE_TEXT_SIZE + 12)
+
+static inline bool
+route_date_known(int32_t d)
+{
+	return d != ROUTE_DATE_UNKNOWN;
+}
+
+/*
+ * Parse a leg at s: ORIGIN -> DESTINATION, optionally followed by
+ * [DEPARTED,ARRIVED] with either date empty.  Stops after the leg;
+ * *consumed is how far it read (trailing blanks included).  With
+ * whole = true the leg must fill the text.  MR_ERR_ORDER: it arrives before
+ * it departs.
+ */
+extern mr_status route_segment_parse(const char *s, size_t len, bool whole,
+									 RouteSegment *out, size_t *consumed, size_t *errpos);
+extern size_t route_segment_format(const RouteSegment *seg, char *out);
+
+/* What recv checks: valid places, dates in range, arrival not before departure. */
+extern bool route_segment_valid(const RouteSegment *seg);
+
+/* btree order: departure (unknown last), origin, destination, arrival. */
+extern int	route_segment_cmp(const RouteSegment *a, const RouteSegment *b);
+
+/*
+ * Routes: {LEG, LEG, ...} in canonical order, {} when empty.
+ * route_max_segments() bounds the number of legs a text holds.
+ */
+extern size_t route_max_segments(const char *s, size_t len);
+extern mr_status route_parse(const char *s, size_t len, RouteSegment *segs, size_t cap,
+							 size_t *n, size_t *errpos);
+#define ROUTE_TEXT_SIZE(n) ((size_t) (n) * (ROUTE_SEGMENT_TEXT_SIZE + 2) + 3)
+extern size_t route_format(const RouteSegment *segs, size_t n, char *out);
+
+/*
+ * The canonical order: legs with a known departure by departure date, ties
+ * and legs with an unknown departure in input order, the unknown last.
+ * route_sort() sorts segs[0..n) stably so (tmp: room for n legs).
+ */
+extern void route_sort(RouteSegment *segs, size_t n, RouteSegment *tmp);
+extern bool route_is_canonical(const RouteSegment *segs, size_t n);
+
+/* Every leg starts where the one before it ended. */
+extern bool route_continuous(const RouteSegment *segs, size_t n);
+
+#endif
