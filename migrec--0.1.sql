@@ -907,6 +907,42 @@ COMMENT ON FUNCTION @extschema@.protection_history_recv(pg_catalog.internal) IS
 COMMENT ON FUNCTION @extschema@.protection_history_send(@extschema@.protection_history) IS
 'protection_history binary output: version byte, int4 count, then int8 timestamp and status byte per event';
 
+
+CREATE FUNCTION @extschema@.protection_history_eq(@extschema@.protection_history, @extschema@.protection_history)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'mr_varlena_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.protection_history_ne(@extschema@.protection_history, @extschema@.protection_history)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'mr_varlena_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.protection_history_hash(@extschema@.protection_history)
+RETURNS pg_catalog.int4 AS 'MODULE_PATHNAME', 'mr_varlena_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.protection_history_hash_extended(@extschema@.protection_history, pg_catalog.int8)
+RETURNS pg_catalog.int8 AS 'MODULE_PATHNAME', 'mr_varlena_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.protection_history_eq(@extschema@.protection_history, @extschema@.protection_history) IS 'implementation of = for protection_history';
+COMMENT ON FUNCTION @extschema@.protection_history_ne(@extschema@.protection_history, @extschema@.protection_history) IS 'implementation of <> for protection_history';
+COMMENT ON FUNCTION @extschema@.protection_history_hash(@extschema@.protection_history) IS 'hash of a protection_history (for hash joins, DISTINCT and GROUP BY)';
+COMMENT ON FUNCTION @extschema@.protection_history_hash_extended(@extschema@.protection_history, pg_catalog.int8) IS 'seeded 64-bit hash of a protection_history';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.protection_history, RIGHTARG = @extschema@.protection_history,
+	FUNCTION = @extschema@.protection_history_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.protection_history, RIGHTARG = @extschema@.protection_history,
+	FUNCTION = @extschema@.protection_history_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.=(@extschema@.protection_history, @extschema@.protection_history) IS 'equal: the same events at the same times';
+COMMENT ON OPERATOR @extschema@.<>(@extschema@.protection_history, @extschema@.protection_history) IS 'not equal';
+
+CREATE OPERATOR CLASS @extschema@.protection_history_hash_ops
+DEFAULT FOR TYPE @extschema@.protection_history USING hash AS
+	OPERATOR 1 @extschema@.=,
+	FUNCTION 1 @extschema@.protection_history_hash(@extschema@.protection_history),
+	FUNCTION 2 @extschema@.protection_history_hash_extended(@extschema@.protection_history, pg_catalog.int8);
+COMMENT ON OPERATOR CLASS @extschema@.protection_history_hash_ops USING hash IS 'default hash operator class for protection_history';
+
 CREATE FUNCTION @extschema@.protection_history_transfn(pg_catalog.internal, @extschema@.protection_status, pg_catalog.timestamptz)
 RETURNS pg_catalog.internal
 AS 'MODULE_PATHNAME', 'protection_history_transfn'
@@ -1283,6 +1319,41 @@ COMMENT ON FUNCTION @extschema@.route_recv(pg_catalog.internal) IS
 'route binary input: version byte, int4 count, then each leg as route_segment''s; checked';
 COMMENT ON FUNCTION @extschema@.route_send(@extschema@.route) IS
 'route binary output: version byte, int4 count, then each leg as route_segment''s';
+
+CREATE FUNCTION @extschema@.route_eq(@extschema@.route, @extschema@.route)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'mr_varlena_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.route_ne(@extschema@.route, @extschema@.route)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'mr_varlena_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.route_hash(@extschema@.route)
+RETURNS pg_catalog.int4 AS 'MODULE_PATHNAME', 'mr_varlena_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.route_hash_extended(@extschema@.route, pg_catalog.int8)
+RETURNS pg_catalog.int8 AS 'MODULE_PATHNAME', 'mr_varlena_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.route_eq(@extschema@.route, @extschema@.route) IS 'implementation of = for route';
+COMMENT ON FUNCTION @extschema@.route_ne(@extschema@.route, @extschema@.route) IS 'implementation of <> for route';
+COMMENT ON FUNCTION @extschema@.route_hash(@extschema@.route) IS 'hash of a route (for hash joins, DISTINCT and GROUP BY)';
+COMMENT ON FUNCTION @extschema@.route_hash_extended(@extschema@.route, pg_catalog.int8) IS 'seeded 64-bit hash of a route';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.route, RIGHTARG = @extschema@.route,
+	FUNCTION = @extschema@.route_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.route, RIGHTARG = @extschema@.route,
+	FUNCTION = @extschema@.route_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.=(@extschema@.route, @extschema@.route) IS 'equal: the same legs in the same order';
+COMMENT ON OPERATOR @extschema@.<>(@extschema@.route, @extschema@.route) IS 'not equal';
+
+CREATE OPERATOR CLASS @extschema@.route_hash_ops
+DEFAULT FOR TYPE @extschema@.route USING hash AS
+	OPERATOR 1 @extschema@.=,
+	FUNCTION 1 @extschema@.route_hash(@extschema@.route),
+	FUNCTION 2 @extschema@.route_hash_extended(@extschema@.route, pg_catalog.int8);
+COMMENT ON OPERATOR CLASS @extschema@.route_hash_ops USING hash IS 'default hash operator class for route';
 
 CREATE FUNCTION @extschema@.route(@extschema@.route_segment[])
 RETURNS @extschema@.route

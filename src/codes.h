@@ -116,6 +116,7 @@ typedef enum mr_status
 	MR_ERR_FIELD_RANGE,			/* a date or time field out of range: Feb 30 */
 	MR_ERR_OUT_OF_RANGE,		/* a timestamp or date PostgreSQL cannot hold */
 	MR_ERR_ORDER,				/* events or legs out of order */
+	MR_ERR_ARRIVES_FIRST,		/* a leg arrives before it departs */
 	MR_ERR_TOO_LONG				/* more than a value may hold */
 } mr_status;
 

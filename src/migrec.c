@@ -5,6 +5,7 @@
 
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
+#include "common/hashfn.h"
 #include "utils/builtins.h"
 
 PG_MODULE_MAGIC;
@@ -50,4 +51,52 @@ mr_result_tupdesc(FunctionCallInfo fcinfo)
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("function returning record called in context that cannot accept type record")));
 	return BlessTupleDesc(tupdesc);
+}
+
+/*
+ * Equality and hashing of protection_history and route: their stored forms
+ * are canonical (events and legs in a fixed order, no padding), so values
+ * are equal exactly when their bytes are.
+ */
+static bool
+varlena_bytes_equal(FunctionCallInfo fcinfo)
+{
+	struct varlena *a = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+	struct varlena *b = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
+
+	return VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
+		memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
+}
+
+PG_FUNCTION_INFO_V1(mr_varlena_eq);
+Datum
+mr_varlena_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(varlena_bytes_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(mr_varlena_ne);
+Datum
+mr_varlena_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!varlena_bytes_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(mr_varlena_hash);
+Datum
+mr_varlena_hash(PG_FUNCTION_ARGS)
+{
+	struct varlena *a = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+
+	return hash_any((unsigned char *) VARDATA_ANY(a), VARSIZE_ANY_EXHDR(a));
+}
+
+PG_FUNCTION_INFO_V1(mr_varlena_hash_extended);
+Datum
+mr_varlena_hash_extended(PG_FUNCTION_ARGS)
+{
+	struct varlena *a = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+
+	return hash_any_extended((unsigned char *) VARDATA_ANY(a), VARSIZE_ANY_EXHDR(a),
+							 PG_GETARG_INT64(1));
 }

@@ -121,7 +121,7 @@ route_segment_parse(const char *s, size_t len, bool whole, RouteSegment *out,
 			out->arrived < out->departed)
 		{
 			*errpos = open;
-			return MR_ERR_ORDER;
+			return MR_ERR_ARRIVES_FIRST;
 		}
 	}
 	if (whole && i != len)
@@ -232,8 +232,9 @@ route_parse(const char *s, size_t len, RouteSegment *segs, size_t cap, size_t *n
 
 			if (*n >= cap)
 			{
+				/* more legs than arrows: this one cannot be a leg */
 				*errpos = i;
-				return MR_ERR_TOO_LONG;
+				return MR_ERR_SYNTAX;
 			}
 			st = route_segment_parse(s + i, len - i, false, &segs[*n], &used, &pos);
 			if (st != MR_OK)

@@ -38,8 +38,8 @@ route_date_known(int32_t d)
  * Parse a leg at s: ORIGIN -> DESTINATION, optionally followed by
  * [DEPARTED,ARRIVED] with either date empty.  Stops after the leg;
  * *consumed is how far it read (trailing blanks included).  With
- * whole = true the leg must fill the text.  MR_ERR_ORDER: it arrives before
- * it departs.
+ * whole = true the leg must fill the text.  MR_ERR_ARRIVES_FIRST: it arrives
+ * before it departs.
  */
 extern mr_status route_segment_parse(const char *s, size_t len, bool whole,
 									 RouteSegment *out, size_t *consumed, size_t *errpos);

@@ -19,17 +19,17 @@ mr_report_route_error(FunctionCallInfo fcinfo, const char *type, const char *str
 	switch (st)
 	{
 		case MR_ERR_ORDER:
-			if (strcmp(type, "route") == 0)
-				mr_input_error(fcinfo,
-							   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-								errmsg("invalid input syntax for type %s: \"%s\"", type, str),
-								errdetail("Legs are listed by departure date, legs with an unknown departure last.")));
-			else
-				mr_input_error(fcinfo,
-							   (errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
-								errmsg("leg arrives before it departs: \"%s\"", str),
-								errdetail("The arrival date at position %d is earlier than the departure date.",
-										  (int) pos + 1)));
+			mr_input_error(fcinfo,
+						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							errmsg("invalid input syntax for type %s: \"%s\"", type, str),
+							errdetail("Legs are listed by departure date, legs with an unknown departure last.")));
+			break;
+		case MR_ERR_ARRIVES_FIRST:
+			mr_input_error(fcinfo,
+						   (errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
+							errmsg("leg arrives before it departs: \"%s\"", str),
+							errdetail("The leg dated at position %d arrives before it departs.",
+									  (int) pos + 1)));
 			break;
 		case MR_ERR_FIELD_RANGE:
 			mr_input_error(fcinfo,

@@ -20,9 +20,9 @@ ROWS=${BENCH_ROWS:-5000000}
 RUNS=${BENCH_RUNS:-7}
 OUT=${BENCH_OUT:-$BENCH_DIR/results-types.md}
 export MR_PORT=${MR_PORT:-54400}
-# Large enough shared_buffers to hold the table (pg_prewarm'ed, so that every
+# Large enough shared_buffers to hold the tables (pg_prewarm'ed, so that every
 # scan is a buffer hit), no parallelism and no JIT, for every session.
-MR_SERVER_OPTS="${MR_SERVER_OPTS:-} -c shared_buffers=${BENCH_SHARED_BUFFERS:-1GB}
+MR_SERVER_OPTS="${MR_SERVER_OPTS:-} -c shared_buffers=${BENCH_SHARED_BUFFERS:-2GB}
 	-c max_parallel_workers_per_gather=0 -c max_parallel_maintenance_workers=0
 	-c jit=off -c max_wal_size=4GB"
 MR_SERVER_OPTS=${MR_SERVER_OPTS//$'\n'/ }
@@ -78,18 +78,17 @@ EOF
 # Each test: name, settings, then variant=query pairs.  Within a run, every
 # test runs all its variants one after the other; run 0 is the warm-up.
 TESTS=(
-	"sort_mem|SET work_mem = '1GB'|nationality=SELECT n FROM bench_rows ORDER BY n|int2=SELECT k FROM bench_rows ORDER BY k|text_icu=SELECT nt FROM bench_rows ORDER BY nt|text_c=SELECT nt FROM bench_rows ORDER BY nt COLLATE \"C\""
-	"sort_disk|SET work_mem = '4MB'|nationality=SELECT n FROM bench_rows ORDER BY n|int2=SELECT k FROM bench_rows ORDER BY k|text_icu=SELECT nt FROM bench_rows ORDER BY nt"
-	"group|SET work_mem = '1GB'; SET enable_sort = off|nationality=SELECT n, count(*) FROM bench_rows GROUP BY n|int2=SELECT k, count(*) FROM bench_rows GROUP BY k|text_icu=SELECT nt, count(*) FROM bench_rows GROUP BY nt"
-	"sort_place|SET work_mem = '1GB'|place=SELECT p FROM bench_rows ORDER BY p|int4=SELECT pk FROM bench_rows ORDER BY pk|text_icu=SELECT pt FROM bench_rows ORDER BY pt"
+	"sort_mem|SET work_mem = '1GB'|nationality=SELECT v FROM bench_t_nationality ORDER BY v|int2=SELECT v FROM bench_t_int2 ORDER BY v|text_icu=SELECT v FROM bench_t_text ORDER BY v|text_c=SELECT v FROM bench_t_text ORDER BY v COLLATE \"C\""
+	"sort_disk|SET work_mem = '4MB'|nationality=SELECT v FROM bench_t_nationality ORDER BY v|int2=SELECT v FROM bench_t_int2 ORDER BY v|text_icu=SELECT v FROM bench_t_text ORDER BY v"
+	"group|SET work_mem = '1GB'; SET enable_sort = off|nationality=SELECT v, count(*) FROM bench_t_nationality GROUP BY v|int2=SELECT v, count(*) FROM bench_t_int2 GROUP BY v|text_icu=SELECT v, count(*) FROM bench_t_text GROUP BY v"
+	"sort_place|SET work_mem = '1GB'|place=SELECT v FROM bench_t_place ORDER BY v|int4=SELECT v FROM bench_t_int4 ORDER BY v|text_icu=SELECT v FROM bench_t_ptext ORDER BY v"
 	"create_index|SET maintenance_work_mem = '1GB'|types=CREATE INDEX ON bench_types (n, p)|text=CREATE INDEX ON bench_text (n, p)"
 )
+TIMED_TABLES=bench_t_nationality,bench_t_int2,bench_t_text,bench_t_place,bench_t_int4,bench_t_ptext
 
 script=$MR_TMP/bench_timing.sql
 {
-	echo "SELECT pg_prewarm('bench_rows');"
-	echo "SELECT pg_prewarm('bench_types');"
-	echo "SELECT pg_prewarm('bench_text');"
+	for t in ${TIMED_TABLES//,/ } bench_types bench_text; do echo "SELECT pg_prewarm('$t');"; done
 	echo "RESET ALL;"
 	for ((r = 0; r <= RUNS; r++)); do
 		for t in "${TESTS[@]}"; do
@@ -97,7 +96,11 @@ script=$MR_TMP/bench_timing.sql
 			echo "RESET ALL; ${f[1]};"
 			fn=bench_time
 			[ "${f[0]}" = create_index ] && fn=bench_time_ddl
-			for ((i = 2; i < ${#f[@]}; i++)); do
+			# A, B, C in run 0 and 1, then B, C, A, then C, A, B ...: interleaved,
+			# and rotated so that no variant always comes first.
+			nv=$((${#f[@]} - 2))
+			for ((j = 0; j < nv; j++)); do
+				i=$((2 + (j + (r > 0 ? r - 1 : 0)) % nv))
 				printf "SELECT %s('%s', '%s', %d, \$q\$%s\$q\$);\n" "$fn" "${f[0]}" "${f[i]%%=*}" "$r" "${f[i]#*=}"
 			done
 		done
@@ -106,6 +109,29 @@ script=$MR_TMP/bench_timing.sql
 } >"$script"
 mr_log "timing: 1 warm-up run + $RUNS runs, variants interleaved"
 "${PSQL[@]}" -f "$script" >/dev/null
+
+# One more run of each sort with trace_sort, for the report: where the time goes.
+mr_log "trace_sort"
+trace=$MR_TMP/trace.md
+for spec in \
+	"1GB|nationality|bench_t_nationality ORDER BY v" \
+	"1GB|int2|bench_t_int2 ORDER BY v" \
+	"1GB|text es-MX-x-icu|bench_t_text ORDER BY v" \
+	"1GB|text COLLATE \"C\"|bench_t_text ORDER BY v COLLATE \"C\"" \
+	"4MB|nationality|bench_t_nationality ORDER BY v" \
+	"4MB|text es-MX-x-icu|bench_t_text ORDER BY v"; do
+	IFS='|' read -r wm name query <<<"$spec"
+	{
+		echo "work_mem $wm, $name: \`SELECT v FROM $query\`"
+		echo
+		psql -X -q -v ON_ERROR_STOP=1 -c "SET work_mem = '$wm'" -c "SET trace_sort = on" -c "SET client_min_messages = log" \
+			-c "SELECT * FROM bench_explain(\$q\$SELECT v FROM $query\$q\$)" 2>&1 >/dev/null |
+			grep -E 'begin (datum|tuple) sort|performsort|sort of worker -1 ended|abbrev_distinct after' |
+			awk '/abbrev_distinct/ { last = $0; next } { if (last != "") { print last; last = "" } print }' |
+			sed 's/^LOG:  /    /'
+		echo
+	} >>"$trace"
+done
 
 # ---------------------------------------------------------------- report
 mr_log "report"
@@ -119,10 +145,12 @@ if [ $((ROWS % 1000000)) -eq 0 ]; then nrows="$((ROWS / 1000000))M rows"; else n
 	echo "$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores."
 	echo "$ROWS rows, $RUNS timed runs after 1 warm-up run, variants interleaved in each run;"
 	echo "times are medians of EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) Execution Time;"
-	echo "max_parallel_workers_per_gather = 0, jit = off, shared_buffers = $(q -c 'SHOW shared_buffers') with the table prewarmed."
-	echo "Every timed query reads the same table bench_rows(n nationality, p place, nt text, pt text, k int2, pk int4),"
-	echo "so the variants differ only in the sort or the aggregation; k and pk are the packed values of n and p"
-	echo "(same values, distribution and order). ratio = ours / baseline (lower is better)."
+	echo "max_parallel_workers_per_gather = 0, jit = off, shared_buffers = $(q -c "SHOW shared_buffers") with the tables prewarmed."
+	echo "Each variant reads its own one-column table holding the same rows in the same order: nationality; int2"
+	echo "(the packed value of the nationality: same values, distribution and order); text COLLATE \"es-MX-x-icu\""
+	echo "(the alpha-3 code); place, int4, text likewise. Pages of these tables (all the same):"
+	echo "$(q -c "SELECT string_agg(format('%s %s', c, pg_relation_size(c) / 8192), ', ') FROM unnest('{$TIMED_TABLES}'::regclass[]) c"),"
+	echo "so the variants differ only in the sort or the aggregation. ratio = ours / baseline (lower is better)."
 	echo
 	q -v nrows="$nrows" <<'EOF'
 WITH spec(ord, metric, ot, ov, bt, bv, tmax, ttxt) AS (VALUES
@@ -236,6 +264,14 @@ SELECT format('- int2 baseline check, ORDER BY k and ORDER BY n give the same or
 	(SELECT CASE WHEN bool_and(a = b) THEN 'yes' ELSE 'NO' END FROM (SELECT row_number() OVER (ORDER BY n) AS a, row_number() OVER (ORDER BY k) AS b FROM (SELECT DISTINCT n, k FROM bench_rows) d) x));
 EOF
 	echo
+	echo "## Where a sort's time goes (trace_sort, one extra run each; elapsed is since the sort began, scan included)"
+	echo
+	echo "A single by-value column (nationality, int2) is sorted as bare Datums (\"datum sort\"); text, by"
+	echo "reference, as tuples, with abbreviated keys (ICU sort keys, or the first bytes for C) and, since a few"
+	echo "hundred distinct codes fill millions of rows, very many ties between equal abbreviated keys that must be broken"
+	echo "by the full comparator following pointers to the tuples."
+	echo
+	cat "$trace"
 	echo "Total run time of the script: $(((SECONDS - t_start) / 60)) min $(((SECONDS - t_start) % 60)) s."
 } >"$report"
 

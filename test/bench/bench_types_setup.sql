@@ -7,9 +7,8 @@
 -- "es-MX-x-icu", and k (pk) is the nationality's (place's) packed value,
 -- read from its binary form, so that the int2 (int4) baseline has exactly the
 -- same values, number of distinct values, distribution and order as the
--- nationality (place) column.  All the timed queries read this one table, so
--- every variant pays for the same sequential scan and differs only in the
--- sort or the hash aggregation.
+-- nationality (place) column.  From it, one single-column table per timed
+-- variant (bench_t_*, section 5).
 -- Then the two tables whose sizes are compared:
 --   bench_types(n nationality, p place)  and  bench_text(n text, p text).
 
@@ -20,6 +19,7 @@ SET client_min_messages = warning;
 
 DROP VIEW IF EXISTS bench_measure;
 DROP TABLE IF EXISTS bench_timing, bench_size, bench_rows, bench_types, bench_text,
+	bench_t_nationality, bench_t_int2, bench_t_text, bench_t_place, bench_t_int4, bench_t_ptext,
 	bench_nat_weight, bench_nat_pool, bench_place_weight, bench_place_pool;
 
 -- 1. Nationalities: the head of a migration-like distribution (e.g. the
@@ -120,11 +120,35 @@ INSERT INTO bench_types SELECT n, p FROM bench_rows;
 CREATE TABLE bench_text (n text COLLATE "es-MX-x-icu" NOT NULL, p text COLLATE "es-MX-x-icu" NOT NULL);
 INSERT INTO bench_text SELECT nt, pt FROM bench_rows;
 
+-- 5. The tables the queries are timed on: one column each, the same rows in
+-- the same order.  Each value is the first (only) attribute, so every variant
+-- pays the same tuple deforming, and every table has the same number of
+-- pages (24-byte tuple header + 2, 4, or a short varlena of at most 1 + 6
+-- bytes: all MAXALIGN to 32), so every variant pays the same scan.
+CREATE TABLE bench_t_nationality (v nationality NOT NULL);
+CREATE TABLE bench_t_int2 (v int2 NOT NULL);
+CREATE TABLE bench_t_text (v text COLLATE "es-MX-x-icu" NOT NULL);
+CREATE TABLE bench_t_place (v place NOT NULL);
+CREATE TABLE bench_t_int4 (v int4 NOT NULL);
+CREATE TABLE bench_t_ptext (v text COLLATE "es-MX-x-icu" NOT NULL);
+INSERT INTO bench_t_nationality SELECT n FROM bench_rows;
+INSERT INTO bench_t_int2 SELECT k FROM bench_rows;
+INSERT INTO bench_t_text SELECT nt FROM bench_rows;
+INSERT INTO bench_t_place SELECT p FROM bench_rows;
+INSERT INTO bench_t_int4 SELECT pk FROM bench_rows;
+INSERT INTO bench_t_ptext SELECT pt FROM bench_rows;
+
 VACUUM (FREEZE, ANALYZE) bench_rows;
 VACUUM (FREEZE, ANALYZE) bench_types;
 VACUUM (FREEZE, ANALYZE) bench_text;
+VACUUM (FREEZE, ANALYZE) bench_t_nationality;
+VACUUM (FREEZE, ANALYZE) bench_t_int2;
+VACUUM (FREEZE, ANALYZE) bench_t_text;
+VACUUM (FREEZE, ANALYZE) bench_t_place;
+VACUUM (FREEZE, ANALYZE) bench_t_int4;
+VACUUM (FREEZE, ANALYZE) bench_t_ptext;
 
--- 5. Timing: run a query under EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) and
+-- 6. Timing: run a query under EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) and
 -- return its "Execution Time" with the plan's node names and sort methods.
 CREATE OR REPLACE FUNCTION bench_explain(q text, OUT ms float8, OUT nodes text)
 LANGUAGE plpgsql AS $$
