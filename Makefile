@@ -8,7 +8,8 @@ OBJS = src/migrec.o src/codes.o src/codes_data.o \
 	src/place_io.o src/place.o \
 	src/datetime_io.o src/status_data.o src/protection_status_io.o src/protection_status.o \
 	src/decision_tally_io.o src/decision_tally.o src/protection_history.o \
-	src/route_io.o src/route_segment.o src/route.o
+	src/route_io.o src/route_segment.o src/route.o \
+	src/transit_profile_io.o src/transit_profile.o src/flow_series_io.o src/flow_series.o src/sdc.o
 DATA = migrec--0.1.sql
 PGFILEDESC = "migrec - migration records"
 

@@ -1555,3 +1555,242 @@ DEFAULT FOR TYPE @extschema@.route USING gin AS
 	STORAGE @extschema@.place;
 COMMENT ON OPERATOR CLASS @extschema@.route_ops USING gin IS
 'GIN operator class for route: route @> place and route && place[]';
+
+--------------------------------------------------------------------------
+-- transit_profile
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.transit_profile;
+
+CREATE FUNCTION @extschema@.transit_profile_in(pg_catalog.cstring)
+RETURNS @extschema@.transit_profile AS 'MODULE_PATHNAME', 'transit_profile_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.transit_profile_out(@extschema@.transit_profile)
+RETURNS pg_catalog.cstring AS 'MODULE_PATHNAME', 'transit_profile_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.transit_profile_recv(pg_catalog.internal)
+RETURNS @extschema@.transit_profile AS 'MODULE_PATHNAME', 'transit_profile_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.transit_profile_send(@extschema@.transit_profile)
+RETURNS pg_catalog.bytea AS 'MODULE_PATHNAME', 'transit_profile_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.transit_profile (
+	INPUT = @extschema@.transit_profile_in,
+	OUTPUT = @extschema@.transit_profile_out,
+	RECEIVE = @extschema@.transit_profile_recv,
+	SEND = @extschema@.transit_profile_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.transit_profile IS
+'the empirical distribution of transit times in days: exact counts for 0 to 730 days, and an overflow count';
+COMMENT ON FUNCTION @extschema@.transit_profile_in(pg_catalog.cstring) IS
+'transit_profile input: {DAYS:COUNT, ..., >730:COUNT}, days ascending';
+COMMENT ON FUNCTION @extschema@.transit_profile_out(@extschema@.transit_profile) IS
+'transit_profile output: {DAYS:COUNT, ..., >730:COUNT}, the days with observations';
+COMMENT ON FUNCTION @extschema@.transit_profile_recv(pg_catalog.internal) IS
+'transit_profile binary input: version byte, int4 bin count, int8 overflow, int8 counts; checked';
+COMMENT ON FUNCTION @extschema@.transit_profile_send(@extschema@.transit_profile) IS
+'transit_profile binary output: version byte, int4 bin count, int8 overflow, int8 counts';
+
+CREATE FUNCTION @extschema@.transit_profile_transfn(pg_catalog.internal, pg_catalog.int4)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'transit_profile_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.transit_profile_transfn(pg_catalog.internal, pg_catalog.int4) IS
+'transition function of transit_profile(days)';
+CREATE FUNCTION @extschema@.transit_profile_merge_transfn(pg_catalog.internal, @extschema@.transit_profile)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'transit_profile_merge_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.transit_profile_merge_transfn(pg_catalog.internal, @extschema@.transit_profile) IS
+'transition function of transit_profile(transit_profile)';
+CREATE FUNCTION @extschema@.transit_profile_combine(pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'transit_profile_combine'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.transit_profile_combine(pg_catalog.internal, pg_catalog.internal) IS
+'combine function of the transit_profile aggregates';
+CREATE FUNCTION @extschema@.transit_profile_serialize(pg_catalog.internal)
+RETURNS pg_catalog.bytea AS 'MODULE_PATHNAME', 'transit_profile_serialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.transit_profile_serialize(pg_catalog.internal) IS
+'serialization function of the transit_profile aggregates';
+CREATE FUNCTION @extschema@.transit_profile_deserialize(pg_catalog.bytea, pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'transit_profile_deserialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.transit_profile_deserialize(pg_catalog.bytea, pg_catalog.internal) IS
+'deserialization function of the transit_profile aggregates';
+CREATE FUNCTION @extschema@.transit_profile_finalfn(pg_catalog.internal)
+RETURNS @extschema@.transit_profile AS 'MODULE_PATHNAME', 'transit_profile_finalfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.transit_profile_finalfn(pg_catalog.internal) IS
+'final function of the transit_profile aggregates';
+
+CREATE AGGREGATE @extschema@.transit_profile(days pg_catalog.int4) (
+	SFUNC = @extschema@.transit_profile_transfn,
+	STYPE = pg_catalog.internal,
+	SSPACE = 5856,
+	FINALFUNC = @extschema@.transit_profile_finalfn,
+	COMBINEFUNC = @extschema@.transit_profile_combine,
+	SERIALFUNC = @extschema@.transit_profile_serialize,
+	DESERIALFUNC = @extschema@.transit_profile_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.transit_profile(pg_catalog.int4) IS
+'the distribution of transit times in days (NULL skipped; a negative time is an error)';
+
+CREATE AGGREGATE @extschema@.transit_profile(@extschema@.transit_profile) (
+	SFUNC = @extschema@.transit_profile_merge_transfn,
+	STYPE = pg_catalog.internal,
+	SSPACE = 5856,
+	FINALFUNC = @extschema@.transit_profile_finalfn,
+	COMBINEFUNC = @extschema@.transit_profile_combine,
+	SERIALFUNC = @extschema@.transit_profile_serialize,
+	DESERIALFUNC = @extschema@.transit_profile_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.transit_profile(@extschema@.transit_profile) IS
+'merges transit profiles computed apart (per agency or shard)';
+
+CREATE FUNCTION @extschema@.observations(@extschema@.transit_profile)
+RETURNS pg_catalog.int8 AS 'MODULE_PATHNAME', 'transit_profile_observations'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.observations(@extschema@.transit_profile) IS
+'the number of transit times observed, the overflow included';
+
+CREATE FUNCTION @extschema@.quantile(@extschema@.transit_profile, pg_catalog.float8)
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'transit_profile_quantile'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.quantile(@extschema@.transit_profile, pg_catalog.float8) IS
+'the transit time at a quantile, as percentile_disc computes it; NULL with no data or beyond 730 days';
+
+CREATE FUNCTION @extschema@.median(@extschema@.transit_profile)
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'transit_profile_median'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.median(@extschema@.transit_profile) IS
+'the median transit time (quantile 0.5)';
+
+CREATE FUNCTION @extschema@.share_within(@extschema@.transit_profile, days pg_catalog.int4)
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'transit_profile_share_within'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.share_within(@extschema@.transit_profile, pg_catalog.int4) IS
+'the share of transit times of at most that many days; NULL with no data, or beyond 730 days with an overflow';
+
+CREATE FUNCTION @extschema@.bins(@extschema@.transit_profile, OUT days pg_catalog.int4, OUT n pg_catalog.int8)
+RETURNS SETOF record AS 'MODULE_PATHNAME', 'transit_profile_bins'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 60;
+COMMENT ON FUNCTION @extschema@.bins(@extschema@.transit_profile) IS
+'the transit times observed with their counts, the overflow last with NULL days (for histograms)';
+
+--------------------------------------------------------------------------
+-- flow_series and forecasts
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.flow_series;
+
+CREATE FUNCTION @extschema@.flow_series_in(pg_catalog.cstring)
+RETURNS @extschema@.flow_series AS 'MODULE_PATHNAME', 'flow_series_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.flow_series_out(@extschema@.flow_series)
+RETURNS pg_catalog.cstring AS 'MODULE_PATHNAME', 'flow_series_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.flow_series_recv(pg_catalog.internal)
+RETURNS @extschema@.flow_series AS 'MODULE_PATHNAME', 'flow_series_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.flow_series_send(@extschema@.flow_series)
+RETURNS pg_catalog.bytea AS 'MODULE_PATHNAME', 'flow_series_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.flow_series (
+	INPUT = @extschema@.flow_series_in,
+	OUTPUT = @extschema@.flow_series_out,
+	RECEIVE = @extschema@.flow_series_recv,
+	SEND = @extschema@.flow_series_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.flow_series IS
+'a dense daily series of counts (arrivals, departures, registrations at a point)';
+COMMENT ON FUNCTION @extschema@.flow_series_in(pg_catalog.cstring) IS
+'flow_series input: FIRST-DAY {COUNT,COUNT,...}, or {} when empty';
+COMMENT ON FUNCTION @extschema@.flow_series_out(@extschema@.flow_series) IS
+'flow_series output: FIRST-DAY {COUNT,COUNT,...}';
+COMMENT ON FUNCTION @extschema@.flow_series_recv(pg_catalog.internal) IS
+'flow_series binary input: version byte, int4 first day, int4 day count, int8 counts; checked';
+COMMENT ON FUNCTION @extschema@.flow_series_send(@extschema@.flow_series) IS
+'flow_series binary output: version byte, int4 first day, int4 day count, int8 counts';
+
+CREATE FUNCTION @extschema@.flow_series_transfn(pg_catalog.internal, pg_catalog.date, pg_catalog.int8)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'flow_series_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.flow_series_transfn(pg_catalog.internal, pg_catalog.date, pg_catalog.int8) IS
+'transition function of flow_series(day, n)';
+CREATE FUNCTION @extschema@.flow_series_combine(pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'flow_series_combine'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.flow_series_combine(pg_catalog.internal, pg_catalog.internal) IS
+'combine function of flow_series(day, n)';
+CREATE FUNCTION @extschema@.flow_series_serialize(pg_catalog.internal)
+RETURNS pg_catalog.bytea AS 'MODULE_PATHNAME', 'flow_series_serialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.flow_series_serialize(pg_catalog.internal) IS
+'serialization function of flow_series(day, n)';
+CREATE FUNCTION @extschema@.flow_series_deserialize(pg_catalog.bytea, pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'flow_series_deserialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.flow_series_deserialize(pg_catalog.bytea, pg_catalog.internal) IS
+'deserialization function of flow_series(day, n)';
+CREATE FUNCTION @extschema@.flow_series_finalfn(pg_catalog.internal)
+RETURNS @extschema@.flow_series AS 'MODULE_PATHNAME', 'flow_series_finalfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.flow_series_finalfn(pg_catalog.internal) IS
+'final function of flow_series(day, n)';
+
+CREATE AGGREGATE @extschema@.flow_series(day pg_catalog.date, n pg_catalog.int8) (
+	SFUNC = @extschema@.flow_series_transfn,
+	STYPE = pg_catalog.internal,
+	SSPACE = 1024,
+	FINALFUNC = @extschema@.flow_series_finalfn,
+	COMBINEFUNC = @extschema@.flow_series_combine,
+	SERIALFUNC = @extschema@.flow_series_serialize,
+	DESERIALFUNC = @extschema@.flow_series_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.flow_series(pg_catalog.date, pg_catalog.int8) IS
+'the daily series from the first to the last day given: days without rows count zero, duplicate days add up';
+
+CREATE FUNCTION @extschema@.total(@extschema@.flow_series)
+RETURNS pg_catalog.int8 AS 'MODULE_PATHNAME', 'flow_series_total'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.total(@extschema@.flow_series) IS 'the sum of the series';
+
+CREATE FUNCTION @extschema@.days(@extschema@.flow_series, OUT day pg_catalog.date, OUT n pg_catalog.int8)
+RETURNS SETOF record AS 'MODULE_PATHNAME', 'flow_series_days'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION @extschema@.days(@extschema@.flow_series) IS
+'every day of the series with its count, zeros included';
+
+CREATE FUNCTION @extschema@.forecast_arrivals(departures @extschema@.flow_series,
+	profile @extschema@.transit_profile, horizon pg_catalog.int4 DEFAULT 60,
+	OUT day pg_catalog.date, OUT expected pg_catalog.float8, OUT low pg_catalog.float8, OUT high pg_catalog.float8)
+RETURNS SETOF record AS 'MODULE_PATHNAME', 'forecast_arrivals'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 120;
+COMMENT ON FUNCTION @extschema@.forecast_arrivals(@extschema@.flow_series, @extschema@.transit_profile, pg_catalog.int4) IS
+'expected daily arrivals downstream, from the first day of the departures to horizon days after the last: departures convolved with the transit-time distribution; each departure arrives independently, so low and high are mean -/+ 1.2816 sd of that sum of Bernoulli trials (an 80% interval, normal approximation, floored at 0)';
+
+--------------------------------------------------------------------------
+-- disclosure control
+--------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.sdc_round(n pg_catalog.int8, base pg_catalog.int4 DEFAULT 5)
+RETURNS pg_catalog.int8 AS 'MODULE_PATHNAME', 'sdc_round'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sdc_round(pg_catalog.int8, pg_catalog.int4) IS
+'rounds half up to a multiple of base: 5 as Eurostat rounds asylum tables, 10 as the US DHS rounds every cell since 2023 (0-4 to 0, 5-14 to 10); compute rates from unrounded counts';
+
+CREATE FUNCTION @extschema@.sdc_suppress(n pg_catalog.int8, threshold pg_catalog.int4 DEFAULT 5)
+RETURNS pg_catalog.int8 AS 'MODULE_PATHNAME', 'sdc_suppress'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sdc_suppress(pg_catalog.int8, pg_catalog.int4) IS
+'NULL for a small cell (0 < n < threshold), n otherwise, as tables that hide small counts (the DHS formerly under 3; UNHCR prints *)';

@@ -51,6 +51,13 @@ extern char *mr_text_to_utf8(text *t, size_t *len);
 /* A UTF-8 string (from the generated tables) as text in the server encoding. */
 extern text *mr_utf8_to_text(const char *s);
 
+/*
+ * The probability of each transit time of a transit_profile, 0..730 days,
+ * into prob[731]; returns how many leading entries can be non-zero (0 for
+ * an empty profile).
+ */
+extern int	mr_profile_probabilities(Datum profile, double *prob);
+
 /* Build a tuple descriptor for a function returning a row, or fail. */
 extern TupleDesc mr_result_tupdesc(FunctionCallInfo fcinfo);
 
