@@ -1595,6 +1595,41 @@ COMMENT ON FUNCTION @extschema@.transit_profile_recv(pg_catalog.internal) IS
 COMMENT ON FUNCTION @extschema@.transit_profile_send(@extschema@.transit_profile) IS
 'transit_profile binary output: version byte, int4 bin count, int8 overflow, int8 counts';
 
+CREATE FUNCTION @extschema@.transit_profile_eq(@extschema@.transit_profile, @extschema@.transit_profile)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'mr_varlena_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.transit_profile_ne(@extschema@.transit_profile, @extschema@.transit_profile)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'mr_varlena_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.transit_profile_hash(@extschema@.transit_profile)
+RETURNS pg_catalog.int4 AS 'MODULE_PATHNAME', 'mr_varlena_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.transit_profile_hash_extended(@extschema@.transit_profile, pg_catalog.int8)
+RETURNS pg_catalog.int8 AS 'MODULE_PATHNAME', 'mr_varlena_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.transit_profile_eq(@extschema@.transit_profile, @extschema@.transit_profile) IS 'implementation of = for transit_profile';
+COMMENT ON FUNCTION @extschema@.transit_profile_ne(@extschema@.transit_profile, @extschema@.transit_profile) IS 'implementation of <> for transit_profile';
+COMMENT ON FUNCTION @extschema@.transit_profile_hash(@extschema@.transit_profile) IS 'hash of a transit_profile (for hash joins, DISTINCT and GROUP BY)';
+COMMENT ON FUNCTION @extschema@.transit_profile_hash_extended(@extschema@.transit_profile, pg_catalog.int8) IS 'seeded 64-bit hash of a transit_profile';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.transit_profile, RIGHTARG = @extschema@.transit_profile,
+	FUNCTION = @extschema@.transit_profile_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.transit_profile, RIGHTARG = @extschema@.transit_profile,
+	FUNCTION = @extschema@.transit_profile_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.=(@extschema@.transit_profile, @extschema@.transit_profile) IS 'equal: the same counts';
+COMMENT ON OPERATOR @extschema@.<>(@extschema@.transit_profile, @extschema@.transit_profile) IS 'not equal';
+
+CREATE OPERATOR CLASS @extschema@.transit_profile_hash_ops
+DEFAULT FOR TYPE @extschema@.transit_profile USING hash AS
+	OPERATOR 1 @extschema@.=,
+	FUNCTION 1 @extschema@.transit_profile_hash(@extschema@.transit_profile),
+	FUNCTION 2 @extschema@.transit_profile_hash_extended(@extschema@.transit_profile, pg_catalog.int8);
+COMMENT ON OPERATOR CLASS @extschema@.transit_profile_hash_ops USING hash IS 'default hash operator class for transit_profile';
+
 CREATE FUNCTION @extschema@.transit_profile_transfn(pg_catalog.internal, pg_catalog.int4)
 RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'transit_profile_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1720,6 +1755,41 @@ COMMENT ON FUNCTION @extschema@.flow_series_recv(pg_catalog.internal) IS
 'flow_series binary input: version byte, int4 first day, int4 day count, int8 counts; checked';
 COMMENT ON FUNCTION @extschema@.flow_series_send(@extschema@.flow_series) IS
 'flow_series binary output: version byte, int4 first day, int4 day count, int8 counts';
+
+CREATE FUNCTION @extschema@.flow_series_eq(@extschema@.flow_series, @extschema@.flow_series)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'mr_varlena_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.flow_series_ne(@extschema@.flow_series, @extschema@.flow_series)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'mr_varlena_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.flow_series_hash(@extschema@.flow_series)
+RETURNS pg_catalog.int4 AS 'MODULE_PATHNAME', 'mr_varlena_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.flow_series_hash_extended(@extschema@.flow_series, pg_catalog.int8)
+RETURNS pg_catalog.int8 AS 'MODULE_PATHNAME', 'mr_varlena_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.flow_series_eq(@extschema@.flow_series, @extschema@.flow_series) IS 'implementation of = for flow_series';
+COMMENT ON FUNCTION @extschema@.flow_series_ne(@extschema@.flow_series, @extschema@.flow_series) IS 'implementation of <> for flow_series';
+COMMENT ON FUNCTION @extschema@.flow_series_hash(@extschema@.flow_series) IS 'hash of a flow_series (for hash joins, DISTINCT and GROUP BY)';
+COMMENT ON FUNCTION @extschema@.flow_series_hash_extended(@extschema@.flow_series, pg_catalog.int8) IS 'seeded 64-bit hash of a flow_series';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.flow_series, RIGHTARG = @extschema@.flow_series,
+	FUNCTION = @extschema@.flow_series_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.flow_series, RIGHTARG = @extschema@.flow_series,
+	FUNCTION = @extschema@.flow_series_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.=(@extschema@.flow_series, @extschema@.flow_series) IS 'equal: the same days and counts';
+COMMENT ON OPERATOR @extschema@.<>(@extschema@.flow_series, @extschema@.flow_series) IS 'not equal';
+
+CREATE OPERATOR CLASS @extschema@.flow_series_hash_ops
+DEFAULT FOR TYPE @extschema@.flow_series USING hash AS
+	OPERATOR 1 @extschema@.=,
+	FUNCTION 1 @extschema@.flow_series_hash(@extschema@.flow_series),
+	FUNCTION 2 @extschema@.flow_series_hash_extended(@extschema@.flow_series, pg_catalog.int8);
+COMMENT ON OPERATOR CLASS @extschema@.flow_series_hash_ops USING hash IS 'default hash operator class for flow_series';
 
 CREATE FUNCTION @extschema@.flow_series_transfn(pg_catalog.internal, pg_catalog.date, pg_catalog.int8)
 RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'flow_series_transfn'

@@ -18,21 +18,23 @@ sdc_round(PG_FUNCTION_ARGS)
 {
 	int64		n = PG_GETARG_INT64(0);
 	int32		base = PG_GETARG_INT32(1);
-	int64		twice,
-				q;
+	int64		q,
+				r;
 
 	if (base <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("base must be positive, not %d", base)));
-	/* floor((2n + base) / (2 base)) * base: half up, for odd bases too */
-	if (pg_mul_s64_overflow(n, 2, &twice) || pg_add_s64_overflow(twice, base, &twice))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("bigint out of range")));
-	q = twice / (2 * (int64) base);
-	if (twice % (2 * (int64) base) < 0)
+	/* n = q base + r with 0 <= r < base; half up: r >= base / 2 rounds up */
+	q = n / base;
+	r = n % base;
+	if (r < 0)
+	{
 		q--;
+		r += base;
+	}
+	if (2 * r >= base)
+		q++;
 	if (pg_mul_s64_overflow(q, base, &q))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),

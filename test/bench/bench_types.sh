@@ -8,10 +8,13 @@
 # It builds and installs migrec, starts a throwaway cluster (test/lib.sh) on
 # port $MR_PORT (54400 unless set), loads $BENCH_ROWS rows (5 000 000) with a
 # fixed seed (test/bench/bench_types_setup.sql), then times the variants of
-# each query interleaved (A, B, C, A, B, C, ...) for $BENCH_RUNS runs (7) after
-# one warm-up run, with EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) "Execution
-# Time", and compares medians.  It prints a markdown report and writes it to
-# test/bench/results-types.md ($BENCH_OUT).  About 6 minutes on 2 cores.
+# each query interleaved (A, B, C, B, C, A, C, A, B, ...: rotated each run)
+# for $BENCH_RUNS runs (7) after one warm-up run, with EXPLAIN (ANALYZE,
+# COSTS OFF, TIMING OFF) "Execution Time", and compares medians.  It prints
+# a markdown report and writes it to test/bench/results-types.md
+# ($BENCH_OUT).  About 6 minutes on 2 cores;
+# needs about 3 GB of RAM (shared_buffers $BENCH_SHARED_BUFFERS, 2GB, plus
+# in-memory sorts of up to 430 MB) and 3 GB of disk in /tmp.
 
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
