@@ -1,0 +1,98 @@
+-- demo: the demo's dataset at 2% scale, the report's queries on it, and the
+-- report's figures checked against the same figures computed in plain SQL
+-- from the raw rows, without the extension's functions.
+\set scale 0.02
+\set ECHO none
+\i examples/demo_data.sql
+\i examples/report.sql
+\set ECHO all
+\pset footer on
+
+-- the report ran: its last table holds the forecast
+SELECT count(*) AS forecast_days, min(day), max(day) FROM chiapas_forecast;
+
+-- 1. claims per nationality are the plan's counts times the scale
+SELECT n.nationality, count(DISTINCT e.case_id) AS claims, n.planned
+FROM (VALUES ('HND', 26557), ('HTI', 13255), ('CUB', 6446), ('VEN', 4800), ('XXA', 20)) AS p(nat, claims),
+     LATERAL (SELECT p.nat::nationality AS nationality, greatest(1, round(p.claims * 0.02))::int AS planned) n
+LEFT JOIN case_events e ON e.nationality = n.nationality AND e.status = 'claim_lodged'
+GROUP BY n.nationality, n.planned ORDER BY n.nationality;
+
+-- 2. first-instance recognition rates: the aggregate and the UNHCR formula
+--    over the first decision-or-closure event of each case, in plain SQL
+WITH first_outcome AS (
+	SELECT DISTINCT ON (case_id) case_id, nationality, status::text AS s
+	FROM case_events
+	WHERE status::text IN ('recognized_refugee', 'recognized_cartagena', 'complementary_protection', 'rejected',
+	                       'rejected_final', 'inadmissible', 'withdrawn', 'abandoned')
+	  AND case_id < 1000000
+	ORDER BY case_id, at
+), by_hand AS (
+	SELECT nationality,
+	       count(*) FILTER (WHERE s LIKE 'recognized%')::float8 /
+	       nullif(count(*) FILTER (WHERE s LIKE 'recognized%' OR s IN ('complementary_protection', 'rejected', 'rejected_final')), 0) AS rate
+	FROM first_outcome GROUP BY nationality
+), ours AS (
+	SELECT nationality,
+	       recognition_rate((SELECT e.status FROM events(h) e WHERE decision_outcome(e.status) IS NOT NULL LIMIT 1)) AS rate
+	FROM histories WHERE case_id < 1000000 GROUP BY nationality
+)
+SELECT count(*) AS nationalities, count(*) FILTER (WHERE o.rate IS NOT DISTINCT FROM b.rate) AS equal
+FROM ours o FULL JOIN by_hand b USING (nationality);
+
+-- 3. backlog on 2021-06-30: each case's latest event by then, in plain SQL
+SELECT (SELECT count(*) FROM histories
+        WHERE case_id < 1000000 AND status_at(h, '2021-06-30 23:59:59-06') IN ('claim_lodged', 'admitted', 'interviewed')) AS ours,
+       (SELECT count(*) FROM (SELECT DISTINCT ON (case_id) case_id, status::text AS s FROM case_events
+                              WHERE case_id < 1000000 AND at <= '2021-06-30 23:59:59-06' ORDER BY case_id, at DESC) l
+        WHERE s IN ('claim_lodged', 'admitted', 'interviewed')) AS by_hand;
+
+-- 4. median days from claim to first decision (UTC calendar days)
+SELECT (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY decision_days(h)) FROM histories) AS ours,
+       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY (d.at AT TIME ZONE 'UTC')::date - (c.at AT TIME ZONE 'UTC')::date)
+        FROM (SELECT DISTINCT ON (case_id) case_id, at FROM case_events WHERE status = 'claim_lodged' ORDER BY case_id, at) c
+        JOIN LATERAL (SELECT at FROM case_events e WHERE e.case_id = c.case_id AND e.at >= c.at
+                      AND e.status::text IN ('recognized_refugee', 'recognized_cartagena', 'complementary_protection', 'rejected', 'rejected_final')
+                      ORDER BY at LIMIT 1) d ON true) AS by_hand;
+
+-- 5. invalid histories: consecutive events that the transition table lacks
+SELECT (SELECT count(*) FROM histories WHERE NOT is_valid(h)) AS ours,
+       (SELECT count(DISTINCT case_id) FROM (
+          SELECT case_id, lag(status) OVER (PARTITION BY case_id ORDER BY at) AS prev, status FROM case_events) s
+        WHERE prev IS NOT NULL
+          AND (prev, status) NOT IN (SELECT from_status, to_status FROM protection_transitions())) AS by_hand;
+
+-- 6. the transit profile against percentile_disc over days computed from the legs
+WITH stops AS (
+	SELECT person_id,
+	       min(arrived(leg)) FILTER (WHERE destination(leg) = 'PA-5') AS darien,
+	       min(arrived(leg)) FILTER (WHERE destination(leg) = 'MX-CHP') AS chiapas
+	FROM journey_legs GROUP BY person_id
+)
+SELECT (SELECT median(p) FROM darien_chiapas) AS ours_median,
+       percentile_disc(0.5) WITHIN GROUP (ORDER BY chiapas - darien) AS by_hand_median,
+       (SELECT quantile(p, 0.9) FROM darien_chiapas) AS ours_p90,
+       percentile_disc(0.9) WITHIN GROUP (ORDER BY chiapas - darien) AS by_hand_p90
+FROM stops WHERE darien <= '2021-06-30' AND chiapas IS NOT NULL;
+
+-- 7. the forecast for 2021-09-10, against the convolution in plain SQL
+WITH entries AS (
+	SELECT arrived(leg) AS day, count(*) AS n FROM journey_legs WHERE destination(leg) = 'PA-5' AND arrived(leg) IS NOT NULL GROUP BY 1
+), profile AS (
+	SELECT days, n::float8 / sum(n) OVER () AS p FROM darien_chiapas, bins(p)
+)
+SELECT round((SELECT expected FROM chiapas_forecast WHERE day = '2021-09-10')::numeric, 9) AS ours,
+       round(sum(e.n * pr.p)::numeric, 9) AS by_hand
+FROM entries e JOIN profile pr ON e.day + pr.days = date '2021-09-10';
+
+-- 8. journeys through the Darién, with the GIN index and without it
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM journeys WHERE r @> 'PA-5';
+SELECT count(*) AS with_index FROM journeys WHERE r @> 'PA-5' AND r @> 'MX-CHP';
+RESET enable_seqscan;
+SET enable_bitmapscan = off;
+SELECT count(*) AS seqscan FROM journeys WHERE r @> 'PA-5' AND r @> 'MX-CHP';
+SELECT count(*) AS by_hand FROM (SELECT person_id FROM journey_legs GROUP BY person_id
+  HAVING bool_or(destination(leg) = 'PA-5' OR origin(leg) = 'PA-5') AND bool_or(destination(leg) = 'MX-CHP' OR origin(leg) = 'MX-CHP')) s;
+RESET enable_bitmapscan;
+DROP TABLE case_events, journey_legs, journeys;
