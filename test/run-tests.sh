@@ -55,7 +55,19 @@ count "$(grep -c '^ok ' "$MR_TMP/unit.out" || true)" "$(grep -c '^not ok ' "$MR_
 grep -q '^1\.\.' "$MR_TMP/unit.out" || { echo "unit tests did not finish"; count 0 1; }
 rm -f "$MR_TOP/test/unit/test_io"
 
-# 4. No internal errors or crashes in the server log of the whole run.
+# 4. The README's demo command, end to end, on a small dataset.
+mr_log "the demo command (test/demo.sh, scale 0.05)"
+demo_out=$(mktemp -d /tmp/migrec-demo.XXXXXX)
+if (unset PGHOST PGPORT PGUSER PGDATABASE; MR_PORT=54339 DEMO_SCALE=0.05 DEMO_OUT="$demo_out" \
+		bash "$MR_TOP/test/demo.sh") >"$MR_TMP/demo.out" 2>&1 &&
+	[ -s "$demo_out/forecast-chiapas.png" ] && grep -q "== 8. Arrivals in Chiapas" "$MR_TMP/demo.out"; then
+	echo "demo: ok ($(grep -c . "$MR_TMP/demo.out") lines of report, chart written)"; count 1 0
+else
+	tail -30 "$MR_TMP/demo.out"; echo "demo: failed"; count 0 1
+fi
+rm -rf "$demo_out"
+
+# 5. No internal errors or crashes in the server log of the whole run.
 mr_log "server log"
 if grep -nE 'TRAP:|terminated by signal|XX000|PANIC' "$MR_TMP/server.log"; then
 	echo "server log: internal errors or crashes"; count 0 1
