@@ -1864,3 +1864,21 @@ RETURNS pg_catalog.int8 AS 'MODULE_PATHNAME', 'sdc_suppress'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.sdc_suppress(pg_catalog.int8, pg_catalog.int4) IS
 'NULL for a small cell (0 < n < threshold), n otherwise, as tables that hide small counts (the DHS formerly under 3; UNHCR prints *)';
+
+--------------------------------------------------------------------------
+-- operator families (one per operator class, created with it)
+--------------------------------------------------------------------------
+
+COMMENT ON OPERATOR FAMILY @extschema@.nationality_ops USING btree IS 'btree operators for nationality';
+COMMENT ON OPERATOR FAMILY @extschema@.nationality_hash_ops USING hash IS 'hash operators for nationality';
+COMMENT ON OPERATOR FAMILY @extschema@.place_ops USING btree IS 'btree operators for place';
+COMMENT ON OPERATOR FAMILY @extschema@.place_hash_ops USING hash IS 'hash operators for place';
+COMMENT ON OPERATOR FAMILY @extschema@.protection_status_ops USING btree IS 'btree operators for protection_status';
+COMMENT ON OPERATOR FAMILY @extschema@.protection_status_hash_ops USING hash IS 'hash operators for protection_status';
+COMMENT ON OPERATOR FAMILY @extschema@.protection_history_hash_ops USING hash IS 'hash operators for protection_history';
+COMMENT ON OPERATOR FAMILY @extschema@.route_segment_ops USING btree IS 'btree operators for route_segment';
+COMMENT ON OPERATOR FAMILY @extschema@.route_segment_hash_ops USING hash IS 'hash operators for route_segment';
+COMMENT ON OPERATOR FAMILY @extschema@.route_hash_ops USING hash IS 'hash operators for route';
+COMMENT ON OPERATOR FAMILY @extschema@.route_ops USING gin IS 'GIN operators for route: @> place, && place[]';
+COMMENT ON OPERATOR FAMILY @extschema@.transit_profile_hash_ops USING hash IS 'hash operators for transit_profile';
+COMMENT ON OPERATOR FAMILY @extschema@.flow_series_hash_ops USING hash IS 'hash operators for flow_series';

@@ -1,0 +1,53 @@
+-- labels: every function of the extension with its volatility, strictness,
+-- parallel safety and security, pinned here so that a change is seen and
+-- argued.  All of migrec's functions depend on their arguments alone
+-- (IMMUTABLE), and run in parallel workers (PARALLEL SAFE); transition and
+-- combine functions that take NULL states are not STRICT.
+SELECT p.oid::regprocedure AS function,
+       CASE p.prokind WHEN 'a' THEN 'aggregate' WHEN 'f' THEN 'function' ELSE p.prokind::text END AS kind,
+       CASE p.provolatile WHEN 'i' THEN 'immutable' WHEN 's' THEN 'stable' ELSE 'volatile' END AS volatility,
+       p.proisstrict AS strict,
+       CASE p.proparallel WHEN 's' THEN 'safe' WHEN 'r' THEN 'restricted' ELSE 'unsafe' END AS parallel,
+       p.prosecdef AS security_definer,
+       p.proleakproof AS leakproof,
+       l.lanname AS language
+FROM pg_depend d
+JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+JOIN pg_language l ON l.oid = p.prolang
+WHERE d.refclassid = 'pg_extension'::regclass
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'migrec')
+  AND d.deptype = 'e'
+ORDER BY p.proname, p.oid::regprocedure::text;
+
+-- nothing is SECURITY DEFINER, VOLATILE or PARALLEL UNSAFE; every aggregate
+-- with a combine function has (de)serialization when its state is internal
+SELECT count(*) FILTER (WHERE p.prosecdef) AS security_definer,
+       count(*) FILTER (WHERE p.provolatile <> 'i') AS not_immutable,
+       count(*) FILTER (WHERE p.proparallel <> 's') AS not_parallel_safe
+FROM pg_depend d JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'migrec');
+SELECT a.aggfnoid::regprocedure AS aggregate, a.aggtranstype::regtype AS state,
+       a.aggcombinefn <> 0 AS combine, a.aggserialfn <> 0 AS serialize, a.aggdeserialfn <> 0 AS deserialize,
+       a.aggmtransfn <> 0 AS moving, a.aggfinalmodify AS final_modify,
+       (SELECT proisstrict FROM pg_proc WHERE oid = a.aggserialfn) AS serialize_strict,
+       (SELECT proisstrict FROM pg_proc WHERE oid = a.aggdeserialfn) AS deserialize_strict
+FROM pg_aggregate a JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = a.aggfnoid
+WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'migrec')
+ORDER BY a.aggfnoid::regprocedure::text;
+
+-- the extension owns no tables, views or sequences that users could write into
+SELECT count(*) AS relations
+FROM pg_depend d
+WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'migrec');
+
+-- every object of the extension has a comment
+SELECT pg_describe_object(d.classid, d.objid, 0) AS without_comment
+FROM pg_depend d
+WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'migrec')
+  AND obj_description(d.objid, d.classid::regclass::name) IS NULL
+  AND NOT (d.classid = 'pg_type'::regclass AND EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = d.objid AND t.typelem <> 0 AND t.typlen = -1))
+ORDER BY 1;
