@@ -162,6 +162,23 @@ CREATE CAST (@extschema@.nationality AS pg_catalog.text) WITH INOUT AS ASSIGNMEN
 COMMENT ON CAST (pg_catalog.text AS @extschema@.nationality) IS 'parse a code, as nationality input does';
 COMMENT ON CAST (@extschema@.nationality AS pg_catalog.text) IS 'the alpha-3 code';
 
+CREATE FUNCTION @extschema@.nationality_smaller(@extschema@.nationality, @extschema@.nationality)
+RETURNS @extschema@.nationality AS 'int2smaller' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.nationality_larger(@extschema@.nationality, @extschema@.nationality)
+RETURNS @extschema@.nationality AS 'int2larger' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nationality_smaller(@extschema@.nationality, @extschema@.nationality) IS 'the lesser of two values (alphabetical by alpha-3), for min()';
+COMMENT ON FUNCTION @extschema@.nationality_larger(@extschema@.nationality, @extschema@.nationality) IS 'the greater of two values (alphabetical by alpha-3), for max()';
+CREATE AGGREGATE @extschema@.min(@extschema@.nationality) (
+	SFUNC = @extschema@.nationality_smaller, STYPE = @extschema@.nationality,
+	COMBINEFUNC = @extschema@.nationality_smaller, SORTOP = OPERATOR(@extschema@.<), PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.max(@extschema@.nationality) (
+	SFUNC = @extschema@.nationality_larger, STYPE = @extschema@.nationality,
+	COMBINEFUNC = @extschema@.nationality_larger, SORTOP = OPERATOR(@extschema@.>), PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.nationality) IS 'the least nationality (alphabetical by alpha-3)';
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.nationality) IS 'the greatest nationality (alphabetical by alpha-3)';
+
 -- functions on nationalities
 
 CREATE FUNCTION @extschema@.alpha2(@extschema@.nationality)
@@ -364,6 +381,23 @@ DEFAULT FOR TYPE @extschema@.place USING hash AS
 
 COMMENT ON OPERATOR CLASS @extschema@.place_ops USING btree IS 'default btree operator class for place, with sort support and deduplication';
 COMMENT ON OPERATOR CLASS @extschema@.place_hash_ops USING hash IS 'default hash operator class for place (hash joins, hash aggregation, hash partitioning)';
+
+CREATE FUNCTION @extschema@.place_smaller(@extschema@.place, @extschema@.place)
+RETURNS @extschema@.place AS 'int4smaller' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.place_larger(@extschema@.place, @extschema@.place)
+RETURNS @extschema@.place AS 'int4larger' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.place_smaller(@extschema@.place, @extschema@.place) IS 'the lesser of two values (by country, kind, code), for min()';
+COMMENT ON FUNCTION @extschema@.place_larger(@extschema@.place, @extschema@.place) IS 'the greater of two values (by country, kind, code), for max()';
+CREATE AGGREGATE @extschema@.min(@extschema@.place) (
+	SFUNC = @extschema@.place_smaller, STYPE = @extschema@.place,
+	COMBINEFUNC = @extschema@.place_smaller, SORTOP = OPERATOR(@extschema@.<), PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.max(@extschema@.place) (
+	SFUNC = @extschema@.place_larger, STYPE = @extschema@.place,
+	COMBINEFUNC = @extschema@.place_larger, SORTOP = OPERATOR(@extschema@.>), PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.place) IS 'the least place (by country, kind, code)';
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.place) IS 'the greatest place (by country, kind, code)';
 
 -- containment
 CREATE FUNCTION @extschema@.place_contained(@extschema@.place, @extschema@.place)
@@ -618,6 +652,23 @@ DEFAULT FOR TYPE @extschema@.protection_status USING hash AS
 
 COMMENT ON OPERATOR CLASS @extschema@.protection_status_ops USING btree IS 'default btree operator class for protection_status, in pipeline order';
 COMMENT ON OPERATOR CLASS @extschema@.protection_status_hash_ops USING hash IS 'default hash operator class for protection_status';
+
+CREATE FUNCTION @extschema@.protection_status_smaller(@extschema@.protection_status, @extschema@.protection_status)
+RETURNS @extschema@.protection_status AS 'MODULE_PATHNAME', 'protection_status_smaller' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.protection_status_larger(@extschema@.protection_status, @extschema@.protection_status)
+RETURNS @extschema@.protection_status AS 'MODULE_PATHNAME', 'protection_status_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.protection_status_smaller(@extschema@.protection_status, @extschema@.protection_status) IS 'the lesser of two values (in pipeline order), for min()';
+COMMENT ON FUNCTION @extschema@.protection_status_larger(@extschema@.protection_status, @extschema@.protection_status) IS 'the greater of two values (in pipeline order), for max()';
+CREATE AGGREGATE @extschema@.min(@extschema@.protection_status) (
+	SFUNC = @extschema@.protection_status_smaller, STYPE = @extschema@.protection_status,
+	COMBINEFUNC = @extschema@.protection_status_smaller, SORTOP = OPERATOR(@extschema@.<), PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.max(@extschema@.protection_status) (
+	SFUNC = @extschema@.protection_status_larger, STYPE = @extschema@.protection_status,
+	COMBINEFUNC = @extschema@.protection_status_larger, SORTOP = OPERATOR(@extschema@.>), PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.protection_status) IS 'the least protection_status (in pipeline order)';
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.protection_status) IS 'the greatest protection_status (in pipeline order)';
 
 CREATE CAST (pg_catalog.text AS @extschema@.protection_status) WITH INOUT AS ASSIGNMENT;
 CREATE CAST (@extschema@.protection_status AS pg_catalog.text) WITH INOUT AS ASSIGNMENT;
@@ -1272,6 +1323,23 @@ DEFAULT FOR TYPE @extschema@.route_segment USING hash AS
 
 COMMENT ON OPERATOR CLASS @extschema@.route_segment_ops USING btree IS 'default btree operator class for route_segment: by departure, origin, destination';
 COMMENT ON OPERATOR CLASS @extschema@.route_segment_hash_ops USING hash IS 'default hash operator class for route_segment';
+
+CREATE FUNCTION @extschema@.route_segment_smaller(@extschema@.route_segment, @extschema@.route_segment)
+RETURNS @extschema@.route_segment AS 'MODULE_PATHNAME', 'route_segment_smaller' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.route_segment_larger(@extschema@.route_segment, @extschema@.route_segment)
+RETURNS @extschema@.route_segment AS 'MODULE_PATHNAME', 'route_segment_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.route_segment_smaller(@extschema@.route_segment, @extschema@.route_segment) IS 'the lesser of two values (by departure, origin, destination), for min()';
+COMMENT ON FUNCTION @extschema@.route_segment_larger(@extschema@.route_segment, @extschema@.route_segment) IS 'the greater of two values (by departure, origin, destination), for max()';
+CREATE AGGREGATE @extschema@.min(@extschema@.route_segment) (
+	SFUNC = @extschema@.route_segment_smaller, STYPE = @extschema@.route_segment,
+	COMBINEFUNC = @extschema@.route_segment_smaller, SORTOP = OPERATOR(@extschema@.<), PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.max(@extschema@.route_segment) (
+	SFUNC = @extschema@.route_segment_larger, STYPE = @extschema@.route_segment,
+	COMBINEFUNC = @extschema@.route_segment_larger, SORTOP = OPERATOR(@extschema@.>), PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.route_segment) IS 'the least route_segment (by departure, origin, destination)';
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.route_segment) IS 'the greatest route_segment (by departure, origin, destination)';
 
 --------------------------------------------------------------------------
 -- route

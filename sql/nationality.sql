@@ -140,3 +140,8 @@ BEGIN
 	EXECUTE format('COPY nat_all2 FROM %L WITH (FORMAT binary)', f);
 END $$;
 SELECT count(*) AS rows, (SELECT count(*) FROM (SELECT * FROM nat_all EXCEPT SELECT * FROM nat_all2) d) AS differ FROM nat_all2;
+-- min and max follow the btree order, and use a btree index
+SELECT min(n), max(n) FROM unnest('{HND,ABW,ZWE,XXA}'::nationality[]) n;
+CREATE INDEX arrivals_n2 ON arrivals (n);
+EXPLAIN (COSTS OFF) SELECT max(n) FROM arrivals;
+SELECT min(n), max(n) FROM arrivals;

@@ -138,3 +138,5 @@ BEGIN
 	EXECUTE format('COPY place_all2 FROM %L WITH (FORMAT binary)', f);
 END $$;
 SELECT count(*) AS rows, (SELECT count(*) FROM (SELECT * FROM place_all EXCEPT SELECT * FROM place_all2) d) AS differ FROM place_all2;
+-- min and max follow the btree order
+SELECT min(p), max(p) FROM unnest('{MX TAP,MX-CHP,MX,GT CTU,PA-5}'::place[]) p;

@@ -84,3 +84,6 @@ INSERT INTO raw_events VALUES ('Admitted'), ('REJECTED');
 CREATE TEMP TABLE typed_events (status protection_status);
 INSERT INTO typed_events SELECT status FROM raw_events;
 SELECT status, status::text FROM typed_events;
+-- min and max follow the pipeline order: the furthest stage a case reached
+SELECT min(s), max(s) FROM unnest('{rejected,claim_lodged,under_appeal,admitted}'::protection_status[]) s;
+SELECT min(s), max(s) FROM statuses;

@@ -184,3 +184,6 @@ RESET force_parallel_mode; RESET parallel_setup_cost; RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size; RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
 DROP TABLE many_legs;
 DROP TABLE journeys_big;
+-- min and max follow the btree order: the earliest and the latest leg
+SELECT min(s), max(s) FROM unnest('{"MX TAP -> US","CO NCI -> PA-5 [2021-08-01,]","AR -> BR [2021-08-01,]"}'::route_segment[]) s;
+SELECT min(leg) FROM legs;

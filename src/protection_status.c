@@ -280,3 +280,24 @@ protection_transitions(PG_FUNCTION_ARGS)
 	}
 	SRF_RETURN_DONE(funcctx);
 }
+
+/* The earlier and the later of two states, for min() and max(). */
+PG_FUNCTION_INFO_V1(protection_status_smaller);
+Datum
+protection_status_smaller(PG_FUNCTION_ARGS)
+{
+	int			a = PG_GETARG_PROTECTION_STATUS(0),
+				b = PG_GETARG_PROTECTION_STATUS(1);
+
+	PG_RETURN_PROTECTION_STATUS(a < b ? a : b);
+}
+
+PG_FUNCTION_INFO_V1(protection_status_larger);
+Datum
+protection_status_larger(PG_FUNCTION_ARGS)
+{
+	int			a = PG_GETARG_PROTECTION_STATUS(0),
+				b = PG_GETARG_PROTECTION_STATUS(1);
+
+	PG_RETURN_PROTECTION_STATUS(a > b ? a : b);
+}

