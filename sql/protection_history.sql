@@ -198,3 +198,8 @@ FROM serial_result s JOIN (SELECT case_id, protection_history(status, at)::text 
 RESET force_parallel_mode; RESET parallel_setup_cost; RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size; RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
 DROP TABLE many_events;
+-- found by fuzzing: a year past the timestamp range overflowed the
+-- conversion to microseconds instead of being refused
+SELECT '{claim_lodged@2962762-12-31T00:00:00Z}'::protection_history;
+SELECT '{claim_lodged@-2962762-12-31}'::protection_history;
+SELECT '{claim_lodged@294277-01-01T00:00:00+01:00}'::protection_history;

@@ -323,8 +323,8 @@ mr_timestamp_parse(const char *s, size_t len, int64_t *out, size_t *consumed, si
 		}
 	}
 
-	/* days is within +-2^31 here (at most 7 year digits), so no overflow */
-	if (days < MR_DATE_MIN - 1 || days > MR_DATE_END)
+	/* only days that PostgreSQL timestamps reach: days * USECS_PER_DAY fits */
+	if (days < MR_TS_MIN / MR_USECS_PER_DAY - 1 || days > MR_TS_END / MR_USECS_PER_DAY + 1)
 	{
 		*errpos = 0;
 		return MR_ERR_OUT_OF_RANGE;

@@ -85,6 +85,14 @@ count "$(grep -c '^ok ' "$MR_TMP/unit.out" || true)" "$(grep -c '^not ok ' "$MR_
 grep -q '^1\.\.' "$MR_TMP/unit.out" || { echo "unit tests did not finish"; count 0 1; }
 rm -f "$MR_TOP/test/unit/test_io"
 
+# libFuzzer on every text parser and binary decoder, 10 s each.
+mr_log "fuzzing (test/fuzz, ${FUZZ_SECONDS:-10} s a target)"
+if make -C "$MR_TOP/test/fuzz" -s check FUZZ_SECONDS="${FUZZ_SECONDS:-10}" >"$MR_TMP/fuzz.out" 2>&1; then
+	cat "$MR_TMP/fuzz.out"; count 1 0
+else
+	tail -40 "$MR_TMP/fuzz.out"; echo "fuzzing found a failure (test/fuzz/crashes/)"; count 0 1
+fi
+
 # 4. The README's demo command, end to end, on a small dataset.
 mr_log "the demo command (test/demo.sh, scale 0.05)"
 demo_out=$(mktemp -d /tmp/migrec-demo.XXXXXX)
