@@ -24,3 +24,8 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 PG_CPPFLAGS = -Isrc -isystem $(shell $(PG_CONFIG) --includedir-server)
 PG_CFLAGS = -Wall -Wextra
 include $(PGXS)
+
+# The regression suite against an AddressSanitizer + UBSan build (test/sanitize.sh).
+.PHONY: sanitize-check
+sanitize-check:
+	bash test/sanitize.sh

@@ -37,4 +37,8 @@ sed -i '1s/.*/day,expected,low,high,recorded/' "$OUT/forecast-chiapas.csv"
 gnuplot -e "data='$OUT/forecast-chiapas.csv'; out='$OUT/forecast-chiapas.png'" "$MR_TOP/examples/forecast_chart.gp"
 echo
 echo "The forecast chart is $OUT/forecast-chiapas.png (its data: $OUT/forecast-chiapas.csv)."
+if grep -nE 'TRAP:|terminated by signal|XX000|PANIC' "$MR_TMP/server.log"; then
+	echo "the server log shows internal errors or crashes" >&2
+	exit 1
+fi
 mr_log "done in $((SECONDS - started)) s; the cluster is removed"

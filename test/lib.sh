@@ -80,7 +80,8 @@ mr_start() {
 		--encoding=UTF8 --locale=C.UTF-8 >"$MR_TMP/initdb.log" 2>&1 ||
 		{ cat "$MR_TMP/initdb.log" >&2; return 1; }
 	export PGHOST=$MR_TMP PGPORT=${MR_PORT:-54329} PGUSER=postgres PGDATABASE=postgres
-	mr_as_owner "$MR_BINDIR/pg_ctl" -D "$MR_TMP/data" -l "$MR_TMP/server.log" -w \
+	# MR_SERVER_ENV: environment for the postmaster (LD_PRELOAD for sanitizers)
+	mr_as_owner env ${MR_SERVER_ENV:-} "$MR_BINDIR/pg_ctl" -D "$MR_TMP/data" -l "$MR_TMP/server.log" -w \
 		-o "-k $MR_TMP -p $PGPORT -c listen_addresses='' -c log_line_prefix='%m [%p] %e ' ${MR_SERVER_OPTS:-}" start >/dev/null ||
 		{ cat "$MR_TMP/server.log" >&2; return 1; }
 }
