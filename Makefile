@@ -13,7 +13,7 @@ OBJS = src/migrec.o src/codes.o src/codes_data.o \
 DATA = migrec--0.1.sql
 PGFILEDESC = "migrec - migration records"
 
-REGRESS = setup nationality place nationality_data protection_status protection_history recognition_rate route forecast demo labels security
+REGRESS = setup nationality place nationality_data protection_status protection_history recognition_rate route forecast demo labels security encodings
 REGRESS_OPTS = --inputdir=. --outputdir=test/regress
 
 

@@ -140,3 +140,13 @@ END $$;
 SELECT count(*) AS rows, (SELECT count(*) FROM (SELECT * FROM place_all EXCEPT SELECT * FROM place_all2) d) AS differ FROM place_all2;
 -- min and max follow the btree order
 SELECT min(p), max(p) FROM unnest('{MX TAP,MX-CHP,MX,GT CTU,PA-5}'::place[]) p;
+-- the compact locality form is refused when it would read as a nationality
+-- code (MEXTA is not ME XTA), accepted otherwise
+SELECT 'MXTAP'::place, 'CONCI'::place;
+SELECT 'MEXTA'::place;
+SELECT 'HND22'::place;
+SELECT v, test.sqlstate(format('SELECT %L::place', v))
+FROM (VALUES ('mexic'), ('USA22'), ('XXA22'), ('RKS22'), ('ZZT9P'), ('MX TA   '), ('MX - CHP')) AS t(v);
+SELECT 'ZZT9P'::place;
+SELECT 'MX - CHP'::place;
+SELECT 'MX TAé'::place;

@@ -200,6 +200,9 @@ mr_normalize_name(const char *s, size_t len, char *out, size_t outsize)
 				cp = (cp << 6) | (cc & 0x3F);
 			}
 			i += n + 1;
+			/* combining accents (decomposed text: e + U+0301): dropped */
+			if (cp >= 0x0300 && cp <= 0x036F)
+				continue;
 			if (cp >= MR_FOLD_FIRST && cp <= MR_FOLD_LAST &&
 				mr_fold[cp - MR_FOLD_FIRST][0] != '\0')
 				piece = mr_fold[cp - MR_FOLD_FIRST];

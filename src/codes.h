@@ -195,7 +195,8 @@ extern int	mr_subdivisions_of(int country2, int *first);
 
 /*
  * Fold a UTF-8 name for matching: ASCII letters and digits lower-cased,
- * accented Latin letters folded to ASCII, every other run one blank, no
+ * accented Latin letters folded to ASCII, combining accents (U+0300-036F)
+ * dropped, every other run one blank, no
  * leading or trailing blank.  Returns false on invalid UTF-8 or when out
  * (of outsize bytes) is too small.
  */

@@ -27,17 +27,91 @@ char *
 mr_text_to_utf8(text *t, size_t *len)
 {
 	char	   *s = text_to_cstring(t);
-	char	   *u = (char *) pg_server_to_any(s, strlen(s), PG_UTF8);
+	char	   *u;
 
+	/* SQL_ASCII text may hold anything: take the bytes as they are */
+	if (GetDatabaseEncoding() == PG_SQL_ASCII)
+		u = s;
+	else
+		u = (char *) pg_server_to_any(s, strlen(s), PG_UTF8);
 	*len = strlen(u);
 	return u;
+}
+
+/* UTF-8 with letters the server encoding lacks folded to ASCII, others "?". */
+static char *
+ascii_fallback(const char *s)
+{
+	size_t		len = strlen(s);
+	char	   *out = palloc(len * 3 + 1);
+	size_t		o = 0;
+
+	for (size_t i = 0; i < len;)
+	{
+		unsigned char c = (unsigned char) s[i];
+		int			n = (c < 0x80) ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+		uint32		cp = 0;
+
+		if (n == 1)
+		{
+			out[o++] = (char) c;
+			i++;
+			continue;
+		}
+		if (i + n > len)
+			break;
+		cp = c & (0xFF >> (n + 1));
+		for (int k = 1; k < n; k++)
+			cp = (cp << 6) | ((unsigned char) s[i + k] & 0x3F);
+		i += n;
+		if (cp >= 0x0300 && cp <= 0x036F)
+			continue;
+		if (cp >= MR_FOLD_FIRST && cp <= MR_FOLD_LAST && mr_fold[cp - MR_FOLD_FIRST][0])
+		{
+			const char *f = mr_fold[cp - MR_FOLD_FIRST];
+
+			memcpy(out + o, f, strlen(f));
+			o += strlen(f);
+		}
+		else
+			out[o++] = '?';
+	}
+	out[o] = '\0';
+	return out;
 }
 
 text *
 mr_utf8_to_text(const char *s)
 {
-	char	   *conv = pg_any_to_server(s, strlen(s), PG_UTF8);
+	int			enc = GetDatabaseEncoding();
+	char	   *conv = NULL;
 
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+		return cstring_to_text(s);
+
+	/*
+	 * A name with a letter the server encoding lacks (Kǝngǝrli in LATIN1) is
+	 * shown folded to ASCII rather than failing the whole query.  The
+	 * conversion has no side effect but its allocation, so catching its
+	 * error is safe.
+	 */
+	{
+		MemoryContext cxt = CurrentMemoryContext;
+
+		PG_TRY();
+		{
+			conv = pg_any_to_server(s, strlen(s), PG_UTF8);
+		}
+		PG_CATCH();
+		{
+			MemoryContextSwitchTo(cxt);
+			FlushErrorState();
+			conv = NULL;
+		}
+		PG_END_TRY();
+	}
+	if (conv == NULL)
+		conv = pg_any_to_server(ascii_fallback(s), strlen(ascii_fallback(s)), PG_UTF8);
 	return cstring_to_text(conv);
 }
 

@@ -9,6 +9,7 @@
 
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "nationality_io.h"
@@ -26,41 +27,49 @@ report_bad_place(FunctionCallInfo fcinfo, const char *str, mr_status st, size_t 
 {
 	size_t		len = strlen(str);
 	const char *code = str;
-	size_t		nletters;
+	size_t		clen,
+				nletters;
 	char		list[512];
 	char		country[3];
 	int			n;
 
+	/* the code without the blanks around it, as the parser saw it */
 	while (*code && mr_isblank((unsigned char) *code))
 		code++;
+	clen = strlen(code);
+	while (clen > 0 && mr_isblank((unsigned char) code[clen - 1]))
+		clen--;
 	nletters = strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+	if (nletters > clen)
+		nletters = clen;
 	country[0] = nletters >= 1 ? code[0] : '?';
 	country[1] = nletters >= 2 ? code[1] : '?';
 	country[2] = '\0';
 
 	if (st == MR_ERR_UNKNOWN_COUNTRY)
 	{
-		size_t		clen = (nletters == 3) ? 3 : 2;
+		/* an alpha-3 code only when the whole input is three letters */
+		size_t		cl = (clen == 3 && nletters == 3) ? 3 : 2;
 		uint16_t	nat;
 		size_t		pos;
 
-		if (clen == 3 && nationality_parse(code, 3, &nat, &pos) == MR_OK)
+		if (cl == 3 && nationality_parse(code, 3, &nat, &pos) == MR_OK)
 			mr_input_error(fcinfo,
 						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 							errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
 							errdetail("%.3s is a nationality code, but not a country.", code),
 							errhint(PLACE_FORMS_HINT)));
-		else if (nationality_suggest(code, clen, true, list, sizeof(list)) > 0)
+		else if (nationality_suggest(code, cl, true, list, sizeof(list)) > 0)
 			mr_input_error(fcinfo,
 						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 							errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
-							errdetail("There is no country %.*s.", (int) clen, code),
+							errdetail("There is no country %.*s.", (int) cl, code),
 							errhint("Did you mean %s?", list)));
 		else
 			mr_input_error(fcinfo,
 						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 							errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
-							errdetail("There is no country %.*s.", (int) clen, code)));
+							errdetail("There is no country %.*s.", (int) cl, code)));
 	}
 	else if (st == MR_ERR_UNKNOWN_SUBDIVISION)
 	{
@@ -84,24 +93,32 @@ report_bad_place(FunctionCallInfo fcinfo, const char *str, mr_status st, size_t 
 							errhint("%s has %d subdivisions; SELECT * FROM subdivisions('%s') lists them.",
 									country, n, country)));
 	}
-	else if (nletters == 3 && code[3] == '-')
+	else if (nletters >= 3 && clen > 3 && code[3] == '-')
 		mr_input_error(fcinfo,
 					   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
 						errdetail("ISO 3166-2 subdivision codes begin with the alpha-2 country code."),
 						errhint(PLACE_FORMS_HINT)));
-	else if (errpos < len && st != MR_ERR_EMPTY && str[errpos] > ' ' && str[errpos] < 127)
+	else if (clen == 5 && nletters >= 3 && (size_t) (code - str) + 3 == errpos)
+		mr_input_error(fcinfo,
+					   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
+						errdetail("%.3s is a nationality code, so \"%.5s\" is ambiguous.", code, code),
+						errhint("Write a locality with a blank after the country: %.2s %.3s.", code, code + 2)));
+	else if (errpos < (size_t) (code - str) + clen && (unsigned char) str[errpos] > ' ' &&
+			 (unsigned char) str[errpos] < 127)
 		mr_input_error(fcinfo,
 					   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
 						errdetail("Unexpected character \"%c\" at position %d.",
-								  str[errpos], (int) errpos + 1),
+								  str[errpos], pg_mbstrlen_with_len(str, (int) errpos) + 1),
 						errhint(PLACE_FORMS_HINT)));
-	else if (errpos < len && st != MR_ERR_EMPTY)
+	else if (errpos < (size_t) (code - str) + clen)
 		mr_input_error(fcinfo,
 					   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
-						errdetail("Unexpected character at position %d.", (int) errpos + 1),
+						errdetail("Unexpected character at position %d.",
+								  pg_mbstrlen_with_len(str, (int) errpos) + 1),
 						errhint(PLACE_FORMS_HINT)));
 	else
 		mr_input_error(fcinfo,

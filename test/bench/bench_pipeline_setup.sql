@@ -11,6 +11,9 @@
 --                                       :cases cases of 5 events each, as an
 --                                       event log: in time order, cases
 --                                       interleaved
+--   bench_events_bycase                 the same events clustered by case
+--                                       (case_id, at), as a case-management
+--                                       export or a CLUSTERed table would be
 
 \set ON_ERROR_STOP on
 SET max_parallel_workers_per_gather = 0;	-- one backend: setseed is then deterministic
@@ -19,7 +22,7 @@ SET client_min_messages = warning;
 SET TimeZone = 'UTC';
 
 DROP TABLE IF EXISTS bench_status_weight, bench_status_pool, bench_status_rows, bench_status, bench_enum,
-	bench_path, bench_path_pool, bench_cases, bench_events;
+	bench_path, bench_path_pool, bench_cases, bench_events, bench_events_bycase;
 DROP TYPE IF EXISTS bench_status_enum;
 
 -- The enum: the labels of protection_status, in its order.
@@ -117,7 +120,10 @@ SELECT case_id, status, at FROM (
 	CROSS JOIN generate_series(0, 4) k) e
 ORDER BY at, case_id;
 DROP TABLE bench_cases;
+CREATE TABLE bench_events_bycase (LIKE bench_events);
+INSERT INTO bench_events_bycase SELECT * FROM bench_events ORDER BY case_id, at;
 
 VACUUM (FREEZE, ANALYZE) bench_status;
 VACUUM (FREEZE, ANALYZE) bench_enum;
 VACUUM (FREEZE, ANALYZE) bench_events;
+VACUUM (FREEZE, ANALYZE) bench_events_bycase;
