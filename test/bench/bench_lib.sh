@@ -88,7 +88,7 @@ bench_header() {
 	echo
 	echo "\`$2\`, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$MR_TOP" describe --always --dirty 2>/dev/null || echo '?')."
 	echo "$(q -c "SELECT split_part(version(), ',', 1)"), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores;"
-	echo "load average (1, 5, 15 min) $bench_load_start when the script started, $(cut -d' ' -f1-3 /proc/loadavg) when the timings ended."
+	echo "load average (1, 5, 15 min) $bench_load_start when the script started, ${bench_load_end:-$(cut -d' ' -f1-3 /proc/loadavg)} when the timings ended."
 	echo "$RUNS timed runs after 1 warm-up run, the variants of a test interleaved in each run and rotated from run to run;"
 	echo "times are medians of EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) Execution Time (CREATE INDEX: wall clock"
 	echo "around the command, rolled back); jit = off, shared_buffers = $(q -c "SHOW shared_buffers") with every table and index"

@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# test/bench/bench_pipeline.sh: the protection pipeline's aggregates and the
+# protection_status type against what one would write without migrec: the
+# recognition rate with count(*) FILTER over a PostgreSQL enum, GROUP BY and
+# ORDER BY on that enum, and a case's timeline as array_agg(row(status, at)
+# ORDER BY at).  Run by hand, not part of CI:
+#
+#     bash test/bench/bench_pipeline.sh
+#
+# It builds and installs migrec, starts a throwaway cluster (test/lib.sh) on
+# port $MR_PORT (54410 unless set), loads $BENCH_ROWS statuses (6 000 000)
+# and $BENCH_CASES cases of 5 events (1 000 000) with fixed seeds
+# (test/bench/bench_pipeline_setup.sql), then times the variants of each test
+# interleaved and rotated for $BENCH_RUNS runs (7) after one warm-up run
+# (test/bench/bench_lib.sh), and compares medians.  It prints a markdown
+# report and writes it to test/bench/results-pipeline.md ($BENCH_OUT).
+# About 6 minutes on 2 cores; needs about 4 GB of RAM (shared_buffers 2GB,
+# in-memory sorts and hash tables of up to 500 MB) and 2 GB of disk in /tmp.
+
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+export MR_PORT=${MR_PORT:-54410}
+source "$MR_TOP/test/bench/bench_lib.sh"
+
+ROWS=${BENCH_ROWS:-6000000}
+CASES=${BENCH_CASES:-1000000}
+OUT=${BENCH_OUT:-$BENCH_DIR/results-pipeline.md}
+
+bench_init
+mr_log "loading $ROWS statuses and $CASES cases"
+"${PSQL[@]}" -v rows="$ROWS" -v cases="$CASES" -f "$BENCH_DIR/bench_pipeline_setup.sql" >/dev/null
+
+# the two FILTER forms of the rate, as one would write them by hand
+RECOG="'recognized_refugee','recognized_cartagena'"
+SUBST="'recognized_refugee','recognized_cartagena','complementary_protection','rejected','rejected_final'"
+FILTER_RATE="count(*) FILTER (WHERE s IN ($RECOG))::float8 / nullif(count(*) FILTER (WHERE s IN ($SUBST)), 0)"
+PAR="SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0"
+HIST="SELECT case_id, protection_history(status, at) FROM"
+AAGG="SELECT case_id, array_agg(row(status, at) ORDER BY at) FROM"
+CNT="SELECT case_id, count(*) FROM"
+
+# ---------------------------------------------------------------- checks
+mr_log "checking that the variants compute the same figures"
+"${PSQL[@]}" <<EOF
+DO \$\$
+DECLARE
+	a float8 := (SELECT recognition_rate(s) FROM bench_status);
+	b float8 := (SELECT $FILTER_RATE FROM bench_enum);
+	c float8;
+BEGIN
+	SET LOCAL max_parallel_workers_per_gather = 2; SET LOCAL parallel_setup_cost = 0; SET LOCAL parallel_tuple_cost = 0;
+	c := (SELECT recognition_rate(s) FROM bench_status);
+	IF a IS DISTINCT FROM b OR a IS DISTINCT FROM c THEN
+		RAISE EXCEPTION 'recognition_rate % (parallel %), FILTER over the enum %', a, c, b;
+	END IF;
+	IF EXISTS (SELECT s::text, count(*) FROM bench_status GROUP BY 1 EXCEPT SELECT s::text, count(*) FROM bench_enum GROUP BY 1) THEN
+		RAISE EXCEPTION 'bench_status and bench_enum differ';
+	END IF;
+	IF EXISTS (SELECT FROM (SELECT case_id, protection_history(status, at) AS h, array_agg(row(status, at) ORDER BY at) AS a
+	                        FROM bench_events WHERE case_id <= 10000 GROUP BY case_id) x
+	           WHERE length(h) <> 5 OR a::text <> (SELECT array_agg(row(e.status, e.at) ORDER BY o)::text FROM events(h) WITH ORDINALITY e(status, at, o))) THEN
+		RAISE EXCEPTION 'protection_history and array_agg disagree';
+	END IF;
+END \$\$;
+EOF
+
+# ---------------------------------------------------------------- result sizes
+mr_log "measuring result sizes"
+"${PSQL[@]}" <<EOF
+SET work_mem = '1GB';
+INSERT INTO bench_size
+SELECT 'result_sum', 'protection_history', sum(pg_column_size(h)) FROM ($HIST bench_events GROUP BY case_id) x(c, h);
+INSERT INTO bench_size
+SELECT 'result_sum', 'array_agg', sum(pg_column_size(a)) FROM ($AAGG bench_events GROUP BY case_id) x(c, a);
+CREATE TABLE bench_result_history AS $HIST bench_events GROUP BY case_id;
+CREATE TABLE bench_result_array AS $AAGG bench_events GROUP BY case_id;
+VACUUM bench_result_history;
+VACUUM bench_result_array;
+INSERT INTO bench_size VALUES
+	('result_table', 'protection_history', pg_total_relation_size('bench_result_history')),
+	('result_table', 'array_agg', pg_total_relation_size('bench_result_array'));
+DROP TABLE bench_result_history, bench_result_array;
+EOF
+
+# ---------------------------------------------------------------- timings
+TESTS=(
+	"rate||recognition_rate=SELECT recognition_rate(s) FROM bench_status|enum_filter=SELECT $FILTER_RATE FROM bench_enum|count=SELECT count(s) FROM bench_status|status_filter=SELECT $FILTER_RATE FROM bench_status"
+	"rate_parallel|$PAR|workers0={SET max_parallel_workers_per_gather = 0}SELECT recognition_rate(s) FROM bench_status|workers2={SET max_parallel_workers_per_gather = 2}SELECT recognition_rate(s) FROM bench_status|count_workers2={SET max_parallel_workers_per_gather = 2}SELECT count(s) FROM bench_status|enum_filter_workers2={SET max_parallel_workers_per_gather = 2}SELECT $FILTER_RATE FROM bench_enum"
+	"group_hash|SET work_mem = '1GB'; SET enable_sort = off|protection_status=SELECT s, count(*) FROM bench_status GROUP BY s|enum=SELECT s, count(*) FROM bench_enum GROUP BY s"
+	"group_sort|SET work_mem = '1GB'; SET enable_hashagg = off|protection_status=SELECT s, count(*) FROM bench_status GROUP BY s|enum=SELECT s, count(*) FROM bench_enum GROUP BY s"
+	"order_mem|SET work_mem = '1GB'|protection_status=SELECT s FROM bench_status ORDER BY s|enum=SELECT s FROM bench_enum ORDER BY s"
+	"order_disk|SET work_mem = '4MB'|protection_status=SELECT s FROM bench_status ORDER BY s|enum=SELECT s FROM bench_enum ORDER BY s"
+	"history|SET work_mem = '1GB'|protection_history=$HIST bench_events GROUP BY case_id|array_agg=$AAGG bench_events GROUP BY case_id|count=$CNT bench_events GROUP BY case_id"
+	"history_sortagg|SET work_mem = '1GB'; SET enable_hashagg = off|protection_history=$HIST bench_events GROUP BY case_id|count=$CNT bench_events GROUP BY case_id"
+	"history_bycase|SET work_mem = '1GB'|protection_history=$HIST bench_events_bycase GROUP BY case_id|array_agg=$AAGG bench_events_bycase GROUP BY case_id|count=$CNT bench_events_bycase GROUP BY case_id"
+	"history_bycase_sortagg|SET work_mem = '1GB'; SET enable_hashagg = off|protection_history=$HIST bench_events_bycase GROUP BY case_id|count=$CNT bench_events_bycase GROUP BY case_id"
+)
+bench_timings bench_status,bench_enum,bench_events,bench_events_bycase "${TESTS[@]}"
+bench_load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+
+mr_log "plans"
+"${PSQL[@]}" <<EOF
+SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;
+SET max_parallel_workers_per_gather = 0;
+SELECT bench_keep_plan('rate_parallel', 'workers0', 'SELECT recognition_rate(s) FROM bench_status', 'VERBOSE');
+SET max_parallel_workers_per_gather = 2;
+SELECT bench_keep_plan('rate_parallel', 'workers2', 'SELECT recognition_rate(s) FROM bench_status', 'VERBOSE');
+SELECT bench_keep_plan('rate_parallel', 'count_workers2', 'SELECT count(s) FROM bench_status', 'VERBOSE');
+RESET ALL;
+SET work_mem = '1GB';
+SELECT bench_keep_plan('history', 'protection_history', '$HIST bench_events GROUP BY case_id');
+SELECT bench_keep_plan('history', 'array_agg', '$AAGG bench_events GROUP BY case_id');
+SELECT bench_keep_plan('history', 'count', '$CNT bench_events GROUP BY case_id');
+SET enable_hashagg = off;
+SELECT bench_keep_plan('history_sortagg', 'protection_history', '$HIST bench_events GROUP BY case_id');
+SELECT bench_keep_plan('history_sortagg', 'count', '$CNT bench_events GROUP BY case_id');
+EOF
+
+# ---------------------------------------------------------------- report
+mr_log "report"
+report=$MR_TMP/report.md
+{
+	bench_header "migrec protection pipeline: benchmark" "bash test/bench/bench_pipeline.sh"
+	echo "Statuses: $ROWS rows; bench_status (protection_status, 1 byte) and bench_enum (a PostgreSQL enum"
+	echo "of the same 19 labels in the same order, 4 bytes) hold the same rows in the same order, in"
+	echo "$(q -c "SELECT pg_relation_size('bench_status') / 8192") and $(q -c "SELECT pg_relation_size('bench_enum') / 8192") pages (both tuples MAXALIGN to 32 bytes)."
+	echo "Events: $CASES cases × 5 events; bench_events is an event log (time order, cases interleaved),"
+	echo "bench_events_bycase the same rows clustered by (case_id, at); $(q -c "SELECT pg_relation_size('bench_events') / 8192") pages each."
+	echo "ratio = ours / baseline (lower is better); a target \"n× faster\" is met when the ratio is at most 1/n."
+	echo
+	bench_results_table "
+	(1, 'recognition_rate(status), $((ROWS / 1000000))M rows: recognition_rate vs count(*) FILTER (WHERE s IN (...)) over an enum', 'rate', 'recognition_rate', 'rate', 'enum_filter', 1 / 1.4, '≥ 1.4× faster (≤ 0.714)'),
+	(2, 'recognition_rate(status) vs count(status) on the same table (the floor of a one-argument aggregate)', 'rate', 'recognition_rate', 'rate', 'count', 1.15, '≤ 1.15'),
+	(3, 'recognition_rate(status), 2 parallel workers vs none (parallel_setup_cost = parallel_tuple_cost = 0)', 'rate_parallel', 'workers2', 'rate_parallel', 'workers0', 1 / 1.5, '≥ 1.5× faster (≤ 0.667)'),
+	(4, 'GROUP BY status (HashAggregate), $((ROWS / 1000000))M rows: protection_status vs enum', 'group_hash', 'protection_status', 'group_hash', 'enum', 1.0, 'no slower (≤ 1.00)'),
+	(5, 'GROUP BY status (Sort + GroupAggregate): protection_status vs enum', 'group_sort', 'protection_status', 'group_sort', 'enum', 1.0, 'no slower (≤ 1.00)'),
+	(6, 'ORDER BY status, in-memory sort (work_mem 1GB): protection_status vs enum', 'order_mem', 'protection_status', 'order_mem', 'enum', 1.0, 'no slower (≤ 1.00)'),
+	(7, 'ORDER BY status, external sort (work_mem 4MB): protection_status vs enum', 'order_disk', 'protection_status', 'order_disk', 'enum', 1.0, 'no slower (≤ 1.00)'),
+	(8, 'timeline by case, $((CASES / 1000000))M cases × 5 events, event log: protection_history(status, at) vs array_agg(row(status, at) ORDER BY at), planner''s plans', 'history', 'protection_history', 'history', 'array_agg', 0.5, '≥ 2× faster (≤ 0.50)'),
+	(9, 'the same, protection_history with Sort + GroupAggregate (enable_hashagg = off) vs array_agg', 'history_sortagg', 'protection_history', 'history', 'array_agg', 0.5, '≥ 2× faster (≤ 0.50)'),
+	(10, 'the same on events clustered by case: protection_history vs array_agg, planner''s plans', 'history_bycase', 'protection_history', 'history_bycase', 'array_agg', 0.5, '≥ 2× faster (≤ 0.50)'),
+	(11, 'events clustered by case, protection_history with Sort + GroupAggregate vs array_agg', 'history_bycase_sortagg', 'protection_history', 'history_bycase', 'array_agg', 0.5, '≥ 2× faster (≤ 0.50)'),
+	(12, 'timeline result size: sum(pg_column_size(result)) over the cases, protection_history vs array_agg', 'result_sum', 'protection_history', 'result_sum', 'array_agg', 0.999999, 'smaller'),
+	(13, 'timeline result size: pg_total_relation_size of a table (case_id, result) made from each', 'result_table', 'protection_history', 'result_table', 'array_agg', 0.999999, 'smaller'),
+	(14, 'info: count(*) FILTER over protection_status vs over the enum (the type alone)', 'rate', 'status_filter', 'rate', 'enum_filter', NULL, 'info'),
+	(15, 'info: count(status), 2 workers vs recognition_rate, no workers (the scan''s own parallel speed-up)', 'rate_parallel', 'count_workers2', 'rate_parallel', 'workers0', NULL, 'info'),
+	(16, 'info: recognition_rate, 2 workers vs FILTER over the enum, 2 workers', 'rate_parallel', 'workers2', 'rate_parallel', 'enum_filter_workers2', NULL, 'info'),
+	(17, 'info: event log, protection_history (HashAggregate) vs count(*) grouped by case (HashAggregate): the floor of grouping', 'history', 'protection_history', 'history', 'count', NULL, 'info'),
+	(18, 'info: event log, Sort + GroupAggregate: protection_history vs count(*) grouped by case', 'history_sortagg', 'protection_history', 'history_sortagg', 'count', NULL, 'info'),
+	(19, 'info: event log, array_agg(... ORDER BY at) vs count(*) grouped by case with Sort + GroupAggregate', 'history', 'array_agg', 'history_sortagg', 'count', NULL, 'info'),
+	(20, 'info: clustered by case, Sort + GroupAggregate: protection_history vs count(*) grouped by case', 'history_bycase_sortagg', 'protection_history', 'history_bycase_sortagg', 'count', NULL, 'info')"
+	echo
+	echo "## The aggregate step alone"
+	echo
+	echo "Grouping 5M rows into 1M groups costs the same whatever the aggregate; count(*) grouped by case with"
+	echo "the same plan measures it. What is left is the aggregate's own work (median of the variant minus"
+	echo "median of count(*) with the same plan):"
+	echo
+	q <<'EOF'
+WITH m AS (SELECT test, variant, value FROM bench_measure WHERE unit = 'ms'),
+x(layout, ours_t, base_t, floor_ours, floor_base) AS (VALUES
+	('event log, ours HashAggregate', 'history', 'history', 'history', 'history_sortagg'),
+	('event log, ours Sort + GroupAggregate', 'history_sortagg', 'history', 'history_sortagg', 'history_sortagg'),
+	('clustered by case, ours planner''s plan', 'history_bycase', 'history_bycase', 'history_bycase', 'history_bycase_sortagg'),
+	('clustered by case, ours Sort + GroupAggregate', 'history_bycase_sortagg', 'history_bycase', 'history_bycase_sortagg', 'history_bycase_sortagg'))
+SELECT '| layout and plan | protection_history − count(*) | array_agg(... ORDER BY at) − count(*) (Sort + GroupAggregate) | ratio |' UNION ALL
+SELECT '|---|---:|---:|---:|' UNION ALL
+SELECT format('| %s | %s ms | %s ms | %s |', layout, round((o.value - fo.value)::numeric), round((b.value - fb.value)::numeric),
+	to_char((o.value - fo.value) / (b.value - fb.value), 'FM990.00'))
+FROM x
+JOIN m o ON o.test = x.ours_t AND o.variant = 'protection_history'
+JOIN m b ON b.test = x.base_t AND b.variant = 'array_agg'
+JOIN m fo ON fo.test = x.floor_ours AND fo.variant = 'count'
+JOIN m fb ON fb.test = x.floor_base AND fb.variant = 'count';
+EOF
+	echo
+	echo "## Timings in detail"
+	echo
+	bench_detail_table '{rate,rate_parallel,group_hash,group_sort,order_mem,order_disk,history,history_sortagg,history_bycase,history_bycase_sortagg}'
+	echo
+	echo "## Plans (one more run each, EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF))"
+	echo
+	bench_plans
+	echo "## Data"
+	echo
+	q <<'EOF'
+SELECT format('- Statuses: %s; substantive decisions (recognized_refugee, recognized_cartagena, complementary_protection, rejected, rejected_final) %s%%; recognition_rate = %s.',
+	(SELECT string_agg(format('%s %s%%', s, to_char(100.0 * c / sum(c) OVER (), 'FM990.0')), ', ' ORDER BY s)
+	 FROM (SELECT s, count(*) AS c FROM bench_status GROUP BY s) x),
+	(SELECT to_char(100.0 * count(*) FILTER (WHERE is_decision(s) AND decision_outcome(s) IN ('recognized', 'complementary', 'rejected')) / count(*), 'FM990.0') FROM bench_status),
+	(SELECT round(recognition_rate(s)::numeric, 4) FROM bench_status));
+SELECT format('- Events: %s rows, %s cases, %s events per case; %s distinct paths; first event %s, last %s. A protection_history of 5 events is %s bytes (pg_column_size), an array_agg(row(status, at)) of 5 events %s bytes.',
+	count(*), count(DISTINCT case_id), count(*) / count(DISTINCT case_id),
+	(SELECT count(DISTINCT steps) FROM bench_path), min(at)::date, max(at)::date,
+	(SELECT pg_column_size(protection_history(status, at)) FROM bench_events WHERE case_id = 1),
+	(SELECT pg_column_size(array_agg(row(status, at) ORDER BY at)) FROM bench_events WHERE case_id = 1))
+FROM bench_events;
+EOF
+	echo
+	bench_footer
+} >"$report"
+
+cp "$report" "$OUT"
+cat "$report"
+mr_log "written to $OUT"
