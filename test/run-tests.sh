@@ -105,6 +105,15 @@ else
 fi
 rm -rf "$demo_out"
 
+# The regression suite once more, against an ASan + UBSan build loaded into
+# the server (make sanitize-check); it reinstalls the normal build after.
+mr_log "the regression suite under AddressSanitizer and UBSan (test/sanitize.sh)"
+if (unset PGHOST PGPORT PGUSER PGDATABASE; MR_PORT=54349 bash "$MR_TOP/test/sanitize.sh") >"$MR_TMP/sanitize.out" 2>&1; then
+	tail -3 "$MR_TMP/sanitize.out"; count 1 0
+else
+	tail -40 "$MR_TMP/sanitize.out"; echo "sanitizer run failed"; count 0 1
+fi
+
 # 5. No internal errors or crashes in the server log of the whole run.
 mr_log "server log"
 if grep -nE 'TRAP:|terminated by signal|XX000|PANIC' "$MR_TMP/server.log"; then

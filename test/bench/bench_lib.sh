@@ -157,6 +157,11 @@ FROM bench_plan ORDER BY ctid;
 EOF
 }
 
+# bench_count N: 6000000 as 6M, 5000000 as 5M, 4999999 as is.
+bench_count() {
+	if [ $(($1 % 1000000)) -eq 0 ]; then echo "$(($1 / 1000000))M"; elif [ $(($1 % 1000)) -eq 0 ]; then echo "$(($1 / 1000))k"; else echo "$1"; fi
+}
+
 bench_footer() {
 	echo "Total run time of the script: $(((SECONDS - bench_t_start) / 60)) min $(((SECONDS - bench_t_start) % 60)) s."
 }
