@@ -54,23 +54,10 @@ flow_build(int32 start, const int64 *counts, int ndays)
 static bool
 flow_valid(const FlowSeries *f, Size size)
 {
-	int			ndays;
-
-	if (size < FLOW_HDRSZ || (size - FLOW_HDRSZ) % sizeof(int64) != 0 ||
-		f->version != FLOW_VERSION || f->flags != 0 || f->unused != 0)
-		return false;
-	ndays = (int) ((size - FLOW_HDRSZ) / sizeof(int64));
-	if (ndays > FLOW_MAX_DAYS)
-		return false;
-	if (ndays == 0)
-		return f->start == 0;
-	if (!mr_date_valid(f->start) || DATE_NOT_FINITE(f->start) ||
-		(int64) f->start + ndays - 1 >= MR_DATE_END)
-		return false;
-	for (int k = 0; k < ndays; k++)
-		if (f->counts[k] < 0)
-			return false;
-	return true;
+	return size >= FLOW_HDRSZ && (size - FLOW_HDRSZ) % sizeof(int64) == 0 &&
+		f->version == FLOW_VERSION && f->flags == 0 && f->unused == 0 &&
+		flow_series_values_valid(f->start, (const int64_t *) f->counts,
+								 (size - FLOW_HDRSZ) / sizeof(int64));
 }
 
 static FlowSeries *

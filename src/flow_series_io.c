@@ -120,3 +120,19 @@ flow_series_format(int32_t start, const int64_t *counts, size_t ndays, char *out
 	out[o] = '\0';
 	return o;
 }
+
+bool
+flow_series_values_valid(int32_t start, const int64_t *counts, size_t ndays)
+{
+	if (ndays > FLOW_MAX_DAYS)
+		return false;
+	if (ndays == 0)
+		return start == 0;
+	if (!mr_date_valid(start) || start == MR_DATE_NOBEGIN || start == MR_DATE_NOEND ||
+		(int64_t) start + (int64_t) ndays - 1 >= MR_DATE_END)
+		return false;
+	for (size_t k = 0; k < ndays; k++)
+		if (counts[k] < 0)
+			return false;
+	return true;
+}

@@ -22,4 +22,10 @@ extern mr_status flow_series_parse(const char *s, size_t len, int32_t *start, in
 #define FLOW_SERIES_TEXT_SIZE(n) ((size_t) (n) * 21 + MR_DATE_TEXT_SIZE + 8)
 extern size_t flow_series_format(int32_t start, const int64_t *counts, size_t ndays, char *out);
 
+/*
+ * A stored series' invariants (what recv checks): at most FLOW_MAX_DAYS
+ * days, all finite dates, counts non-negative; an empty series starts at 0.
+ */
+extern bool flow_series_values_valid(int32_t start, const int64_t *counts, size_t ndays);
+
 #endif

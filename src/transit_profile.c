@@ -69,15 +69,10 @@ profile_build(const int64 *counts, int64 overflow)
 static bool
 profile_valid(const TransitProfile *p, Size size)
 {
-	if (size < PROFILE_HDRSZ || p->version != PROFILE_VERSION || p->flags != 0 ||
-		p->unused != 0 || p->nbins < 0 || p->nbins > TRANSIT_NBINS ||
-		size != PROFILE_HDRSZ + p->nbins * sizeof(int64) || p->overflow < 0 ||
-		(p->nbins > 0 && p->counts[p->nbins - 1] == 0))
-		return false;
-	for (int d = 0; d < p->nbins; d++)
-		if (p->counts[d] < 0)
-			return false;
-	return true;
+	return size >= PROFILE_HDRSZ && p->version == PROFILE_VERSION && p->flags == 0 &&
+		p->unused == 0 && p->nbins >= 0 && p->nbins <= TRANSIT_NBINS &&
+		size == PROFILE_HDRSZ + p->nbins * sizeof(int64) &&
+		transit_profile_counts_valid((const int64_t *) p->counts, p->nbins, p->overflow);
 }
 
 static TransitProfile *

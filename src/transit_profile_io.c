@@ -144,3 +144,15 @@ transit_profile_format(const int64_t *counts, int nbins, int64_t overflow, char 
 	out[o] = '\0';
 	return o;
 }
+
+bool
+transit_profile_counts_valid(const int64_t *counts, int nbins, int64_t overflow)
+{
+	if (nbins < 0 || nbins > TRANSIT_NBINS || overflow < 0 ||
+		(nbins > 0 && counts[nbins - 1] == 0))
+		return false;
+	for (int d = 0; d < nbins; d++)
+		if (counts[d] < 0)
+			return false;
+	return true;
+}

@@ -21,4 +21,10 @@ extern mr_status transit_profile_parse(const char *s, size_t len, int64_t *count
 extern size_t transit_profile_format(const int64_t *counts, int nbins, int64_t overflow,
 									 char *out);
 
+/*
+ * A stored profile's invariants (what recv checks): 0..731 bins, counts
+ * and overflow non-negative, the last bin non-zero.
+ */
+extern bool transit_profile_counts_valid(const int64_t *counts, int nbins, int64_t overflow);
+
 #endif

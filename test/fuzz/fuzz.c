@@ -384,6 +384,71 @@ binary_route(const uint8_t *b, size_t len)
 	free(c);
 }
 
+/* transit_profile's send format: version, int4 nbins, int8 overflow, counts */
+static void
+binary_profile(const uint8_t *b, size_t len)
+{
+	static int64_t c[TRANSIT_NBINS + 1],
+				c2[TRANSIT_NBINS];
+	static char out[TRANSIT_PROFILE_TEXT_SIZE(TRANSIT_NBINS)];
+	int64_t		o2;
+	int32_t		nbins;
+	int64_t		overflow;
+	size_t		pos;
+
+	if (len < 13 || b[0] != 1)
+		return;
+	nbins = (int32_t) be32(b + 1);
+	overflow = (int64_t) be64(b + 5);
+	if (nbins < 0 || nbins > TRANSIT_NBINS || (size_t) nbins * 8 != len - 13)
+		return;
+	for (int d = 0; d < nbins; d++)
+		c[d] = (int64_t) be64(b + 13 + 8 * d);
+	if (transit_profile_counts_valid(c, nbins, overflow))
+	{
+		memset(c + nbins, 0, (TRANSIT_NBINS - nbins) * sizeof(int64_t));
+		transit_profile_format(c, nbins, overflow, out);
+		CHECK(transit_profile_parse(out, strlen(out), c2, &o2, &pos) == MR_OK && o2 == overflow &&
+			  memcmp(c, c2, TRANSIT_NBINS * sizeof(int64_t)) == 0);
+	}
+}
+
+/* flow_series' send format: version, int4 first day, int4 ndays, counts */
+static void
+binary_flow(const uint8_t *b, size_t len)
+{
+	int32_t		start,
+				ndays,
+				start2;
+	size_t		n2,
+				pos;
+	int64_t    *c,
+			   *c2;
+
+	if (len < 9 || b[0] != 1)
+		return;
+	start = (int32_t) be32(b + 1);
+	ndays = (int32_t) be32(b + 5);
+	if (ndays < 0 || (size_t) ndays * 8 != len - 9)
+		return;
+	c = malloc((ndays + 1) * sizeof(int64_t));
+	c2 = malloc((ndays + 1) * sizeof(int64_t));
+	for (int k = 0; k < ndays; k++)
+		c[k] = (int64_t) be64(b + 9 + 8 * k);
+	if (flow_series_values_valid(start, c, ndays))
+	{
+		char	   *out = malloc(FLOW_SERIES_TEXT_SIZE(ndays));
+
+		flow_series_format(start, c, ndays, out);
+		CHECK(flow_series_parse(out, strlen(out), &start2, c2, ndays + 1, &n2, &pos) == MR_OK &&
+			  n2 == (size_t) ndays && (ndays == 0 || start2 == start) &&
+			  memcmp(c, c2, ndays * sizeof(int64_t)) == 0);
+		free(out);
+	}
+	free(c);
+	free(c2);
+}
+
 typedef struct target
 {
 	const char *name;
@@ -406,6 +471,8 @@ static const target targets[] = {
 	{"binary_fixed", false, NULL, binary_fixed},
 	{"binary_history", false, NULL, binary_history},
 	{"binary_route", false, NULL, binary_route},
+	{"binary_profile", false, NULL, binary_profile},
+	{"binary_flow", false, NULL, binary_flow},
 };
 
 #ifndef FUZZ_TARGET
