@@ -1950,3 +1950,19 @@ COMMENT ON OPERATOR FAMILY @extschema@.route_hash_ops USING hash IS 'hash operat
 COMMENT ON OPERATOR FAMILY @extschema@.route_ops USING gin IS 'GIN operators for route: @> place, && place[]';
 COMMENT ON OPERATOR FAMILY @extschema@.transit_profile_hash_ops USING hash IS 'hash operators for transit_profile';
 COMMENT ON OPERATOR FAMILY @extschema@.flow_series_hash_ops USING hash IS 'hash operators for flow_series';
+
+--------------------------------------------------------------------------
+-- array types: members too, so that postgres_fdw ships conditions with
+-- array constants (status IN (...), route && '{GT,HN}') to the servers
+-- that hold the data (it ships only objects of extensions it is told of)
+--------------------------------------------------------------------------
+
+ALTER EXTENSION migrec ADD TYPE @extschema@.nationality[];
+ALTER EXTENSION migrec ADD TYPE @extschema@.place[];
+ALTER EXTENSION migrec ADD TYPE @extschema@.protection_status[];
+ALTER EXTENSION migrec ADD TYPE @extschema@.protection_history[];
+ALTER EXTENSION migrec ADD TYPE @extschema@.decision_tally[];
+ALTER EXTENSION migrec ADD TYPE @extschema@.route_segment[];
+ALTER EXTENSION migrec ADD TYPE @extschema@.route[];
+ALTER EXTENSION migrec ADD TYPE @extschema@.transit_profile[];
+ALTER EXTENSION migrec ADD TYPE @extschema@.flow_series[];
