@@ -14,7 +14,7 @@ export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$MR_PGVERSION/bin/pg_config}
 
 # Debian packages the build, the tests and the demo need.
 MR_PACKAGES=(make gcc clang libclang-rt-14-dev "postgresql-$MR_PGVERSION" "postgresql-server-dev-$MR_PGVERSION"
-	postgresql-contrib iso-codes python3 libipc-run-perl)
+	postgresql-contrib iso-codes python3 python3-psycopg2 libipc-run-perl)
 
 mr_log() { printf '== %s\n' "$*" >&2; }
 

@@ -52,6 +52,13 @@ count "$(grep -cE '^ *ok [0-9]+' "$MR_TMP/tap.out" || true)" "$(grep -cE '^ *not
 grep -qE '^Result: PASS' "$MR_TMP/tap.out" || { echo "TAP: did not pass"; count 0 1; }
 rm -rf "$tap_dir"
 
+# Real clients: psycopg2 and node-postgres.
+mr_log "clients (psycopg2, node-postgres)"
+bash "$MR_TOP/test/clients/run.sh" >"$MR_TMP/clients.out" 2>&1 || true
+cat "$MR_TMP/clients.out"
+count "$(grep -c '^ok ' "$MR_TMP/clients.out" || true)" "$(grep -c '^not ok ' "$MR_TMP/clients.out" || true)"
+grep -q 'node-postgres' "$MR_TMP/clients.out" || { echo "the client tests did not finish"; count 0 1; }
+
 # META.json against the PGXN spec and the control file.
 mr_log "META.json"
 python3 "$MR_TOP/test/meta_check.py" >"$MR_TMP/meta.out" 2>&1 || true

@@ -67,12 +67,13 @@ SELECT c AS case_id, floor(random() * (SELECT count(*) FROM bench_nat_pool))::in
 FROM generate_series(1, (:rows / 2.6)::int) c;
 
 -- 3. The events.  Paths (the transition table allows every step):
---   8% encounters (encountered, then deported / voluntary_return / expelled),
---   then of the claims: 20% still pending (claim_lodged, maybe admitted),
---   17% abandoned, 4% withdrawn, 2% inadmissible, the rest decided at first
---   instance by the nationality's chances; 40% of rejections appealed, half
---   of those recognized on appeal, the others rejected for good (40% of them
---   then deported).  The k-th event of a case (k from 0) falls k * 25 days
+--   6% encounters (encountered, then deported / voluntary_return / expelled),
+--   10% claims still pending (claim_lodged, maybe admitted), 16% abandoned,
+--   3% withdrawn, 3% inadmissible, the other 62% decided at first instance
+--   by the nationality's chances (recognitions half on the papers, half
+--   after an interview); 40% of rejections appealed, half of those
+--   recognized on appeal, the others rejected for good (40% of them then
+--   deported).  About 30% of the events are decisions (decision_outcome).  The k-th event of a case (k from 0) falls k * 25 days
 --   after it opens plus up to 20 days: in time order.  Kept: the first :rows
 --   events by (case_id, k) (the last case may be cut short), written in time
 --   order as an event log would be.
@@ -92,16 +93,19 @@ WITH paths AS MATERIALIZED (
 		END::place AS office,
 		c.t0,
 		CASE
-		  WHEN c.u < 0.08 AND c.r1 < 0.6 THEN '{encountered,deported}'
-		  WHEN c.u < 0.08 AND c.r1 < 0.9 THEN '{encountered,voluntary_return}'
-		  WHEN c.u < 0.08 THEN '{encountered,expelled}'
-		  WHEN c.u < 0.18 THEN '{claim_lodged}'
-		  WHEN c.u < 0.26 THEN '{claim_lodged,admitted}'
-		  WHEN c.u < 0.34 THEN '{claim_lodged,abandoned}'
-		  WHEN c.u < 0.42 THEN '{claim_lodged,admitted,abandoned}'
-		  WHEN c.u < 0.46 THEN '{claim_lodged,admitted,withdrawn}'
-		  WHEN c.u < 0.48 THEN '{claim_lodged,inadmissible}'
+		  WHEN c.u < 0.06 AND c.r1 < 0.6 THEN '{encountered,deported}'
+		  WHEN c.u < 0.06 AND c.r1 < 0.9 THEN '{encountered,voluntary_return}'
+		  WHEN c.u < 0.06 THEN '{encountered,expelled}'
+		  WHEN c.u < 0.12 THEN '{claim_lodged}'
+		  WHEN c.u < 0.16 THEN '{claim_lodged,admitted}'
+		  WHEN c.u < 0.26 THEN '{claim_lodged,abandoned}'
+		  WHEN c.u < 0.32 THEN '{claim_lodged,admitted,abandoned}'
+		  WHEN c.u < 0.35 THEN '{claim_lodged,admitted,withdrawn}'
+		  WHEN c.u < 0.38 THEN '{claim_lodged,inadmissible}'
+		  -- recognized: half on the papers (prima facie), half after an interview
+		  WHEN c.r1 < p.p_recognized * (1 - p.p_cartagena) AND c.r2 < 0.5 THEN '{claim_lodged,admitted,recognized_refugee}'
 		  WHEN c.r1 < p.p_recognized * (1 - p.p_cartagena) THEN '{claim_lodged,admitted,interviewed,recognized_refugee}'
+		  WHEN c.r1 < p.p_recognized AND c.r2 < 0.5 THEN '{claim_lodged,admitted,recognized_cartagena}'
 		  WHEN c.r1 < p.p_recognized THEN '{claim_lodged,admitted,interviewed,recognized_cartagena}'
 		  WHEN c.r1 < p.p_recognized + 0.05 THEN '{claim_lodged,admitted,interviewed,complementary_protection}'
 		  WHEN c.r2 >= 0.4 THEN '{claim_lodged,admitted,interviewed,rejected}'
