@@ -59,6 +59,18 @@ cat "$MR_TMP/clients.out"
 count "$(grep -c '^ok ' "$MR_TMP/clients.out" || true)" "$(grep -c '^not ok ' "$MR_TMP/clients.out" || true)"
 grep -q 'node-postgres' "$MR_TMP/clients.out" || { echo "the client tests did not finish"; count 0 1; }
 
+# docs/reference.md against the catalog: every object, its comment, labels
+# and examples (regenerated from a fresh install, compared).
+mr_log "docs/reference.md against the catalog"
+psql -X -q -c "DROP DATABASE IF EXISTS migrec_reference" -c "CREATE DATABASE migrec_reference"
+psql -X -q -d migrec_reference -c "CREATE EXTENSION migrec"
+if PGDATABASE=migrec_reference /usr/bin/python3 "$MR_TOP/tools/gen_reference.py" --check "$MR_TOP/docs/reference.md"; then
+	count 1 0
+else
+	count 0 1
+fi
+psql -X -q -c "DROP DATABASE migrec_reference"
+
 # META.json against the PGXN spec and the control file.
 mr_log "META.json"
 python3 "$MR_TOP/test/meta_check.py" >"$MR_TMP/meta.out" 2>&1 || true
