@@ -140,6 +140,15 @@ else
 	tail -40 "$MR_TMP/sanitize.out"; echo "sanitizer run failed"; count 0 1
 fi
 
+# The Debian package: built with pg_buildext, installed, and the
+# regression suite run against it; the source build is installed again.
+mr_log "the Debian package (test/package.sh)"
+if (unset PGHOST PGPORT PGUSER PGDATABASE; MR_PORT=54359 bash "$MR_TOP/test/package.sh") >"$MR_TMP/package.out" 2>&1; then
+	grep -E '^built |^  |belongs' "$MR_TMP/package.out"; tail -1 "$MR_TMP/package.out"; count 1 0
+else
+	tail -40 "$MR_TMP/package.out"; echo "package build or test failed"; count 0 1
+fi
+
 # 5. No internal errors or crashes in the server log of the whole run.
 mr_log "server log"
 if grep -nE 'TRAP:|terminated by signal|XX000|PANIC' "$MR_TMP/server.log"; then
