@@ -103,3 +103,11 @@ RETURNS float8 LANGUAGE sql STABLE AS $$
 	FROM bench_timing a JOIN bench_timing b USING (run)
 	WHERE run > 0 AND a.test = t1 AND a.variant = v1 AND b.test = t2 AND b.variant = v2;
 $$;
+
+-- Median over the runs of the per-run difference ours − baseline, in ms.
+CREATE OR REPLACE FUNCTION bench_paired_diff(t1 text, v1 text, t2 text, v2 text)
+RETURNS float8 LANGUAGE sql STABLE AS $$
+	SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY a.ms - b.ms)
+	FROM bench_timing a JOIN bench_timing b USING (run)
+	WHERE run > 0 AND a.test = t1 AND a.variant = v1 AND b.test = t2 AND b.variant = v2;
+$$;

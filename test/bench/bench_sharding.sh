@@ -37,8 +37,14 @@ PORT0=${BENCH_PORT:-54420}
 # Every node: no JIT, no parallel query unless a variant asks for it (the
 # shards run their remote queries through a cursor, which is never
 # parallel anyway), shared_buffers large enough for its tables (prewarmed).
+# migrec is preloaded, so that every backend and parallel worker runs the
+# library the postmaster loaded at start, even if another build or test
+# installs a different migrec.so in the shared $libdir meanwhile (the
+# sanitizer suite installs an ASan build for a while: a parallel worker
+# that loaded that one would crash).
 COMMON_OPTS="-c listen_addresses='' -c log_line_prefix='%m [%p] %e ' -c jit=off -c max_wal_size=4GB
-	-c checkpoint_timeout=30min -c max_parallel_maintenance_workers=0 -c max_parallel_workers_per_gather=0"
+	-c checkpoint_timeout=30min -c max_parallel_maintenance_workers=0 -c max_parallel_workers_per_gather=0
+	-c shared_preload_libraries=migrec"
 COORD_OPTS="-c shared_buffers=1GB -c max_worker_processes=8 -c max_parallel_workers=8"
 SHARD_OPTS="-c shared_buffers=512MB"
 COMMON_OPTS=${COMMON_OPTS//$'\n'/ }
@@ -62,8 +68,13 @@ else
 fi
 BENCH_TMP=
 bench_cleanup() {
-	local rc=$? i
+	local rc=$? i logs
 	if [ -n "$BENCH_TMP" ] && [ -d "$BENCH_TMP" ]; then
+		if [ "$rc" -ne 0 ] && ls "$BENCH_TMP"/server*.log >/dev/null 2>&1; then
+			logs=$(mktemp -d /tmp/migrec-sharding-logs.XXXXXX)
+			cp "$BENCH_TMP"/server*.log "$logs/"
+			echo "failed: the server logs (node0 the coordinator) are kept in $logs" >&2
+		fi
 		for i in 0 1 2 3; do
 			if [ -f "$BENCH_TMP/node$i/postmaster.pid" ]; then
 				mr_as_owner "$MR_BINDIR/pg_ctl" -D "$BENCH_TMP/node$i" -m immediate -w stop >/dev/null 2>&1 || true
@@ -93,6 +104,16 @@ start_node() {
 mr_log "starting a coordinator (port $PORT0) and 3 shards (ports $((PORT0 + 1))-$((PORT0 + 3))) in $BENCH_TMP as $MR_OWNER"
 start_node 0 "$COORD_OPTS"
 for i in 1 2 3; do start_node "$i" "$SHARD_OPTS"; done
+# the library every node preloaded must be the normal build
+for i in 0 1 2 3; do
+	if grep -qE 'libclang_rt\.asan|libasan' "/proc/$(head -1 "$BENCH_TMP/node$i/postmaster.pid")/maps"; then
+		echo "the migrec.so installed in $("$PG_CONFIG" --pkglibdir) is a sanitizer build (is another session running" \
+			"test/sanitize.sh?): run this again when it has finished" >&2
+		exit 1
+	fi
+done
+so_sum() { sha256sum "$("$PG_CONFIG" --pkglibdir)/migrec.so" | cut -c1-16; }
+so_start=$(so_sum)
 
 export PGHOST=$BENCH_TMP PGPORT=$PORT0 PGUSER=postgres PGDATABASE=postgres
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
@@ -131,7 +152,16 @@ CREATE FOREIGN TABLE events_sharded_2 PARTITION OF events_sharded FOR VALUES IN 
 	SERVER shard2 OPTIONS (table_name 'events_l');
 CREATE FOREIGN TABLE events_sharded_3 PARTITION OF events_sharded DEFAULT
 	SERVER shard3 OPTIONS (table_name 'events_l');
+-- the same, fetching 10000 rows a round trip instead of 100
+CREATE TABLE events_sharded_f10k ($EVENTS_COLS) PARTITION BY LIST (nationality);
+CREATE FOREIGN TABLE events_sharded_f10k_1 PARTITION OF events_sharded_f10k FOR VALUES IN (${SHARD_IN[1]})
+	SERVER shard1 OPTIONS (table_name 'events_l', fetch_size '10000');
+CREATE FOREIGN TABLE events_sharded_f10k_2 PARTITION OF events_sharded_f10k FOR VALUES IN (${SHARD_IN[2]})
+	SERVER shard2 OPTIONS (table_name 'events_l', fetch_size '10000');
+CREATE FOREIGN TABLE events_sharded_f10k_3 PARTITION OF events_sharded_f10k DEFAULT
+	SERVER shard3 OPTIONS (table_name 'events_l', fetch_size '10000');
 ANALYZE events_sharded;
+ANALYZE events_sharded_f10k;
 EOF
 
 # every row on the shard its partition says, and only once
@@ -152,6 +182,7 @@ VARIANTS=(
 	"local_par2|SET max_parallel_workers_per_gather = 2|events_local"
 	"local_serial|SET max_parallel_workers_per_gather = 0|events_local"
 	"sharded_nopush|SET enable_partitionwise_aggregate = off|events_sharded"
+	"sharded_nopush_f10k|SET enable_partitionwise_aggregate = off|events_sharded_f10k"
 )
 
 mr_log "checking that every variant gives the same answer"
@@ -182,7 +213,7 @@ script=$BENCH_TMP/bench_timing.sql
 			tname=${t%%|*}
 			query=${t#*|}
 			nv=${#VARIANTS[@]}
-			# A, B, C, D in runs 0 and 1, then B, C, D, A, then C, D, A, B ...:
+			# A, B, C ... in runs 0 and 1, then B, C, ... A, then C, ... A, B ...:
 			# interleaved, and rotated so that no variant always comes first.
 			for ((j = 0; j < nv; j++)); do
 				i=$(((j + (r > 0 ? r - 1 : 0)) % nv))
@@ -208,7 +239,7 @@ mr_log "counting the rows that cross the wire; keeping the plans"
 		for v in "${VARIANTS[@]}"; do
 			IFS='|' read -r vname vset vtable <<<"$v"
 			echo "RESET ALL; $vset;"
-			if [ "$vtable" = events_sharded ]; then
+			if [[ $vtable == events_sharded* ]]; then
 				printf "SELECT bench_count_wire('%s', '%s', \$q\$%s\$q\$);\n" "$tname" "$vname" "${query//%T/$vtable}"
 			else
 				printf "SELECT bench_keep_plan('%s', '%s', \$q\$%s\$q\$);\n" "$tname" "$vname" "${query//%T/$vtable}"
@@ -238,6 +269,7 @@ for t in "${TESTS[@]}"; do
 done
 "${PSQL[@]}" -f "$shard_script"
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+so_end=$(so_sum)
 shard_mb= shard_mb_total=0
 for i in 1 2 3; do
 	mb=$(q -p $((PORT0 + i)) -c "SELECT pg_relation_size('events_l') / 1048576")
@@ -256,13 +288,17 @@ if [ $((ROWS % 1000000)) -eq 0 ]; then nrows="$((ROWS / 1000000))M"; else nrows=
 	echo "$(q -c "SELECT split_part(version(), ',', 1)"), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores;"
 	echo "load average (1, 5, 15 min) $load_start when the script started, $load_end when the timings ended"
 	echo "(other work on the machine, if any, is in these figures)."
+	if [ "$so_end" != "$so_start" ]; then
+		echo "Another build installed a different migrec.so in \$libdir during the run (sha256 $so_start… at start,"
+		echo "$so_end… at the end); the servers were unaffected: they preloaded the library when they started."
+	fi
 	echo
 	echo "Four clusters on this one machine, over Unix sockets: a coordinator (shared_buffers 1GB) and three shards"
-	echo "(512MB each), jit = off, every table prewarmed. $ROWS case events (the same rows, fixed seed) in"
+	echo "(512MB each), jit = off, shared_preload_libraries = migrec, every table prewarmed. $ROWS case events (the same rows, fixed seed) in"
 	echo "\`events_local\`, one table on the coordinator, and in \`events_sharded\`, LIST-partitioned by nationality"
 	echo "into three postgres_fdw foreign tables, one per shard (servers with extensions 'migrec', async_capable 'true',"
 	echo "fetch_size the default 100): shard 1 holds ${SHARD_IN[1]}, shard 2 ${SHARD_IN[2]}, shard 3 every other"
-	echo "nationality (the default partition). $RUNS timed runs after 1 warm-up run, the 4 variants of a query"
+	echo "nationality (the default partition). $RUNS timed runs after 1 warm-up run, the ${#VARIANTS[@]} variants of a query"
 	echo "interleaved in each run and rotated from run to run; times are medians of EXPLAIN (ANALYZE, COSTS OFF,"
 	echo "TIMING OFF) Execution Time on the coordinator (for the sharded variants it includes waiting for the shards)."
 	echo
@@ -273,6 +309,8 @@ if [ $((ROWS % 1000000)) -eq 0 ]; then nrows="$((ROWS / 1000000))M"; else nrows=
 	echo "- **local_serial**: \`events_local\`, max_parallel_workers_per_gather = 0."
 	echo "- **sharded_nopush**: \`events_sharded\`, enable_partitionwise_aggregate = off: the aggregate is above the"
 	echo "  Append of the partitions, so it cannot be shipped; the shards send their raw rows."
+	echo "- **sharded_nopush_f10k**: the same through foreign tables with fetch_size '10000' (100 rows a round trip"
+	echo "  by default): how much of the not-pushed-down cost is round trips."
 	echo
 	echo "Queries (\`T\` the table):"
 	echo
@@ -287,10 +325,12 @@ WITH spec(ord, metric, t, ov, bv) AS (VALUES
 	(2, 'by_nationality, time: sharded vs local, serial', 'by_nationality', 'sharded', 'local_serial'),
 	(3, 'by_nationality, time: sharded vs sharded, not pushed down', 'by_nationality', 'sharded', 'sharded_nopush'),
 	(4, 'by_nationality, time: local, 2 parallel workers vs serial', 'by_nationality', 'local_par2', 'local_serial'),
+	(4.5, 'by_nationality, time: not pushed down, fetch_size 10000 vs 100', 'by_nationality', 'sharded_nopush_f10k', 'sharded_nopush'),
 	(6, 'by_month, time: sharded vs local, 2 parallel workers', 'by_month', 'sharded', 'local_par2'),
 	(7, 'by_month, time: sharded vs local, serial', 'by_month', 'sharded', 'local_serial'),
 	(8, 'by_month, time: sharded vs sharded, not pushed down', 'by_month', 'sharded', 'sharded_nopush'),
-	(9, 'by_month, time: local, 2 parallel workers vs serial', 'by_month', 'local_par2', 'local_serial')
+	(9, 'by_month, time: local, 2 parallel workers vs serial', 'by_month', 'local_par2', 'local_serial'),
+	(9.5, 'by_month, time: not pushed down, fetch_size 10000 vs 100', 'by_month', 'sharded_nopush_f10k', 'sharded_nopush')
 ), timed AS (
 	SELECT s.ord, s.metric, format('%s ms', round(o.value::numeric)) AS ours, format('%s ms', round(b.value::numeric)) AS base,
 		o.value / b.value AS ratio, bench_paired_ratio(s.t, s.ov, s.t, s.bv) AS paired, 'info'::text AS target, '—'::text AS met
@@ -318,6 +358,49 @@ SELECT '|---|---:|---:|---:|---:|---|---|' UNION ALL
 FROM (SELECT * FROM timed UNION ALL SELECT * FROM wire) x ORDER BY ord);
 EOF
 	echo
+	echo "## Reading the results"
+	echo
+	med() { q -c "SELECT round(value::numeric) FROM bench_measure WHERE test = '$1' AND variant = '$2'"; }
+	shard() { q -c "SELECT round($1(value)::numeric) FROM bench_measure WHERE test = 'shard_$2'"; }
+	wire() { q -c "SELECT rows FROM bench_wire WHERE test = '$1' AND variant = '$2'"; }
+	ratio() { q -c "SELECT to_char($1::float8 / $2, 'FM990.00')"; }
+	for t in by_nationality by_month; do
+		declare "sh_$t=$(med "$t" sharded)" "p2_$t=$(med "$t" local_par2)" "s0_$t=$(med "$t" local_serial)" \
+			"np_$t=$(med "$t" sharded_nopush)" "nf_$t=$(med "$t" sharded_nopush_f10k)" \
+			"sum_$t=$(shard sum "$t")" "max_$t=$(shard max "$t")" "w_$t=$(wire "$t" sharded)" "wn_$t=$(wire "$t" sharded_nopush)"
+	done
+	cat <<EOS
+- **The work is the same.** The three shards' remote queries, each timed alone on its shard, add up to
+  $sum_by_nationality ms (by_nationality) and $sum_by_month ms (by_month); the one local table, serially, takes
+  $s0_by_nationality ms and $s0_by_month ms. Splitting the table by nationality costs nothing, and with the
+  aggregates pushed down the coordinator only appends $w_by_nationality rows (by_nationality) or merges
+  $w_by_month tallies by month (by_month).
+- **On one 2-core machine the sharded plan can at best match a local parallel plan.** All four servers share
+  the same 2 cores. The sharded plan runs three shard backends at once (each serially: postgres_fdw reads
+  through a cursor, which never gets a parallel plan), the local parallel plan a leader and two workers; both
+  keep the 2 cores busy with the same work, so both take about half the serial time plus their overheads
+  (starting workers and gathering their partial states; the remote queries' round trips): sharded
+  $sh_by_nationality ms vs local_par2 $p2_by_nationality ms (ratio $(ratio "$sh_by_nationality" "$p2_by_nationality")) for by_nationality,
+  $sh_by_month ms vs $p2_by_month ms (ratio $(ratio "$sh_by_month" "$p2_by_month")) for by_month; against serial, $(ratio "$sh_by_nationality" "$s0_by_nationality") and
+  $(ratio "$sh_by_month" "$s0_by_month"). The third shard adds no CPU here, so neither plan can go below about
+  half the serial time, and the other work on the machine (see the load average above) shows in the spread
+  of the runs (min and max in the detail table).
+- **With a shard per machine**, the remote queries would really run side by side: the wall time would be
+  about the largest shard's, $max_by_nationality ms and $max_by_month ms alone here (shard 1 holds the most rows),
+  plus one round trip carrying a few hundred or thousand small rows; each shard also scans only its own part
+  of the data from its own memory and disks.
+- **Not pushed down, every row crosses the wire** ($wn_by_nationality rows instead of $w_by_nationality, and
+  instead of $w_by_month for by_month), and the coordinator, one process, receives them, converts them from
+  text (the input functions of nationality, protection_status and date) and aggregates them alone:
+  $np_by_nationality ms and $np_by_month ms, $(ratio "$np_by_nationality" "$sh_by_nationality") and $(ratio "$np_by_month" "$sh_by_month") times the pushed-down plan, and slower
+  than one local table read serially ($(ratio "$np_by_nationality" "$s0_by_nationality") and $(ratio "$np_by_month" "$s0_by_month") times). Fetching 10000 rows a round
+  trip instead of 100 gives $nf_by_nationality ms and $nf_by_month ms: the round trips are only part of that
+  cost, moving and converting the rows is the rest.
+- **What crosses the wire grows with the groups, not the events**: one row per nationality (each on one
+  shard) for by_nationality, one decision_tally per (nationality, month) group and shard for by_month,
+  merged on the coordinator into the same monthly rates as one local table gives.
+EOS
+	echo
 	echo "## Timings in detail"
 	echo
 	q <<'EOF'
@@ -329,7 +412,7 @@ SELECT '|---|---|---:|---:|---:|---:|---:|---|' UNION ALL
 FROM bench_measure m
 WHERE m.test IN ('by_nationality', 'by_month')
 ORDER BY array_position('{by_nationality,by_month}'::text[], m.test),
-	array_position('{sharded,local_par2,local_serial,sharded_nopush}'::text[], m.variant));
+	array_position('{sharded,local_par2,local_serial,sharded_nopush,sharded_nopush_f10k}'::text[], m.variant));
 EOF
 	echo
 	echo "## The shards"
@@ -403,9 +486,10 @@ EOF
 	echo
 	q <<'EOF'
 SELECT format(E'### %s, %s\n\n```\n%s```\n', test, variant, plan)
-FROM (SELECT test, variant, plan FROM bench_wire UNION ALL SELECT test, variant, plan FROM bench_plan) p
+FROM (SELECT test, variant, plan FROM bench_wire WHERE variant <> 'sharded_nopush_f10k'
+      UNION ALL SELECT test, variant, plan FROM bench_plan) p
 ORDER BY array_position('{by_nationality,by_month}'::text[], test),
-	array_position('{sharded,sharded_nopush,local_par2,local_serial}'::text[], variant);
+	array_position('{sharded,sharded_nopush,sharded_nopush_f10k,local_par2,local_serial}'::text[], variant);
 EOF
 	echo "Total run time of the script: $(((SECONDS - t_start) / 60)) min $(((SECONDS - t_start) % 60)) s."
 } >"$report"
