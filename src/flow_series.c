@@ -188,18 +188,6 @@ typedef struct FlowState
 	int64	   *counts;
 } FlowState;
 
-static MemoryContext
-flow_aggcontext(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", fname)));
-	return aggcontext;
-}
-
 /* Make room for day d, and count n more on it. */
 static FlowState *
 flow_state_add(MemoryContext cxt, FlowState *s, int32 d, int64 n)
@@ -254,7 +242,7 @@ PG_FUNCTION_INFO_V1(flow_series_transfn);
 Datum
 flow_series_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = flow_aggcontext(fcinfo, "flow_series_transfn");
+	MemoryContext cxt = mr_aggregate_context(fcinfo, "flow_series_transfn");
 	FlowState  *s = PG_ARGISNULL(0) ? NULL : (FlowState *) PG_GETARG_POINTER(0);
 	DateADT		day;
 	int64		n;
@@ -282,7 +270,7 @@ PG_FUNCTION_INFO_V1(flow_series_combine);
 Datum
 flow_series_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = flow_aggcontext(fcinfo, "flow_series_combine");
+	MemoryContext cxt = mr_aggregate_context(fcinfo, "flow_series_combine");
 	FlowState  *a = PG_ARGISNULL(0) ? NULL : (FlowState *) PG_GETARG_POINTER(0);
 	FlowState  *b = PG_ARGISNULL(1) ? NULL : (FlowState *) PG_GETARG_POINTER(1);
 
@@ -308,7 +296,7 @@ flow_series_serialize(PG_FUNCTION_ARGS)
 {
 	FlowState  *s = (FlowState *) PG_GETARG_POINTER(0);
 
-	(void) flow_aggcontext(fcinfo, "flow_series_serialize");
+	(void) mr_aggregate_context(fcinfo, "flow_series_serialize");
 	PG_RETURN_POINTER(flow_build(s->lo, s->counts + (s->lo - s->first), s->hi - s->lo + 1));
 }
 
@@ -316,7 +304,7 @@ PG_FUNCTION_INFO_V1(flow_series_deserialize);
 Datum
 flow_series_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = flow_aggcontext(fcinfo, "flow_series_deserialize");
+	MemoryContext cxt = mr_aggregate_context(fcinfo, "flow_series_deserialize");
 	FlowSeries *f = flow_arg(fcinfo, 0);
 	FlowState  *s = NULL;
 	int			ndays = FLOW_NDAYS(f);
@@ -337,7 +325,7 @@ flow_series_finalfn(PG_FUNCTION_ARGS)
 {
 	FlowState  *s;
 
-	(void) flow_aggcontext(fcinfo, "flow_series_finalfn");
+	(void) mr_aggregate_context(fcinfo, "flow_series_finalfn");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	s = (FlowState *) PG_GETARG_POINTER(0);

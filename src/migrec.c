@@ -174,3 +174,15 @@ mr_varlena_hash_extended(PG_FUNCTION_ARGS)
 	return hash_any_extended((unsigned char *) VARDATA_ANY(a), VARSIZE_ANY_EXHDR(a),
 							 PG_GETARG_INT64(1));
 }
+
+MemoryContext
+mr_aggregate_context(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext aggcontext;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s called in non-aggregate context", fname)));
+	return aggcontext;
+}

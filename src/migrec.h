@@ -58,6 +58,12 @@ extern text *mr_utf8_to_text(const char *s);
  */
 extern int	mr_profile_probabilities(Datum profile, double *prob);
 
+/*
+ * The aggregate's memory context, for transition, combine, serial and final
+ * functions of internal-state aggregates; an error when called otherwise.
+ */
+extern MemoryContext mr_aggregate_context(FunctionCallInfo fcinfo, const char *fname);
+
 /* Build a tuple descriptor for a function returning a row, or fail. */
 extern TupleDesc mr_result_tupdesc(FunctionCallInfo fcinfo);
 

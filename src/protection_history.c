@@ -263,24 +263,12 @@ state_reserve(HistoryState *s, Size more)
 	}
 }
 
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", fname)));
-	return aggcontext;
-}
-
 /* protection_history(status, at): one event; NULL status or time is skipped. */
 PG_FUNCTION_INFO_V1(protection_history_transfn);
 Datum
 protection_history_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = aggregate_context(fcinfo, "protection_history_transfn");
+	MemoryContext aggcontext = mr_aggregate_context(fcinfo, "protection_history_transfn");
 	HistoryState *s = PG_ARGISNULL(0) ? NULL : (HistoryState *) PG_GETARG_POINTER(0);
 	int			status;
 
@@ -326,7 +314,7 @@ PG_FUNCTION_INFO_V1(protection_history_merge_transfn);
 Datum
 protection_history_merge_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = aggregate_context(fcinfo, "protection_history_merge_transfn");
+	MemoryContext aggcontext = mr_aggregate_context(fcinfo, "protection_history_merge_transfn");
 	HistoryState *s = PG_ARGISNULL(0) ? NULL : (HistoryState *) PG_GETARG_POINTER(0);
 	ProtectionHistory *h;
 
@@ -347,7 +335,7 @@ PG_FUNCTION_INFO_V1(protection_history_combine);
 Datum
 protection_history_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = aggregate_context(fcinfo, "protection_history_combine");
+	MemoryContext aggcontext = mr_aggregate_context(fcinfo, "protection_history_combine");
 	HistoryState *a = PG_ARGISNULL(0) ? NULL : (HistoryState *) PG_GETARG_POINTER(0);
 	HistoryState *b = PG_ARGISNULL(1) ? NULL : (HistoryState *) PG_GETARG_POINTER(1);
 
@@ -373,7 +361,7 @@ protection_history_serialize(PG_FUNCTION_ARGS)
 	bytea	   *b;
 	char	   *p;
 
-	(void) aggregate_context(fcinfo, "protection_history_serialize");
+	(void) mr_aggregate_context(fcinfo, "protection_history_serialize");
 	b = palloc(size);
 	SET_VARSIZE(b, size);
 	p = VARDATA(b);
@@ -389,7 +377,7 @@ PG_FUNCTION_INFO_V1(protection_history_deserialize);
 Datum
 protection_history_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = aggregate_context(fcinfo, "protection_history_deserialize");
+	MemoryContext aggcontext = mr_aggregate_context(fcinfo, "protection_history_deserialize");
 	bytea	   *b = PG_GETARG_BYTEA_PP(0);
 	const char *p = VARDATA_ANY(b);
 	Size		len = VARSIZE_ANY_EXHDR(b);
@@ -439,7 +427,7 @@ protection_history_finalfn(PG_FUNCTION_ARGS)
 	uint8	   *status;
 	bool		sorted = true;
 
-	(void) aggregate_context(fcinfo, "protection_history_finalfn");
+	(void) mr_aggregate_context(fcinfo, "protection_history_finalfn");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	s = (HistoryState *) PG_GETARG_POINTER(0);

@@ -202,18 +202,6 @@ typedef struct RouteState
 	RouteSegment *legs;			/* in input order */
 } RouteState;
 
-static MemoryContext
-route_aggcontext(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", fname)));
-	return aggcontext;
-}
-
 static RouteState *
 route_state_new(MemoryContext cxt, Size cap)
 {
@@ -248,7 +236,7 @@ PG_FUNCTION_INFO_V1(route_agg_transfn);
 Datum
 route_agg_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = route_aggcontext(fcinfo, "route_agg_transfn");
+	MemoryContext cxt = mr_aggregate_context(fcinfo, "route_agg_transfn");
 	RouteState *s = PG_ARGISNULL(0) ? NULL : (RouteState *) PG_GETARG_POINTER(0);
 
 	if (PG_ARGISNULL(1))
@@ -271,7 +259,7 @@ PG_FUNCTION_INFO_V1(route_agg_merge_transfn);
 Datum
 route_agg_merge_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = route_aggcontext(fcinfo, "route_agg_merge_transfn");
+	MemoryContext cxt = mr_aggregate_context(fcinfo, "route_agg_merge_transfn");
 	RouteState *s = PG_ARGISNULL(0) ? NULL : (RouteState *) PG_GETARG_POINTER(0);
 	Route	   *r;
 
@@ -292,7 +280,7 @@ PG_FUNCTION_INFO_V1(route_agg_combine);
 Datum
 route_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = route_aggcontext(fcinfo, "route_agg_combine");
+	MemoryContext cxt = mr_aggregate_context(fcinfo, "route_agg_combine");
 	RouteState *a = PG_ARGISNULL(0) ? NULL : (RouteState *) PG_GETARG_POINTER(0);
 	RouteState *b = PG_ARGISNULL(1) ? NULL : (RouteState *) PG_GETARG_POINTER(1);
 
@@ -317,7 +305,7 @@ route_agg_serialize(PG_FUNCTION_ARGS)
 	Size		size = VARHDRSZ + s->n * sizeof(RouteSegment);
 	bytea	   *b;
 
-	(void) route_aggcontext(fcinfo, "route_agg_serialize");
+	(void) mr_aggregate_context(fcinfo, "route_agg_serialize");
 	b = palloc(size);
 	SET_VARSIZE(b, size);
 	memcpy(VARDATA(b), s->legs, s->n * sizeof(RouteSegment));
@@ -328,7 +316,7 @@ PG_FUNCTION_INFO_V1(route_agg_deserialize);
 Datum
 route_agg_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = route_aggcontext(fcinfo, "route_agg_deserialize");
+	MemoryContext cxt = mr_aggregate_context(fcinfo, "route_agg_deserialize");
 	bytea	   *b = PG_GETARG_BYTEA_PP(0);
 	Size		len = VARSIZE_ANY_EXHDR(b),
 				n = len / sizeof(RouteSegment);
@@ -351,7 +339,7 @@ route_agg_finalfn(PG_FUNCTION_ARGS)
 {
 	RouteState *s;
 
-	(void) route_aggcontext(fcinfo, "route_agg_finalfn");
+	(void) mr_aggregate_context(fcinfo, "route_agg_finalfn");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	s = (RouteState *) PG_GETARG_POINTER(0);

@@ -184,24 +184,12 @@ transit_profile_send(PG_FUNCTION_ARGS)
 
 /* ---------- aggregates ---------- */
 
-static MemoryContext
-profile_aggcontext(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", fname)));
-	return aggcontext;
-}
-
 /* transit_profile(days): one transit time; NULL is skipped. */
 PG_FUNCTION_INFO_V1(transit_profile_transfn);
 Datum
 transit_profile_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = profile_aggcontext(fcinfo, "transit_profile_transfn");
+	MemoryContext cxt = mr_aggregate_context(fcinfo, "transit_profile_transfn");
 	ProfileCounts *s = PG_ARGISNULL(0) ? NULL : (ProfileCounts *) PG_GETARG_POINTER(0);
 	int32		days;
 
@@ -231,7 +219,7 @@ PG_FUNCTION_INFO_V1(transit_profile_merge_transfn);
 Datum
 transit_profile_merge_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = profile_aggcontext(fcinfo, "transit_profile_merge_transfn");
+	MemoryContext cxt = mr_aggregate_context(fcinfo, "transit_profile_merge_transfn");
 	ProfileCounts *s = PG_ARGISNULL(0) ? NULL : (ProfileCounts *) PG_GETARG_POINTER(0);
 	TransitProfile *p;
 
@@ -254,7 +242,7 @@ PG_FUNCTION_INFO_V1(transit_profile_combine);
 Datum
 transit_profile_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = profile_aggcontext(fcinfo, "transit_profile_combine");
+	MemoryContext cxt = mr_aggregate_context(fcinfo, "transit_profile_combine");
 	ProfileCounts *a = PG_ARGISNULL(0) ? NULL : (ProfileCounts *) PG_GETARG_POINTER(0);
 	ProfileCounts *b = PG_ARGISNULL(1) ? NULL : (ProfileCounts *) PG_GETARG_POINTER(1);
 
@@ -283,7 +271,7 @@ transit_profile_serialize(PG_FUNCTION_ARGS)
 {
 	ProfileCounts *s = (ProfileCounts *) PG_GETARG_POINTER(0);
 
-	(void) profile_aggcontext(fcinfo, "transit_profile_serialize");
+	(void) mr_aggregate_context(fcinfo, "transit_profile_serialize");
 	PG_RETURN_POINTER(profile_build(s->counts, s->overflow));
 }
 
@@ -291,7 +279,7 @@ PG_FUNCTION_INFO_V1(transit_profile_deserialize);
 Datum
 transit_profile_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = profile_aggcontext(fcinfo, "transit_profile_deserialize");
+	MemoryContext cxt = mr_aggregate_context(fcinfo, "transit_profile_deserialize");
 	TransitProfile *p = profile_arg(fcinfo, 0);
 	ProfileCounts *s = MemoryContextAllocZero(cxt, sizeof(ProfileCounts));
 
@@ -304,7 +292,7 @@ PG_FUNCTION_INFO_V1(transit_profile_finalfn);
 Datum
 transit_profile_finalfn(PG_FUNCTION_ARGS)
 {
-	(void) profile_aggcontext(fcinfo, "transit_profile_finalfn");
+	(void) mr_aggregate_context(fcinfo, "transit_profile_finalfn");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	PG_RETURN_POINTER(profile_build(((ProfileCounts *) PG_GETARG_POINTER(0))->counts,
