@@ -25,6 +25,10 @@ PG_CPPFLAGS = -Isrc -isystem $(shell $(PG_CONFIG) --includedir-server)
 PG_CFLAGS = -Wall -Wextra
 include $(PGXS)
 
+# PGXS tracks no header dependencies: a changed constant in a header must
+# rebuild every object, not only the files touched since.
+$(OBJS): $(wildcard src/*.h)
+
 # The regression suite against an AddressSanitizer + UBSan build (test/sanitize.sh).
 .PHONY: sanitize-check
 sanitize-check:

@@ -69,7 +69,7 @@ SELECT flow_series(d, -1) FROM unnest(ARRAY['2021-01-01']::date[]) d;
 SELECT flow_series(d, 1) FROM unnest(ARRAY['1800-01-01', '2100-01-01']::date[]) d;
 SELECT v, test.sqlstate(format('SELECT %L::flow_series', v))
 FROM (VALUES (''), ('2021-06-01'), ('2021-06-01 {}'), ('2021-06-01 {1,}'), ('2021-06-01 {-1}'), ('2021-02-30 {1}'),
-             ('infinity {1}'), ('{1,2}'), ('2021-06-01 {1} x'), ('5874897-12-31 {1,1}')) AS t(v);
+             ('infinity {1}'), ('{1,2}'), ('2021-06-01 {1} x'), ('5874897-12-31 {1,1}'), ('5874897-12-31 {1}')) AS t(v);
 -- parallel: the same series and profiles with workers
 CREATE TABLE crossings AS
   SELECT date '2021-01-01' + (i % 200) AS day, (i % 7)::bigint AS n, (i % 97) AS days FROM generate_series(1, 60000) i;

@@ -21,7 +21,7 @@ SELECT 'CO NCI -> PA-5 [2021-08-01]'::route_segment;
 SELECT v, test.sqlstate(format('SELECT %L::route_segment', v))
 FROM (VALUES (''), ('->'), ('CO ->'), ('-> PA'), ('CO => PA'), ('CO -> PA -> MX'), ('CO -> PA [2021-08-01'),
              ('CO -> PA [2021-08-01,2021-08-02] x'), ('CO -> PA [x,]'), ('CO -> PA [2021-13-01,]'),
-             ('CO -> PA [infinity,]'), ('CO -> PA [,-infinity]'), ('CO -> PA [5874898-01-01,]'),
+             ('CO -> PA [infinity,]'), ('CO -> PA [,-infinity]'), ('CO -> PA [5874898-01-01,]'), ('CO -> PA [5874897-12-31,]'),
              ('QQ -> PA'), ('CO -> PA-99'), ('CO NC1 -> PA'), ('CO -> PA [2021-08-02,2021-08-01]'),
              ('CO -> PA, PA -> MX')) AS t(v);
 SELECT test.sqlstate($$SELECT route_segment('CO', 'PA', 'infinity')$$),

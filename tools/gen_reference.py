@@ -27,7 +27,7 @@ def fetch(cur):
 	       obj_description(d.objid, d.classid::regclass::name) AS comment,
 	       CASE WHEN d.classid = 'pg_proc'::regclass THEN
 	         p.proname || '(' || pg_get_function_arguments(p.oid) || ') → ' ||
-	         CASE WHEN p.proretset THEN 'SETOF ' ELSE '' END || pg_get_function_result(p.oid) END AS signature,
+	         pg_get_function_result(p.oid) END AS signature,
 	       CASE WHEN d.classid = 'pg_proc'::regclass THEN
 	         concat_ws(', ', CASE p.provolatile WHEN 'i' THEN 'immutable' WHEN 's' THEN 'stable' ELSE 'volatile' END,
 	                   CASE WHEN p.proisstrict THEN 'strict' END,
@@ -47,6 +47,15 @@ def fetch(cur):
     return cur.fetchall()
 
 
+def cell(v):
+    """A value as psql shows it: booleans t and f."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "t" if v else "f"
+    return str(v).replace("|", "\\|")
+
+
 def examples(cur):
     ex = {}
     with open(os.path.join(HERE, "reference_examples.tsv"), encoding="utf-8") as f:
@@ -60,7 +69,7 @@ def examples(cur):
             rows = cur.fetchall()
             table = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
             for r in rows:
-                table.append("| " + " | ".join("" if v is None else str(v).replace("|", "\\|") for v in r) + " |")
+                table.append("| " + " | ".join(cell(v) for v in r) + " |")
             ex[obj] = (query, table)
     return ex
 
