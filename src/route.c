@@ -197,39 +197,53 @@ route_from_array(PG_FUNCTION_ARGS)
 
 typedef struct RouteState
 {
-	Size		n;
-	Size		cap;
-	RouteSegment *legs;			/* in input order */
+	uint32		n;
+	uint32		cap;
+	RouteSegment legs[FLEXIBLE_ARRAY_MEMBER];	/* in input order */
 } RouteState;
 
-static RouteState *
-route_state_new(MemoryContext cxt, Size cap)
+/*
+ * One allocation per traveller, sized to fill its allocator chunk: under a
+ * HashAggregate with a million groups, a second chunk for the legs and the
+ * pointer chase to it cost more than the copying.
+ */
+static Size
+route_state_cap(Size n)
 {
-	RouteState *s = MemoryContextAlloc(cxt, sizeof(RouteState));
+	Size		bytes = pg_nextpower2_size_t(offsetof(RouteState, legs) + Max(n, 1) * sizeof(RouteSegment));
+	Size		cap = (bytes - offsetof(RouteState, legs)) / sizeof(RouteSegment);
+
+	return Min(cap, ROUTE_MAX_LEGS);
+}
+
+static RouteState *
+route_state_new(MemoryContext cxt, Size n)
+{
+	Size		cap = route_state_cap(Max(n, 7));
+	RouteState *s = MemoryContextAlloc(cxt, offsetof(RouteState, legs) + cap * sizeof(RouteSegment));
 
 	s->n = 0;
-	s->cap = Max(cap, 8);
-	s->legs = MemoryContextAlloc(cxt, s->cap * sizeof(RouteSegment));
+	s->cap = cap;
 	return s;
 }
 
-static void
-route_state_append(MemoryContext cxt, RouteState *s, const RouteSegment *legs, Size n)
+/* Appends n legs; the state may move, so use the result. */
+static RouteState *
+route_state_append(RouteState *s, const RouteSegment *legs, Size n)
 {
 	if (s->n + n > s->cap)
 	{
-		Size		cap = Max(s->n + n, s->cap * 2);
-		MemoryContext old;
+		Size		cap;
 
 		check_route_size(s->n + n);
-		cap = Min(cap, ROUTE_MAX_LEGS);
-		old = MemoryContextSwitchTo(cxt);
-		s->legs = repalloc(s->legs, cap * sizeof(RouteSegment));
-		MemoryContextSwitchTo(old);
+		cap = route_state_cap(Max(s->n + n, (Size) s->cap * 2));
+		/* repalloc keeps the chunk's context, the aggregate's */
+		s = repalloc(s, offsetof(RouteState, legs) + cap * sizeof(RouteSegment));
 		s->cap = cap;
 	}
 	memcpy(s->legs + s->n, legs, n * sizeof(RouteSegment));
 	s->n += n;
+	return s;
 }
 
 PG_FUNCTION_INFO_V1(route_agg_transfn);
@@ -246,11 +260,11 @@ route_agg_transfn(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(s);
 	}
 	if (s == NULL)
-		s = route_state_new(cxt, 8);
+		s = route_state_new(cxt, 1);
 	if (s->n < s->cap)
 		s->legs[s->n++] = *PG_GETARG_ROUTE_SEGMENT(1);
 	else
-		route_state_append(cxt, s, PG_GETARG_ROUTE_SEGMENT(1), 1);
+		s = route_state_append(s, PG_GETARG_ROUTE_SEGMENT(1), 1);
 	PG_RETURN_POINTER(s);
 }
 
@@ -272,7 +286,7 @@ route_agg_merge_transfn(PG_FUNCTION_ARGS)
 	r = route_arg(fcinfo, 1);
 	if (s == NULL)
 		s = route_state_new(cxt, ROUTE_N(r));
-	route_state_append(cxt, s, r->legs, ROUTE_N(r));
+	s = route_state_append(s, r->legs, ROUTE_N(r));
 	PG_RETURN_POINTER(s);
 }
 
@@ -292,7 +306,7 @@ route_agg_combine(PG_FUNCTION_ARGS)
 	}
 	if (a == NULL)
 		a = route_state_new(cxt, b->n);
-	route_state_append(cxt, a, b->legs, b->n);
+	a = route_state_append(a, b->legs, b->n);
 	PG_RETURN_POINTER(a);
 }
 
@@ -324,6 +338,7 @@ route_agg_deserialize(PG_FUNCTION_ARGS)
 
 	if (len % sizeof(RouteSegment) != 0)
 		elog(ERROR, "invalid serialized route_agg state");
+	check_route_size(n);
 	s = route_state_new(cxt, n);
 	memcpy(s->legs, VARDATA_ANY(b), len);
 	s->n = n;
