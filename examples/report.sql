@@ -64,14 +64,15 @@ GROUP BY g ORDER BY g;
 
 \echo
 \echo '== 4. Processing time: calendar days from claim to first decision'
-SELECT nationality, sdc_round(count(decision_days(h))) AS decided,
+SELECT CASE WHEN GROUPING(nationality) = 1 THEN 'all' ELSE nationality::text END AS nationality,
+       sdc_round(count(decision_days(h))) AS decided,
        round(percentile_cont(0.5) WITHIN GROUP (ORDER BY decision_days(h))::numeric, 1) AS median_days,
        round(percentile_cont(0.9) WITHIN GROUP (ORDER BY decision_days(h))::numeric, 1) AS p90_days
 FROM histories
 WHERE decision_days(h) IS NOT NULL
 GROUP BY ROLLUP (nationality)
-HAVING count(*) >= 100 OR nationality IS NULL
-ORDER BY nationality NULLS LAST;
+HAVING count(*) >= 100 OR GROUPING(nationality) = 1
+ORDER BY GROUPING(nationality), nationality;
 
 \echo
 \echo '== 5. Case histories the procedure does not allow (data to check, not to drop)'
@@ -83,7 +84,8 @@ GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 5;
 
 \echo
 \echo '== 6. Journeys through the Darién (PA-5) and on to Chiapas (MX-CHP), by nationality (rounded to 5)'
-SELECT nationality, sdc_round(count(*)) AS through_darien,
+SELECT CASE WHEN GROUPING(nationality) = 1 THEN 'all' ELSE nationality::text END AS nationality,
+       sdc_round(count(*)) AS through_darien,
        sdc_round(count(*) FILTER (WHERE r @> 'MX-CHP')) AS reached_chiapas,
        sdc_round(count(*) FILTER (WHERE r && '{MX TIJ,US}'::place[])) AS reached_north,
        sdc_round(count(*) FILTER (WHERE NOT is_continuous(r))) AS with_gaps
@@ -118,7 +120,8 @@ SELECT flow_series(day, n) AS f
 FROM (SELECT arrived(leg) AS day, count(*) AS n FROM journey_legs
       WHERE destination(leg) = 'PA-5' AND arrived(leg) IS NOT NULL GROUP BY 1) entries;
 CREATE TEMP TABLE chiapas_forecast AS
-SELECT f.day, f.expected, f.low, f.high, coalesce(o.n, 0) AS observed
+SELECT f.day, f.expected, f.low, f.high,
+       CASE WHEN f.day <= '2021-08-31' THEN coalesce(o.n, 0) END AS observed  -- no data after the extraction date
 FROM darien_entries, darien_chiapas, forecast_arrivals(darien_entries.f, darien_chiapas.p, 60) f
 LEFT JOIN (SELECT arrived(leg) AS day, count(*) AS n FROM journey_legs
            WHERE destination(leg) = 'MX-CHP' AND arrived(leg) IS NOT NULL GROUP BY 1) o USING (day);
