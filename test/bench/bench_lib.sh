@@ -11,6 +11,11 @@
 #   bench_results_table metric | ours | baseline | ratio | target | met?
 #   bench_detail_table  every test and variant: median, min, max, paired ratio, plan
 #   bench_plans         the whole plans kept with bench_keep_plan()
+#   bench_others        how busy the (shared) machine was during the timings
+#   bench_ms, bench_ratio, bench_pratio, bench_pdiff
+#                       figures for a report's prose
+#   bench_perf          a perf profile of one backend running a statement
+#   bench_count         6000000 as 6M
 
 BENCH_DIR=$MR_TOP/test/bench
 RUNS=${BENCH_RUNS:-7}
@@ -18,10 +23,14 @@ RUNS=${BENCH_RUNS:-7}
 
 # Large enough shared_buffers to hold the tables (pg_prewarm'ed, so that every
 # scan is a buffer hit), no parallelism unless a test asks for it, no JIT.
+# migrec preloaded: every backend inherits the postmaster's copy of the
+# library, so another build installed meanwhile (make install elsewhere on
+# this machine) cannot reach, or crash, a backend started later.
 MR_SERVER_OPTS="${MR_SERVER_OPTS:-} -c shared_buffers=${BENCH_SHARED_BUFFERS:-2GB}
 	-c max_parallel_workers_per_gather=0 -c max_parallel_maintenance_workers=0
 	-c max_worker_processes=8 -c max_parallel_workers=8
-	-c jit=off -c max_wal_size=4GB -c checkpoint_timeout=30min"
+	-c jit=off -c max_wal_size=4GB -c checkpoint_timeout=30min
+	-c shared_preload_libraries=migrec"
 MR_SERVER_OPTS=${MR_SERVER_OPTS//$'\n'/ }
 
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
@@ -79,7 +88,40 @@ bench_timings() {
 		echo "RESET ALL;"
 	} >"$script"
 	mr_log "timing: 1 warm-up run + $RUNS runs, variants interleaved"
+	bench_sample_others &
+	local sampler=$!
 	"${PSQL[@]}" -f "$script" >/dev/null
+	kill "$sampler" 2>/dev/null || true
+	wait "$sampler" 2>/dev/null || true
+	bench_load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+}
+
+# Every second, the processes running (state R) that are not this cluster's
+# (not the postmaster, not its children) nor ps: one line "N name name ..."
+# in $MR_TMP/others.txt.  The machine may be shared: this says how much.
+bench_sample_others() {
+	local pm
+	pm=$(head -1 "$MR_TMP/data/postmaster.pid")
+	while sleep 1; do
+		ps -eo stat=,pid=,ppid=,comm= | awk -v pm="$pm" '
+			$1 ~ /^R/ && $2 != pm && $3 != pm && $4 != "ps" && $4 != "awk" { n++; names = names " " $4 }
+			END { print n + 0 names }' >>"$MR_TMP/others.txt"
+	done
+}
+
+# bench_others: a sentence on the other processes seen running during the timings.
+bench_others() {
+	[ -s "$MR_TMP/others.txt" ] || return 0
+	awk '{ total++; if ($1 > 0) busy++; sum += $1; for (i = 2; i <= NF; i++) seen[$i]++ }
+		END {
+			printf "Other processes running during the timings (sampled every second, %d samples): at least one in %.0f%% of the samples, %.2f on average", total, 100 * busy / total, sum / total
+			n = 0
+			for (p in seen) { names[++n] = p }
+			# the most frequent first
+			for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (seen[names[j]] > seen[names[i]]) { t = names[i]; names[i] = names[j]; names[j] = t }
+			if (n > 0) { printf "; most often: "; for (i = 1; i <= n && i <= 5; i++) printf "%s%s (%d)", (i > 1 ? ", " : ""), names[i], seen[names[i]] }
+			print "."
+		}' "$MR_TMP/others.txt"
 }
 
 # bench_header TITLE COMMAND: the report's first lines.
@@ -92,7 +134,8 @@ bench_header() {
 	echo "$RUNS timed runs after 1 warm-up run, the variants of a test interleaved in each run and rotated from run to run;"
 	echo "times are medians of EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) Execution Time (CREATE INDEX: wall clock"
 	echo "around the command, rolled back); jit = off, shared_buffers = $(q -c "SHOW shared_buffers") with every table and index"
-	echo "prewarmed; max_parallel_workers_per_gather = 0 unless a test says otherwise."
+	echo "prewarmed; max_parallel_workers_per_gather = 0 unless a test says otherwise; shared_preload_libraries = migrec."
+	bench_others
 }
 
 # bench_results_table SPEC: SPEC is the body of a VALUES list of
@@ -160,6 +203,71 @@ EOF
 # bench_count N: 6000000 as 6M, 5000000 as 5M, 4999999 as is.
 bench_count() {
 	if [ $(($1 % 1000000)) -eq 0 ]; then echo "$(($1 / 1000000))M"; elif [ $(($1 % 1000)) -eq 0 ]; then echo "$(($1 / 1000))k"; else echo "$1"; fi
+}
+
+# Figures for a report's prose: bench_ms TEST VARIANT (median, rounded),
+# bench_ratio T1 V1 T2 V2 (ratio of medians), bench_pratio T1 V1 T2 V2
+# (median of per-run ratios), bench_pdiff T1 V1 T2 V2 (median of per-run
+# differences, ms).
+bench_ms() { q -c "SELECT round(bench_ms('$1', '$2')::numeric, CASE WHEN bench_ms('$1', '$2') < 100 THEN 1 ELSE 0 END)"; }
+bench_ratio() { q -c "SELECT to_char(bench_ms('$1', '$2') / bench_ms('$3', '$4'), 'FM990.000')"; }
+bench_pratio() { q -c "SELECT to_char(bench_paired_ratio('$1', '$2', '$3', '$4'), 'FM990.000')"; }
+bench_pdiff() { q -c "SELECT round(bench_paired_diff('$1', '$2', '$3', '$4')::numeric)"; }
+
+# bench_perf TITLE SETUP STATEMENT REPEAT SECONDS: where one backend's time
+# goes while it runs STATEMENT (an EXPLAIN ANALYZE, or a BEGIN; CREATE
+# INDEX ...; ROLLBACK) REPEAT times after SETUP: a sampling profile with perf
+# (cpu-clock) of SECONDS, the top symbols by self time, then migrec's own
+# functions with their callees.  Nothing if perf is missing or BENCH_PERF=0.
+bench_perf() {
+	[ "${BENCH_PERF:-1}" = 1 ] && command -v perf >/dev/null || return 0
+	local title=$1 setup=$2 stmt=$3 repeat=$4 secs=$5
+	local pidf=$MR_TMP/perf.pid data=$MR_TMP/perf.data i bg
+	rm -f "$pidf"
+	{
+		echo "SELECT pg_backend_pid() \\g $pidf"
+		echo "$setup;"
+		echo "SELECT pg_sleep(0.5);"
+		for ((i = 0; i < repeat; i++)); do echo "$stmt;"; done
+	} | psql -X -q -At -v ON_ERROR_STOP=1 >/dev/null &
+	bg=$!
+	for ((i = 0; i < 100; i++)); do [ -s "$pidf" ] && break; sleep 0.1; done
+	# (in a subshell: perf ends its sleep with SIGTERM if the backend is gone first)
+	(perf record -q -g -p "$(cat "$pidf")" -o "$data" -- sleep "$secs" >/dev/null 2>&1 || true) 2>/dev/null
+	wait $bg
+	echo "$title: \`$stmt\`"
+	echo
+	echo "    self time:"
+	perf report -i "$data" --stdio --no-children --sort dso,sym -g none 2>/dev/null |
+		awk '/^ +[0-9.]+%/ && n++ < 12 { sub(/^ */, "      "); print }' | bench_perf_nearest || true
+	echo "    migrec.so functions, with their callees (children, self):"
+	perf report -i "$data" --stdio --children --sort dso,sym -g none 2>/dev/null |
+		awk '/^ +[0-9.]+%.*migrec\.so/ && n++ < 8 { sub(/^ */, "      "); print }' || true
+	echo
+}
+
+# Static functions of a stripped postgres show as bare addresses: name the
+# nearest exported symbol below each ("near tuplehash_grow+0x206"): the
+# function is that one or a static one placed after it.
+bench_perf_nearest() {
+	python3 -c '
+import bisect, subprocess, sys, re
+try:
+    out = subprocess.run(["nm", "-D", "--defined-only", sys.argv[1]], capture_output=True, text=True).stdout
+except OSError:
+    out = ""
+syms = sorted((int(f[0], 16), f[2]) for f in (l.split() for l in out.splitlines()) if len(f) >= 3)
+keys = [a for a, _ in syms]
+for line in sys.stdin:
+    line = line.rstrip("\n")
+    m = re.search(r"postgres +\[\.\] 0x([0-9a-f]+)$", line)
+    if m and keys:
+        a = int(m.group(1), 16)
+        i = bisect.bisect_right(keys, a) - 1
+        if i >= 0:
+            line += "  (near %s+0x%x)" % (syms[i][1], a - syms[i][0])
+    print(line)
+' "$("$PG_CONFIG" --bindir)/postgres"
 }
 
 bench_footer() {

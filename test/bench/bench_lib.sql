@@ -111,3 +111,9 @@ RETURNS float8 LANGUAGE sql STABLE AS $$
 	FROM bench_timing a JOIN bench_timing b USING (run)
 	WHERE run > 0 AND a.test = t1 AND a.variant = v1 AND b.test = t2 AND b.variant = v2;
 $$;
+
+-- The median of a test's variant, in ms (or its size in bytes).
+CREATE OR REPLACE FUNCTION bench_ms(t text, v text)
+RETURNS float8 LANGUAGE sql STABLE AS $$
+	SELECT value FROM bench_measure WHERE test = t AND variant = v;
+$$;

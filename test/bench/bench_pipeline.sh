@@ -98,11 +98,11 @@ TESTS=(
 	"order_disk|SET work_mem = '4MB'|protection_status=SELECT s FROM bench_status ORDER BY s|enum=SELECT s FROM bench_enum ORDER BY s"
 	"history|SET work_mem = '1GB'|protection_history=$HIST bench_events GROUP BY case_id|array_agg=$AAGG bench_events GROUP BY case_id|count=$CNT bench_events GROUP BY case_id"
 	"history_sortagg|SET work_mem = '1GB'; SET enable_hashagg = off|protection_history=$HIST bench_events GROUP BY case_id|count=$CNT bench_events GROUP BY case_id"
+	"history_wm4mb|SET work_mem = '4MB'|protection_history=$HIST bench_events GROUP BY case_id|array_agg=$AAGG bench_events GROUP BY case_id|count=$CNT bench_events GROUP BY case_id"
 	"history_bycase|SET work_mem = '1GB'|protection_history=$HIST bench_events_bycase GROUP BY case_id|array_agg=$AAGG bench_events_bycase GROUP BY case_id|count=$CNT bench_events_bycase GROUP BY case_id"
 	"history_bycase_sortagg|SET work_mem = '1GB'; SET enable_hashagg = off|protection_history=$HIST bench_events_bycase GROUP BY case_id|count=$CNT bench_events_bycase GROUP BY case_id"
 )
 bench_timings bench_status,bench_enum,bench_events,bench_events_bycase "${TESTS[@]}"
-bench_load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 mr_log "plans"
 "${PSQL[@]}" <<EOF
@@ -120,6 +120,10 @@ SELECT bench_keep_plan('history', 'count', '$CNT bench_events GROUP BY case_id')
 SET enable_hashagg = off;
 SELECT bench_keep_plan('history_sortagg', 'protection_history', '$HIST bench_events GROUP BY case_id');
 SELECT bench_keep_plan('history_sortagg', 'count', '$CNT bench_events GROUP BY case_id');
+RESET ALL;
+SET work_mem = '4MB';
+SELECT bench_keep_plan('history_wm4mb', 'protection_history', '$HIST bench_events GROUP BY case_id');
+SELECT bench_keep_plan('history_wm4mb', 'array_agg', '$AAGG bench_events GROUP BY case_id');
 EOF
 
 # ---------------------------------------------------------------- report
@@ -144,6 +148,7 @@ report=$MR_TMP/report.md
 	(7, 'ORDER BY status, external sort (work_mem 4MB): protection_status vs enum', 'order_disk', 'protection_status', 'order_disk', 'enum', 1.0, 'no slower (≤ 1.00)'),
 	(8, 'timeline by case, $(bench_count "$CASES") cases × 5 events, event log: protection_history(status, at) vs array_agg(row(status, at) ORDER BY at), planner''s plans', 'history', 'protection_history', 'history', 'array_agg', 0.5, '≥ 2× faster (≤ 0.50)'),
 	(9, 'the same, protection_history with Sort + GroupAggregate (enable_hashagg = off) vs array_agg', 'history_sortagg', 'protection_history', 'history', 'array_agg', 0.5, '≥ 2× faster (≤ 0.50)'),
+	(9.5, 'the same with work_mem = 4MB (the default): protection_history (HashAggregate, spilling) vs array_agg (external sort)', 'history_wm4mb', 'protection_history', 'history_wm4mb', 'array_agg', 0.5, '≥ 2× faster (≤ 0.50)'),
 	(10, 'the same on events clustered by case: protection_history vs array_agg, planner''s plans', 'history_bycase', 'protection_history', 'history_bycase', 'array_agg', 0.5, '≥ 2× faster (≤ 0.50)'),
 	(11, 'events clustered by case, protection_history with Sort + GroupAggregate vs array_agg', 'history_bycase_sortagg', 'protection_history', 'history_bycase', 'array_agg', 0.5, '≥ 2× faster (≤ 0.50)'),
 	(12, 'timeline result size: sum(pg_column_size(result)) over the cases, protection_history vs array_agg', 'result_sum', 'protection_history', 'result_sum', 'array_agg', 0.999999, 'smaller'),
@@ -154,7 +159,65 @@ report=$MR_TMP/report.md
 	(17, 'info: event log, protection_history (HashAggregate) vs count() grouped by case (HashAggregate): the floor of grouping', 'history', 'protection_history', 'history', 'count', NULL, 'info'),
 	(18, 'info: event log, Sort + GroupAggregate: protection_history vs count() grouped by case', 'history_sortagg', 'protection_history', 'history_sortagg', 'count', NULL, 'info'),
 	(19, 'info: event log, array_agg(... ORDER BY at) vs count() grouped by case with Sort + GroupAggregate', 'history', 'array_agg', 'history_sortagg', 'count', NULL, 'info'),
-	(20, 'info: clustered by case, Sort + GroupAggregate: protection_history vs count() grouped by case', 'history_bycase_sortagg', 'protection_history', 'history_bycase_sortagg', 'count', NULL, 'info')"
+	(20, 'info: clustered by case, Sort + GroupAggregate: protection_history vs count() grouped by case', 'history_bycase_sortagg', 'protection_history', 'history_bycase_sortagg', 'count', NULL, 'info'),
+	(21, 'info: event log, count() grouped by case: HashAggregate vs Sort + GroupAggregate (work_mem 1GB)', 'history', 'count', 'history_sortagg', 'count', NULL, 'info'),
+	(22, 'info: event log, protection_history (HashAggregate): work_mem 4MB (spilling) vs 1GB (in memory)', 'history_wm4mb', 'protection_history', 'history', 'protection_history', NULL, 'info'),
+	(23, 'info: event log, count() grouped by case (HashAggregate): work_mem 4MB (spilling) vs 1GB (in memory)', 'history_wm4mb', 'count', 'history', 'count', NULL, 'info')"
+	echo
+	echo "## Findings"
+	echo
+	echo "- **recognition_rate vs count(*) FILTER over an enum** ($(bench_ms rate recognition_rate) vs $(bench_ms rate enum_filter) ms, ratio"
+	echo "  $(bench_ratio rate recognition_rate rate enum_filter), median of per-run ratios $(bench_pratio rate recognition_rate rate enum_filter)). The aggregate makes one function call a row"
+	echo "  (decision_tally_add); the FILTER form evaluates \`s = ANY ('{...}')\` twice a row, over 2 and 5 constants, one"
+	echo "  enum_eq call per constant tried (ExecEvalScalarArrayOp), up to 7 calls a row. The same FILTER over the"
+	echo "  protection_status column takes $(bench_ms rate status_filter) ms: the gain is the aggregate's, not the 1-byte type's."
+	echo "- **recognition_rate vs count(status)** (ratio $(bench_ratio rate recognition_rate rate count), per-run $(bench_pratio rate recognition_rate rate count), target ≤ 1.15): the same"
+	echo "  scan; the difference, $(bench_pdiff rate recognition_rate rate count) ms over $(bench_count "$ROWS") rows ($(q -c "SELECT round((bench_paired_diff('rate', 'recognition_rate', 'rate', 'count') * 1e6 / $ROWS)::numeric, 1)") ns a row), is the transition function (see the profile:"
+	echo "  decision_tally_add's self time, and AggCheckCallContext). Per row decision_tally_add (src/decision_tally.c)"
+	echo "  (a) calls writable_tally(), which calls AggCheckCallContext(), an out-of-line call into the server, only to"
+	echo "  learn whether it may update the tally in place (inside the aggregates it always may); (b) range-checks the"
+	echo "  status; (c) switches on mr_statuses[status].outcome to pick one of four int64 counters or none: a branch"
+	echo "  that follows the data, mispredicted when statuses come in no order (as here, and in any real table)."
+	echo "  count(status) is int8inc_any, one add. A transition function reserved for the aggregates (no"
+	echo "  AggCheckCallContext: CREATE AGGREGATE is its only caller) that adds 1 to counts[slot[status]] of an"
+	echo "  int64[5] state, slot 4 a sink for statuses that are not decisions, would be branch-free; the SQL-callable"
+	echo "  decision_tally_add must keep its copy-on-call path."
+	echo "- **Parallel**: 2 workers (Workers Launched: 2 in $(q -c "SELECT count(*) FILTER (WHERE nodes LIKE '%Workers Launched: 2]%') || ' of ' || count(*) FROM bench_timing WHERE test = 'rate_parallel' AND variant = 'workers2' AND run > 0") timed runs; see the plans) against none: ratio"
+	echo "  $(bench_ratio rate_parallel workers2 rate_parallel workers0) (per-run $(bench_pratio rate_parallel workers2 rate_parallel workers0)). The leader and the 2 workers share the machine's 2 cores, so ~2× is the"
+	echo "  ceiling, reached only when nothing else runs: the fastest run took $(q -c "SELECT round(min(ms)) FROM bench_timing WHERE test = 'rate_parallel' AND variant = 'workers2' AND run > 0") ms ($(q -c "SELECT to_char(min(ms) / bench_ms('rate_parallel', 'workers0'), 'FM0.000') FROM bench_timing WHERE test = 'rate_parallel' AND variant = 'workers2' AND run > 0") of the median without workers), the"
+	echo "  slowest $(q -c "SELECT round(max(ms)) FROM bench_timing WHERE test = 'rate_parallel' AND variant = 'workers2' AND run > 0") ms; one process of someone else's on a core (see the sampling of other processes above) leaves"
+	echo "  one core to three processes. count(status) with the same 2 workers takes $(bench_ms rate_parallel count_workers2) ms against recognition_rate's"
+	echo "  $(bench_ms rate_parallel workers2) ms: the speed-up is the scan's; the combine step (decision_tally_merge of one 32-byte state per"
+	echo "  process, no serialization) runs once per worker."
+	echo "- **GROUP BY / ORDER BY**: protection_status has sort support (ssup_datum_unsigned_cmp, so tuplesort uses its"
+	echo "  specialized unsigned-datum quicksort); an enum has none, every comparison is an fmgr call to enum_cmp."
+	echo "  Hashing is hashchar against hashenum, one hash_uint32 each; the HashAggregate over 19 groups is bound by the"
+	echo "  scan. Ratios within a few percent of 1.00 are ties on this shared machine: see min, max and the per-run ratios"
+	echo "  in the detail table (group_sort per-run ratio enum/protection_status: $(bench_pratio group_sort enum group_sort protection_status); group_hash: $(bench_pratio group_hash enum group_hash protection_status))."
+	echo "- **Timelines, 2× faster than array_agg(row(status, at) ORDER BY at)**: both group 5M rows into 1M groups, and"
+	echo "  that grouping costs the most. The floor, count(status), count(at) grouped by case, takes $(bench_ms history_sortagg count) ms with"
+	echo "  Sort + GroupAggregate (the Sort of 5M rows, 470 MB, see the plans) and $(bench_ms history count) ms with an in-memory"
+	echo "  HashAggregate. Over that floor protection_history adds $(bench_pdiff history_sortagg protection_history history_sortagg count) ms (sorted) and array_agg(... ORDER BY at)"
+	echo "  adds $(bench_pdiff history array_agg history_sortagg count) ms (a tuplesort begun and ended for each of the 1M groups, and a heap_form_tuple for every"
+	echo "  row()): see \"The aggregate step alone\". $(q -c "SELECT format('The floor alone is %s%% of the baseline''s time%s', round(100 * f / b), CASE WHEN f / b > 0.5 THEN ', so no aggregate could make the whole query 2× faster' ELSE '' END) FROM (SELECT bench_ms('history_sortagg', 'count') AS f, bench_ms('history', 'array_agg') AS b) x");"
+	echo "  clustered by case (the sort's read-out no longer misses the cache) the floor is $(bench_ms history_bycase_sortagg count) ms and"
+	echo "  protection_history (Sort + GroupAggregate) against array_agg is $(bench_ratio history_bycase_sortagg protection_history history_bycase array_agg)."
+	echo "- **The planner's HashAggregate**: at work_mem = 1GB the planner hashes protection_history (and the floor) in"
+	echo "  memory: a hash table over 1M groups, where every row lands on a random group and misses the CPU caches (the"
+	echo "  profile below: PostgreSQL's hash table code, the unresolved address near tuplehash_grow, and ExecStoreMinimalTuple loading each"
+	echo "  group's key tuple, on top). The floor takes $(bench_ms history count) ms hashed in memory, $(bench_ms history_sortagg count) ms sorted, and $(bench_ms history_wm4mb count) ms"
+	echo "  hashed with work_mem = 4MB, the default, spilling into batches whose hash tables fit the caches;"
+	echo "  protection_history takes $(bench_ms history protection_history), $(bench_ms history_sortagg protection_history) and $(bench_ms history_wm4mb protection_history) ms. Over the hashed floor protection_history adds"
+	echo "  $(bench_pdiff history protection_history history count) ms, against $(bench_pdiff history_sortagg protection_history history_sortagg count) ms sorted. In the hash table each case also owns its state: a HistoryState and"
+	echo "  its at[] and status[] arrays, three chunks from state_new (src/protection_history.c), sized for 8 events,"
+	echo "  allocated side by side with the groups' key tuples: Memory Usage $(q -c "SELECT round((regexp_match(plan, 'Memory Usage: ([0-9]+)kB'))[1]::numeric / 1024) FROM bench_plan WHERE test = 'history' AND variant = 'protection_history'") MB against the floor's $(q -c "SELECT round((regexp_match(plan, 'Memory Usage: ([0-9]+)kB'))[1]::numeric / 1024) FROM bench_plan WHERE test = 'history' AND variant = 'count'") MB (see"
+	echo "  the plans), $(q -c "SELECT round(((regexp_match(o.plan, 'Memory Usage: ([0-9]+)kB'))[1]::numeric - (regexp_match(f.plan, 'Memory Usage: ([0-9]+)kB'))[1]::numeric) * 1024 / $CASES) FROM bench_plan o, bench_plan f WHERE o.test = 'history' AND o.variant = 'protection_history' AND f.test = 'history' AND f.variant = 'count'") bytes more per case for 45 bytes of events. Rows in random case order reach those chunks"
+	echo "  and, the table being larger, miss the caches more in PostgreSQL's own probing too (the transition function"
+	echo "  itself shows little self time in the profile). One chunk sized to the events, as route_agg's state has been"
+	echo "  since commit 587abec (\"one allocation per traveller\"), would shrink the footprint; how much time that saves"
+	echo "  here is not measured."
+	echo "- **Result size**: a 5-event protection_history is 8 + 5 × 9 = 53 bytes; the array is a 24-byte array header"
+	echo "  plus 5 row datums of 40 bytes (24-byte tuple header, status, padding, 8-byte timestamp): 224 bytes."
 	echo
 	echo "## The aggregate step alone"
 	echo
@@ -180,11 +243,22 @@ EOF
 	echo
 	echo "## Timings in detail"
 	echo
-	bench_detail_table '{rate,rate_parallel,group_hash,group_sort,order_mem,order_disk,history,history_sortagg,history_bycase,history_bycase_sortagg}'
+	bench_detail_table '{rate,rate_parallel,group_hash,group_sort,order_mem,order_disk,history,history_sortagg,history_wm4mb,history_bycase,history_bycase_sortagg}'
 	echo
 	echo "## Plans (one more run each, EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF))"
 	echo
 	bench_plans
+	echo "## Profiles (perf, cpu-clock sampling of the backend; one more run, not timed)"
+	echo
+	echo "Static functions of the Debian postgres binary have no symbol: they show as addresses, with the nearest"
+	echo "exported symbol below them (the function is that one or a static one placed after it)."
+	echo
+	bench_perf "recognition_rate, $(bench_count "$ROWS") rows" "SET max_parallel_workers_per_gather = 0" \
+		"EXPLAIN (ANALYZE, TIMING OFF) SELECT recognition_rate(s) FROM bench_status" 14 4
+	bench_perf "count(status), the same rows" "SET max_parallel_workers_per_gather = 0" \
+		"EXPLAIN (ANALYZE, TIMING OFF) SELECT count(s) FROM bench_status" 18 4
+	bench_perf "protection_history grouped by case, event log, HashAggregate in memory" "SET work_mem = '1GB'" \
+		"EXPLAIN (ANALYZE, TIMING OFF) $HIST bench_events GROUP BY case_id" 3 6
 	echo "## Data"
 	echo
 	q <<'EOF'

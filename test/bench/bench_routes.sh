@@ -92,11 +92,11 @@ TESTS=(
 	"ddl_gin_build|SET maintenance_work_mem = '1GB'|route_ops=CREATE INDEX ON bench_journeys USING gin (r)|text_codes=CREATE INDEX ON bench_jtext USING gin (codes)|text_keys=CREATE INDEX ON bench_jkeys USING gin (keys)|text_codes_c=CREATE INDEX ON bench_jtext USING gin ((codes COLLATE \"C\"))"
 	"route_agg|SET work_mem = '1GB'|route_agg=$RAGG bench_legs GROUP BY person|array_agg=$AAGG bench_legs GROUP BY person|count=$CNT bench_legs GROUP BY person"
 	"route_agg_sortagg|SET work_mem = '1GB'; SET enable_hashagg = off|route_agg=$RAGG bench_legs GROUP BY person|count=$CNT bench_legs GROUP BY person"
+	"route_agg_wm4mb|SET work_mem = '4MB'|route_agg=$RAGG bench_legs GROUP BY person|array_agg=$AAGG bench_legs GROUP BY person|count=$CNT bench_legs GROUP BY person"
 	"route_agg_byperson|SET work_mem = '1GB'|route_agg=$RAGG bench_legs_byperson GROUP BY person|array_agg=$AAGG bench_legs_byperson GROUP BY person|count=$CNT bench_legs_byperson GROUP BY person"
 	"route_agg_byperson_sortagg|SET work_mem = '1GB'; SET enable_hashagg = off|route_agg=$RAGG bench_legs_byperson GROUP BY person|count=$CNT bench_legs_byperson GROUP BY person"
 )
 bench_timings bench_journeys,bench_journeys_r,bench_jtext,bench_jtext_codes,bench_jkeys,bench_legs,bench_legs_byperson "${TESTS[@]}"
-bench_load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 mr_log "plans"
 "${PSQL[@]}" <<EOF
@@ -113,6 +113,10 @@ SELECT bench_keep_plan('route_agg', 'array_agg', '$AAGG bench_legs GROUP BY pers
 SELECT bench_keep_plan('route_agg', 'count', '$CNT bench_legs GROUP BY person');
 SET enable_hashagg = off;
 SELECT bench_keep_plan('route_agg_sortagg', 'route_agg', '$RAGG bench_legs GROUP BY person');
+RESET ALL;
+SET work_mem = '4MB';
+SELECT bench_keep_plan('route_agg_wm4mb', 'route_agg', '$RAGG bench_legs GROUP BY person');
+SELECT bench_keep_plan('route_agg_wm4mb', 'array_agg', '$AAGG bench_legs GROUP BY person');
 EOF
 
 # ---------------------------------------------------------------- report
@@ -138,6 +142,7 @@ npeople=$(q -c "SELECT count(DISTINCT person) FROM bench_legs")
 	(3, 'GIN index size (pg_relation_size): route_ops vs the text[] of places(r)', 'index', 'route_ops', 'index', 'text_codes', 1.0, 'no larger (≤ 1.00)'),
 	(4, 'route_agg(leg) grouped by person, $nlegs legs in a log: vs array_agg(leg ORDER BY departed(leg)), planner''s plans', 'route_agg', 'route_agg', 'route_agg', 'array_agg', 0.5, '≥ 2× faster (≤ 0.50)'),
 	(5, 'the same, route_agg with Sort + GroupAggregate (enable_hashagg = off) vs array_agg', 'route_agg_sortagg', 'route_agg', 'route_agg', 'array_agg', 0.5, '≥ 2× faster (≤ 0.50)'),
+	(5.5, 'the same with work_mem = 4MB (the default): route_agg (HashAggregate, spilling) vs array_agg (external sort)', 'route_agg_wm4mb', 'route_agg', 'route_agg_wm4mb', 'array_agg', 0.5, '≥ 2× faster (≤ 0.50)'),
 	(6, 'the same on legs clustered by person: route_agg vs array_agg, planner''s plans', 'route_agg_byperson', 'route_agg', 'route_agg_byperson', 'array_agg', 0.5, '≥ 2× faster (≤ 0.50)'),
 	(7, 'legs clustered by person, route_agg with Sort + GroupAggregate vs array_agg', 'route_agg_byperson_sortagg', 'route_agg', 'route_agg_byperson', 'array_agg', 0.5, '≥ 2× faster (≤ 0.50)'),
 	(8, 'info: codes @> ''{PA-5}'' on text[], GIN vs sequential scan', 'contains', 'text_gin', 'contains', 'text_seqscan', NULL, 'info'),
@@ -151,7 +156,64 @@ npeople=$(q -c "SELECT count(DISTINCT person) FROM bench_legs")
 	(16, 'info: log, route_agg (HashAggregate) vs count(leg) grouped by person (HashAggregate): the floor of grouping', 'route_agg', 'route_agg', 'route_agg', 'count', NULL, 'info'),
 	(17, 'info: log, Sort + GroupAggregate: route_agg vs count(leg) grouped by person', 'route_agg_sortagg', 'route_agg', 'route_agg_sortagg', 'count', NULL, 'info'),
 	(18, 'info: log, array_agg(... ORDER BY departed) vs count(leg) grouped by person, Sort + GroupAggregate', 'route_agg', 'array_agg', 'route_agg_sortagg', 'count', NULL, 'info'),
-	(19, 'info: log, count(leg) grouped by person: HashAggregate vs Sort + GroupAggregate', 'route_agg', 'count', 'route_agg_sortagg', 'count', NULL, 'info')"
+	(19, 'info: log, count(leg) grouped by person: HashAggregate vs Sort + GroupAggregate', 'route_agg', 'count', 'route_agg_sortagg', 'count', NULL, 'info'),
+	(20, 'info: log, route_agg (HashAggregate): work_mem 4MB (spilling) vs 1GB (in memory)', 'route_agg_wm4mb', 'route_agg', 'route_agg', 'route_agg', NULL, 'info'),
+	(21, 'info: log, count(leg) grouped by person (HashAggregate): work_mem 4MB (spilling) vs 1GB (in memory)', 'route_agg_wm4mb', 'count', 'route_agg', 'count', NULL, 'info')"
+	echo
+	echo "## Findings"
+	echo
+	echo "- **r @> 'PA-5' by GIN index vs sequential scan** ($(bench_ms contains gin) vs $(bench_ms contains seqscan) ms, ratio $(bench_ratio contains gin contains seqscan), target ≤ 0.05): the"
+	echo "  index part is cheap (Bitmap Index Scan: 6 buffers, the posting list of PA-5); the time goes to the Bitmap Heap"
+	echo "  Scan, which must visit every heap page holding a match: $(q -c "SELECT (regexp_match(plan, 'Heap Blocks: exact=([0-9]+)'))[1] FROM bench_plan WHERE test = 'contains' AND variant = 'gin'") of the $(q -c "SELECT pg_relation_size('bench_journeys') / 8192") pages, since"
+	echo "  1% of journeys spread over pages of ~$(q -c "SELECT round(count(*)::numeric / (pg_relation_size('bench_journeys') / 8192)) FROM bench_journeys") rows each touch 1 − 0.99^$(q -c "SELECT round(count(*)::numeric / (pg_relation_size('bench_journeys') / 8192)) FROM bench_journeys") ≈ $(q -c "SELECT round(100 * (1 - 0.99 ^ (count(*)::numeric / (pg_relation_size('bench_journeys') / 8192)))) FROM bench_journeys")% of them."
+	echo "  (count(*) needs no column, but PostgreSQL's back branches, $(q -c "SELECT split_part(current_setting('server_version'), ' ', 1)") included, no longer skip all-visible pages in"
+	echo "  a bitmap heap scan: the optimization was disabled because a concurrent VACUUM could make it count removed"
+	echo "  TIDs; the plan's buffer hits, one per heap block, show every page read.) The GIN index on the text[] does the"
+	echo "  same work in the same time ($(bench_ms contains text_gin) ms): the speed-up is bounded by the"
+	echo "  page visits, not by route_ops. It reaches ~20× only over the slower text[] sequential scan"
+	echo "  ($(bench_ms contains text_seqscan) ms: array_contains deconstructs the array and compares text). Matches clustered on fewer"
+	echo "  pages (a table ordered by corridor, or a rarer place) would give more; with 1% scattered, no index gets 20×."
+	echo "  The sequential scan is itself slowed by route_arg() (src/route.c): PG_DETOAST_DATUM copies (palloc +"
+	echo "  memcpy, detoast_attr in the profile) every route stored with a 1-byte header, i.e. every route of up to 7"
+	echo "  legs ($(q -c "SELECT round(100.0 * count(*) FILTER (WHERE length(r) <= 7) / count(*)) FROM bench_journeys")% here), only to realign it; route_touches could read the legs in place from"
+	echo "  PG_DETOAST_DATUM_PACKED with memcpy'd 16-byte legs (or the type could be STORAGE = plain, at the cost of TOAST)."
+	echo "  That would make the sequential scan faster, and this ratio worse."
+	echo "- **GIN index size** (route_ops $(q -c "SELECT to_char(bench_ms('index', 'route_ops') / 1048576, 'FM990.00')") MiB vs text[] $(q -c "SELECT to_char(bench_ms('index', 'text_codes') / 1048576, 'FM990.00')") MiB, ratio $(bench_ratio index route_ops index text_codes)): route_ops indexes each stop"
+	echo "  and its country (place_keys(), so that r @> 'MX' is answered exactly without recheck): $(q -c "SELECT round(avg(cardinality(keys)), 2) FROM bench_jkeys") keys a journey"
+	echo "  against $(q -c "SELECT round(avg((SELECT count(DISTINCT c) FROM unnest(codes) c)), 2) FROM bench_jtext") distinct codes in the text[] ($(q -c "SELECT to_char(avg(cardinality(k.keys))::numeric / avg((SELECT count(DISTINCT c) FROM unnest(t.codes) c)), 'FM0.00') FROM bench_jkeys k JOIN bench_jtext t USING (person)")× the keys). A text[] GIN over the same keys is the same size"
+	echo "  ($(q -c "SELECT to_char(bench_ms('index', 'text_keys') / 1048576, 'FM990.00')") MiB, ratio $(bench_ratio index route_ops index text_keys)): per key, int4 place keys and short text keys cost the same, since a"
+	echo "  GIN's size is its posting lists. Since place_cmp orders places by country first (the country is the top of"
+	echo "  the packed code), all the keys of one country form one range: route_gin_extract_query could answer r @> 'MX'"
+	echo "  with a partial match (GIN comparePartial, support function 5) over that range instead of a stored country key,"
+	echo "  dropping $(q -c "SELECT to_char(100 * (1 - avg((SELECT count(DISTINCT c) FROM unnest(t.codes) c)) / avg(cardinality(k.keys))), 'FM990') FROM bench_jkeys k JOIN bench_jtext t USING (person)")% of the keys (only ISO 3166-2 parents, e.g. GB-SCT, would stay as extra keys), at the cost of"
+	echo "  country queries that union many posting lists."
+	echo "- **GIN build time** (ratio $(bench_ratio ddl_gin_build route_ops ddl_gin_build text_codes), met): comparing int4 keys beats comparing text under"
+	echo "  $(q -c "SELECT datcollate FROM pg_database WHERE datname = current_database()") (strcoll); against COLLATE \"C\" text the ratio is $(bench_ratio ddl_gin_build route_ops ddl_gin_build text_codes_c). In the profile,"
+	echo "  route_gin_extract_value and its callees take a large share: per journey it calls place_keys() for every stop,"
+	echo "  which for each subdivision binary-searches the ISO 3166-2 table (mr_subdivision_by_code) to walk parents that"
+	echo "  the countries here do not have, then qsorts the keys with an out-of-line comparator (cmp_int32) only to"
+	echo "  drop duplicates that GIN drops anyway (ginExtractEntries sorts and deduplicates); and GIN compares keys with"
+	echo "  place_cmp = btint4cmp through FunctionCall2Coll. A parent flag in the packed code (or a has-parent bit per"
+	echo "  country) would skip the search; returning the keys unsorted would skip the qsort."
+	echo "- **route_agg, 2× faster than array_agg(leg ORDER BY departed(leg))**: both group $(bench_count "$nlegs") legs into"
+	echo "  $(bench_count "$npeople") groups, and that grouping costs the most. The floor, count(leg) grouped by person, takes $(bench_ms route_agg_sortagg count) ms"
+	echo "  with Sort + GroupAggregate (the Sort of 5M 36-byte tuples, 509 MB) and $(bench_ms route_agg count) ms with an in-memory HashAggregate."
+	echo "  Over the sorted floor route_agg adds $(bench_pdiff route_agg_sortagg route_agg route_agg_sortagg count) ms and array_agg(... ORDER BY) $(bench_pdiff route_agg array_agg route_agg_sortagg count) ms (a tuplesort per group):"
+	echo "  the aggregate step alone is several times faster (see below), but $(q -c "SELECT format('the floor alone is %s%% of the baseline''s time%s', round(100 * f / b), CASE WHEN f / b > 0.5 THEN ', so no aggregate could make the whole query 2× faster' ELSE '' END) FROM (SELECT bench_ms('route_agg_sortagg', 'count') AS f, bench_ms('route_agg', 'array_agg') AS b) x")."
+	echo "- **The planner's HashAggregate**: at work_mem = 1GB the planner hashes route_agg (and the floor) in memory, a"
+	echo "  hash table over $(bench_count "$npeople") groups where every row lands on a random group and misses the CPU caches (the profile"
+	echo "  below: PostgreSQL's hash table code, the unresolved address near tuplehash_grow, and ExecStoreMinimalTuple loading each group's key"
+	echo "  tuple, on top). The floor takes $(bench_ms route_agg count) ms hashed in memory, $(bench_ms route_agg_sortagg count) ms sorted, $(bench_ms route_agg_wm4mb count) ms hashed with"
+	echo "  work_mem = 4MB, the default, spilling into batches whose hash tables fit the caches; route_agg takes"
+	echo "  $(bench_ms route_agg route_agg), $(bench_ms route_agg_sortagg route_agg) and $(bench_ms route_agg_wm4mb route_agg) ms, array_agg(... ORDER BY) $(bench_ms route_agg array_agg) and (external sort) $(bench_ms route_agg_wm4mb array_agg) ms. Over the hashed floor"
+	echo "  route_agg adds $(bench_pdiff route_agg route_agg route_agg count) ms, against $(bench_pdiff route_agg_sortagg route_agg route_agg_sortagg count) ms sorted: in random group order each row also reaches the"
+	echo "  traveller's RouteState, a separate chunk (one since commit 587abec, header and legs together; Memory Usage"
+	echo "  $(q -c "SELECT round((regexp_match(plan, 'Memory Usage: ([0-9]+)kB'))[1]::numeric / 1024) FROM bench_plan WHERE test = 'route_agg' AND variant = 'route_agg'") MB against the floor's $(q -c "SELECT round((regexp_match(plan, 'Memory Usage: ([0-9]+)kB'))[1]::numeric / 1024) FROM bench_plan WHERE test = 'route_agg' AND variant = 'count'") MB), where route_agg_transfn's self time in the profile goes; the"
+	echo "  count's by-value state, kept in the hash entry, needs no such trip. That trip is inherent to an aggregate with"
+	echo "  an internal state; the planner's choice of the in-memory hash table is not the extension's. (route_state_new"
+	echo "  starts at 7 legs, a 128-byte chunk, so the $(q -c "SELECT round(100.0 * count(*) FILTER (WHERE n > 7) / count(*)) FROM bench_trip WHERE person IN (SELECT DISTINCT person FROM bench_legs)")% of these travellers with 8 or 9 legs move once, to 256"
+	echo "  bytes, via repalloc.)"
+	echo "- **Result size**: a route is 8 + 16 n bytes, a route_segment[] 24 + 16 n: $(bench_ratio result_sum route_agg result_sum array_agg) of the array's size."
 	echo
 	echo "## The aggregate step alone"
 	echo
@@ -177,11 +239,22 @@ EOF
 	echo
 	echo "## Timings in detail"
 	echo
-	bench_detail_table '{contains,ddl_gin_build,route_agg,route_agg_sortagg,route_agg_byperson,route_agg_byperson_sortagg}'
+	bench_detail_table '{contains,ddl_gin_build,route_agg,route_agg_sortagg,route_agg_wm4mb,route_agg_byperson,route_agg_byperson_sortagg}'
 	echo
 	echo "## Plans (one more run each, EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF))"
 	echo
 	bench_plans
+	echo "## Profiles (perf, cpu-clock sampling of the backend; one more run, not timed)"
+	echo
+	echo "Static functions of the Debian postgres binary have no symbol: they show as addresses, with the nearest"
+	echo "exported symbol below them (the function is that one or a static one placed after it)."
+	echo
+	bench_perf "sequential scan, r @> 'PA-5'" "SET enable_bitmapscan = off; SET enable_indexscan = off" \
+		"EXPLAIN (ANALYZE, TIMING OFF) SELECT count(*) FROM bench_journeys WHERE r @> 'PA-5'" 40 3
+	bench_perf "GIN build, route_ops" "SET maintenance_work_mem = '1GB'" \
+		"BEGIN; CREATE INDEX ON bench_journeys USING gin (r); ROLLBACK" 5 4
+	bench_perf "route_agg grouped by person, log, HashAggregate in memory" "SET work_mem = '1GB'" \
+		"EXPLAIN (ANALYZE, TIMING OFF) $RAGG bench_legs GROUP BY person" 3 6
 	echo "## Data"
 	echo
 	q <<'EOF'
