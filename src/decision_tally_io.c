@@ -10,19 +10,11 @@ static const char *const field_names[4] = {
 	"recognized", "complementary", "rejected", "otherwise_closed"
 };
 
-static size_t
-skip_blanks(const char *s, size_t len, size_t i)
-{
-	while (i < len && mr_isblank((unsigned char) s[i]))
-		i++;
-	return i;
-}
-
 mr_status
 decision_tally_parse(const char *s, size_t len, DecisionTally *out, size_t *errpos)
 {
 	int64_t		v[4];
-	size_t		i = skip_blanks(s, len, 0);
+	size_t		i = mr_skip_blanks(s, len, 0);
 
 	*errpos = i;
 	if (i == len)
@@ -35,15 +27,15 @@ decision_tally_parse(const char *s, size_t len, DecisionTally *out, size_t *errp
 		size_t		nl = strlen(field_names[f]);
 		int			ndigits = 0;
 
-		i = skip_blanks(s, len, i);
+		i = mr_skip_blanks(s, len, i);
 		*errpos = i;
 		if (len - i < nl || strncmp(s + i, field_names[f], nl) != 0)
 			return MR_ERR_SYNTAX;
-		i = skip_blanks(s, len, i + nl);
+		i = mr_skip_blanks(s, len, i + nl);
 		*errpos = i;
 		if (i >= len || s[i] != '=')
 			return MR_ERR_SYNTAX;
-		i = skip_blanks(s, len, i + 1);
+		i = mr_skip_blanks(s, len, i + 1);
 		*errpos = i;
 		v[f] = 0;
 		while (i < len && s[i] >= '0' && s[i] <= '9')
@@ -56,13 +48,13 @@ decision_tally_parse(const char *s, size_t len, DecisionTally *out, size_t *errp
 		}
 		if (ndigits == 0)
 			return MR_ERR_SYNTAX;
-		i = skip_blanks(s, len, i);
+		i = mr_skip_blanks(s, len, i);
 		*errpos = i;
 		if (i >= len || s[i] != (f < 3 ? ',' : ')'))
 			return MR_ERR_SYNTAX;
 		i++;
 	}
-	i = skip_blanks(s, len, i);
+	i = mr_skip_blanks(s, len, i);
 	if (i != len)
 	{
 		*errpos = i;

@@ -6,14 +6,6 @@
 
 #include "flow_series_io.h"
 
-static size_t
-skip_blanks(const char *s, size_t len, size_t i)
-{
-	while (i < len && mr_isblank((unsigned char) s[i]))
-		i++;
-	return i;
-}
-
 size_t
 flow_series_max_days(const char *s, size_t len)
 {
@@ -29,7 +21,7 @@ mr_status
 flow_series_parse(const char *s, size_t len, int32_t *start, int64_t *counts, size_t cap,
 				  size_t *ndays, size_t *errpos)
 {
-	size_t		i = skip_blanks(s, len, 0),
+	size_t		i = mr_skip_blanks(s, len, 0),
 				used,
 				pos;
 	mr_status	st;
@@ -42,11 +34,11 @@ flow_series_parse(const char *s, size_t len, int32_t *start, int64_t *counts, si
 	if (s[i] == '{')
 	{
 		/* the empty series */
-		i = skip_blanks(s, len, i + 1);
+		i = mr_skip_blanks(s, len, i + 1);
 		*errpos = i;
 		if (i >= len || s[i] != '}')
 			return MR_ERR_SYNTAX;
-		i = skip_blanks(s, len, i + 1);
+		i = mr_skip_blanks(s, len, i + 1);
 		*errpos = i;
 		return i == len ? MR_OK : MR_ERR_SYNTAX;
 	}
@@ -58,11 +50,11 @@ flow_series_parse(const char *s, size_t len, int32_t *start, int64_t *counts, si
 	}
 	if (*start == MR_DATE_NOBEGIN || *start == MR_DATE_NOEND)
 		return MR_ERR_OUT_OF_RANGE;
-	i = skip_blanks(s, len, i + used);
+	i = mr_skip_blanks(s, len, i + used);
 	*errpos = i;
 	if (i >= len || s[i] != '{')
 		return MR_ERR_SYNTAX;
-	i = skip_blanks(s, len, i + 1);
+	i = mr_skip_blanks(s, len, i + 1);
 	for (;;)
 	{
 		int64_t		v = 0;
@@ -82,10 +74,10 @@ flow_series_parse(const char *s, size_t len, int32_t *start, int64_t *counts, si
 		if (*ndays >= cap || *ndays >= FLOW_MAX_DAYS)
 			return MR_ERR_TOO_LONG;
 		counts[(*ndays)++] = v;
-		i = skip_blanks(s, len, i);
+		i = mr_skip_blanks(s, len, i);
 		if (i < len && s[i] == ',')
 		{
-			i = skip_blanks(s, len, i + 1);
+			i = mr_skip_blanks(s, len, i + 1);
 			continue;
 		}
 		if (i < len && s[i] == '}')
@@ -99,7 +91,7 @@ flow_series_parse(const char *s, size_t len, int32_t *start, int64_t *counts, si
 		*errpos = 0;
 		return MR_ERR_OUT_OF_RANGE;
 	}
-	i = skip_blanks(s, len, i + 1);
+	i = mr_skip_blanks(s, len, i + 1);
 	*errpos = i;
 	return i == len ? MR_OK : MR_ERR_SYNTAX;
 }

@@ -158,19 +158,11 @@ history_max_events(const char *s, size_t len)
 	return n;
 }
 
-static size_t
-skip_blanks(const char *s, size_t len, size_t i)
-{
-	while (i < len && mr_isblank((unsigned char) s[i]))
-		i++;
-	return i;
-}
-
 mr_status
 history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
 			  size_t cap, size_t *n, size_t *errpos)
 {
-	size_t		i = skip_blanks(s, len, 0);
+	size_t		i = mr_skip_blanks(s, len, 0);
 
 	*n = 0;
 	*errpos = i;
@@ -178,7 +170,7 @@ history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
 		return MR_ERR_EMPTY;
 	if (s[i] != '{')
 		return MR_ERR_SYNTAX;
-	i = skip_blanks(s, len, i + 1);
+	i = mr_skip_blanks(s, len, i + 1);
 	if (i < len && s[i] == '}')
 		goto done;
 	for (;;)
@@ -196,13 +188,13 @@ history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
 		v = status_by_name(s + i, nl);
 		if (v == 0)
 			return MR_ERR_UNKNOWN;
-		i = skip_blanks(s, len, i + nl);
+		i = mr_skip_blanks(s, len, i + nl);
 		if (i >= len || s[i] != '@')
 		{
 			*errpos = i;
 			return MR_ERR_SYNTAX;
 		}
-		i = skip_blanks(s, len, i + 1);
+		i = mr_skip_blanks(s, len, i + 1);
 		st = mr_timestamp_parse(s + i, len - i, &ts, &used, &pos);
 		if (st != MR_OK)
 		{
@@ -219,10 +211,10 @@ history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
 		at[*n] = ts;
 		status[*n] = (uint8_t) v;
 		(*n)++;
-		i = skip_blanks(s, len, i + used);
+		i = mr_skip_blanks(s, len, i + used);
 		if (i < len && s[i] == ',')
 		{
-			i = skip_blanks(s, len, i + 1);
+			i = mr_skip_blanks(s, len, i + 1);
 			continue;
 		}
 		if (i < len && s[i] == '}')
@@ -231,7 +223,7 @@ history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
 		return MR_ERR_SYNTAX;
 	}
 done:
-	i = skip_blanks(s, len, i + 1);
+	i = mr_skip_blanks(s, len, i + 1);
 	if (i != len)
 	{
 		*errpos = i;

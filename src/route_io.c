@@ -5,14 +5,6 @@
 
 #include "route_io.h"
 
-static size_t
-skip_blanks(const char *s, size_t len, size_t i)
-{
-	while (i < len && mr_isblank((unsigned char) s[i]))
-		i++;
-	return i;
-}
-
 /* A place that ends where `end` is; blanks around it are the parser's. */
 static mr_status
 parse_place_part(const char *s, size_t start, size_t end, int32_t *out, size_t *errpos)
@@ -33,7 +25,7 @@ parse_leg_date(const char *s, size_t len, size_t *i, int32_t *out, size_t *errpo
 				pos;
 	mr_status	st;
 
-	*i = skip_blanks(s, len, *i);
+	*i = mr_skip_blanks(s, len, *i);
 	if (*i < len && (s[*i] == ',' || s[*i] == ']'))
 	{
 		*out = ROUTE_DATE_UNKNOWN;
@@ -51,7 +43,7 @@ parse_leg_date(const char *s, size_t len, size_t *i, int32_t *out, size_t *errpo
 		*errpos = *i;
 		return MR_ERR_OUT_OF_RANGE;
 	}
-	*i = skip_blanks(s, len, *i + used);
+	*i = mr_skip_blanks(s, len, *i + used);
 	return MR_OK;
 }
 
@@ -59,7 +51,7 @@ mr_status
 route_segment_parse(const char *s, size_t len, bool whole, RouteSegment *out,
 					size_t *consumed, size_t *errpos)
 {
-	size_t		i = skip_blanks(s, len, 0),
+	size_t		i = mr_skip_blanks(s, len, 0),
 				arrow,
 				dest_end;
 	mr_status	st;
@@ -116,7 +108,7 @@ route_segment_parse(const char *s, size_t len, bool whole, RouteSegment *out,
 			*errpos = i;
 			return MR_ERR_SYNTAX;
 		}
-		i = skip_blanks(s, len, i + 1);
+		i = mr_skip_blanks(s, len, i + 1);
 		if (route_date_known(out->departed) && route_date_known(out->arrived) &&
 			out->arrived < out->departed)
 		{
@@ -211,7 +203,7 @@ mr_status
 route_parse(const char *s, size_t len, RouteSegment *segs, size_t cap, size_t *n,
 			size_t *errpos)
 {
-	size_t		i = skip_blanks(s, len, 0);
+	size_t		i = mr_skip_blanks(s, len, 0);
 
 	*n = 0;
 	*errpos = i;
@@ -219,7 +211,7 @@ route_parse(const char *s, size_t len, RouteSegment *segs, size_t cap, size_t *n
 		return MR_ERR_EMPTY;
 	if (s[i] != '{')
 		return MR_ERR_SYNTAX;
-	i = skip_blanks(s, len, i + 1);
+	i = mr_skip_blanks(s, len, i + 1);
 	if (i < len && s[i] == '}')
 		i++;
 	else
@@ -246,7 +238,7 @@ route_parse(const char *s, size_t len, RouteSegment *segs, size_t cap, size_t *n
 			i += used;
 			if (i < len && s[i] == ',')
 			{
-				i = skip_blanks(s, len, i + 1);
+				i = mr_skip_blanks(s, len, i + 1);
 				continue;
 			}
 			if (i < len && s[i] == '}')
@@ -258,7 +250,7 @@ route_parse(const char *s, size_t len, RouteSegment *segs, size_t cap, size_t *n
 			return MR_ERR_SYNTAX;
 		}
 	}
-	i = skip_blanks(s, len, i);
+	i = mr_skip_blanks(s, len, i);
 	if (i != len)
 	{
 		*errpos = i;

@@ -6,14 +6,6 @@
 
 #include "transit_profile_io.h"
 
-static size_t
-skip_blanks(const char *s, size_t len, size_t i)
-{
-	while (i < len && mr_isblank((unsigned char) s[i]))
-		i++;
-	return i;
-}
-
 /* A non-negative integer at s[*i]; MR_ERR_OUT_OF_RANGE past INT64_MAX. */
 static mr_status
 parse_count(const char *s, size_t len, size_t *i, int64_t *out)
@@ -36,7 +28,7 @@ mr_status
 transit_profile_parse(const char *s, size_t len, int64_t *counts, int64_t *overflow,
 					  size_t *errpos)
 {
-	size_t		i = skip_blanks(s, len, 0);
+	size_t		i = mr_skip_blanks(s, len, 0);
 	int64_t		last_day = -1;
 	bool		seen_overflow = false;
 
@@ -47,7 +39,7 @@ transit_profile_parse(const char *s, size_t len, int64_t *counts, int64_t *overf
 		return MR_ERR_EMPTY;
 	if (s[i] != '{')
 		return MR_ERR_SYNTAX;
-	i = skip_blanks(s, len, i + 1);
+	i = mr_skip_blanks(s, len, i + 1);
 	if (i < len && s[i] == '}')
 		i++;
 	else
@@ -84,13 +76,13 @@ transit_profile_parse(const char *s, size_t len, int64_t *counts, int64_t *overf
 					return MR_ERR_ORDER;
 				last_day = day;
 			}
-			i = skip_blanks(s, len, i);
+			i = mr_skip_blanks(s, len, i);
 			if (i >= len || s[i] != ':')
 			{
 				*errpos = i;
 				return MR_ERR_SYNTAX;
 			}
-			i = skip_blanks(s, len, i + 1);
+			i = mr_skip_blanks(s, len, i + 1);
 			*errpos = i;
 			st = parse_count(s, len, &i, &n);
 			if (st != MR_OK)
@@ -99,10 +91,10 @@ transit_profile_parse(const char *s, size_t len, int64_t *counts, int64_t *overf
 				*overflow = n;
 			else
 				counts[day] = n;
-			i = skip_blanks(s, len, i);
+			i = mr_skip_blanks(s, len, i);
 			if (i < len && s[i] == ',')
 			{
-				i = skip_blanks(s, len, i + 1);
+				i = mr_skip_blanks(s, len, i + 1);
 				continue;
 			}
 			if (i < len && s[i] == '}')
@@ -114,7 +106,7 @@ transit_profile_parse(const char *s, size_t len, int64_t *counts, int64_t *overf
 			return MR_ERR_SYNTAX;
 		}
 	}
-	i = skip_blanks(s, len, i);
+	i = mr_skip_blanks(s, len, i);
 	if (i != len)
 	{
 		*errpos = i;
