@@ -1,35 +1,45 @@
 # migrec: PGXS build.  `make && make install`, then `make installcheck`
 # against a running server (test/run-tests.sh does all of it).
+#   make WERROR=1        warnings are errors (the version matrix builds so)
+#   make ASSERT=1        with the extension's Assert()s on, on any server
 
 EXTENSION = migrec
 MODULE_big = migrec
-OBJS = src/migrec.o src/codes.o src/codes_data.o \
-	src/nationality_io.o src/nationality.o \
-	src/place_io.o src/place.o \
-	src/datetime_io.o src/status_data.o src/protection_status_io.o src/protection_status.o \
-	src/decision_tally_io.o src/decision_tally.o src/protection_history.o \
-	src/route_io.o src/route_segment.o src/route.o \
-	src/transit_profile_io.o src/transit_profile.o src/flow_series_io.o src/flow_series.o src/sdc.o
-DATA = migrec--0.1.sql
+include src/sources.mk
+OBJS = $(addprefix src/,$(MR_PLAIN_SOURCES:.c=.o) $(MR_SERVER_SOURCES:.c=.o))
 PGFILEDESC = "migrec - migration records"
+
+# The installed scripts are built from scripts/ for the server's major
+# version (tools/build_sql.sh): migrec--0.1.sql is the released 0.1,
+# migrec--0.1--0.2.sql the update, migrec--0.2.sql a fresh install.
+DATA_built = migrec--0.1.sql migrec--0.1--0.2.sql migrec--0.2.sql
+EXTRA_CLEAN = .pg-major
 
 REGRESS = setup nationality place nationality_data protection_status protection_history recognition_rate route forecast demo labels security encodings
 REGRESS_OPTS = --inputdir=. --outputdir=test/regress
-
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 
 # The server's headers as system headers, so that -Wextra speaks only of ours.
-PG_CPPFLAGS = -Isrc -isystem $(shell $(PG_CONFIG) --includedir-server)
-PG_CFLAGS = -Wall -Wextra
+PG_CPPFLAGS = -Isrc -isystem $(shell $(PG_CONFIG) --includedir-server) $(if $(ASSERT),-DUSE_ASSERT_CHECKING)
+PG_CFLAGS = -Wall -Wextra $(if $(WERROR),-Werror)
 include $(PGXS)
 
 # PGXS tracks no header dependencies: a changed constant in a header must
 # rebuild every object, not only the files touched since.
 $(OBJS): $(wildcard src/*.h)
 
+# Built again when a source changes or when PG_CONFIG names another major
+# version than the last build's (.pg-major).
+$(DATA_built) &: scripts/migrec--0.1.sql $(wildcard scripts/migrec--0.1--0.2/*.sql) tools/build_sql.sh .pg-major
+	sh tools/build_sql.sh $(MAJORVERSION) .
+
+.pg-major: FORCE
+	@echo '$(MAJORVERSION)' | cmp -s - $@ || echo '$(MAJORVERSION)' >$@
+FORCE:
+
 # The regression suite against an AddressSanitizer + UBSan build (test/sanitize.sh).
-.PHONY: sanitize-check
+.PHONY: sanitize-check FORCE
 sanitize-check:
 	bash test/sanitize.sh

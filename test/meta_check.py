@@ -44,7 +44,9 @@ for ext, p in meta.get("provides", {}).items():
     ok(SEMVER.match(p.get("version", "")), "%s: version is a semantic version" % ext)
     ok(p.get("version", "").startswith(default + ".") or p.get("version") == default,
        "%s: version %s is the control file's default_version %s" % (ext, p.get("version"), default))
-    ok(os.path.exists(os.path.join(top, "%s--%s.sql" % (ext, default))), "%s: the install script of %s exists" % (ext, default))
+    built = re.search(r"^DATA_built\s*=(.*)$", open(os.path.join(top, "Makefile"), encoding="utf-8").read(), re.M)
+    ok(built and ("%s--%s.sql" % (ext, default)) in built.group(1).split(),
+       "%s: the Makefile builds the install script of %s" % (ext, default))
 ok(meta.get("version", "").startswith(default + "."), "the distribution version matches default_version")
 
 for i, (good, what) in enumerate(results, 1):

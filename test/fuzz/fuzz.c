@@ -1,7 +1,8 @@
 /*
  * fuzz.c: libFuzzer harnesses for migrec's plain-C parsers, formatters and
- * binary validators.  Built once per target (-DFUZZ_TARGET=n, see the
- * Makefile); each target parses the input, and whatever parses is formatted
+ * binary validators.  Built once per target, named at build time
+ * (-DFUZZ_TARGET='"route"', see the Makefile, which reads the names from
+ * `targets`); each target parses the input, and whatever parses is formatted
  * and parsed again and must come back the same (the round trip).  For the
  * binary targets, the bytes are read as the type's send format, and
  * whatever the validator accepts must format and parse back to itself.
@@ -476,15 +477,34 @@ static const target targets[] = {
 };
 
 #ifndef FUZZ_TARGET
-#define FUZZ_TARGET 0
+#error "build with -DFUZZ_TARGET='\"name\"', a name of targets[]"
 #endif
+
+static const target *
+chosen_target(void)
+{
+	static const target *t;
+
+	if (t == NULL)
+	{
+		for (size_t i = 0; i < sizeof(targets) / sizeof(targets[0]); i++)
+			if (strcmp(targets[i].name, FUZZ_TARGET) == 0)
+				t = &targets[i];
+		if (t == NULL)
+		{
+			fprintf(stderr, "no fuzz target named \"%s\"\n", FUZZ_TARGET);
+			abort();
+		}
+	}
+	return t;
+}
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const target *t = &targets[FUZZ_TARGET];
+	const target *t = chosen_target();
 
 	if (size > 4096)
 		return 0;

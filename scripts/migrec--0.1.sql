@@ -1954,15 +1954,18 @@ COMMENT ON OPERATOR FAMILY @extschema@.flow_series_hash_ops USING hash IS 'hash 
 --------------------------------------------------------------------------
 -- array types: members too, so that postgres_fdw ships conditions with
 -- array constants (status IN (...), route && '{GT,HN}') to the servers
--- that hold the data (it ships only objects of extensions it is told of)
+-- that hold the data (it ships only objects of extensions it is told of).
+-- From PostgreSQL 17 an array type joins its element type's extension by
+-- itself (commit e5bc945), and adding it again is an error: lines marked
+-- "@pg<17" are kept only for servers before 17 (tools/build_sql.sh).
 --------------------------------------------------------------------------
 
-ALTER EXTENSION migrec ADD TYPE @extschema@.nationality[];
-ALTER EXTENSION migrec ADD TYPE @extschema@.place[];
-ALTER EXTENSION migrec ADD TYPE @extschema@.protection_status[];
-ALTER EXTENSION migrec ADD TYPE @extschema@.protection_history[];
-ALTER EXTENSION migrec ADD TYPE @extschema@.decision_tally[];
-ALTER EXTENSION migrec ADD TYPE @extschema@.route_segment[];
-ALTER EXTENSION migrec ADD TYPE @extschema@.route[];
-ALTER EXTENSION migrec ADD TYPE @extschema@.transit_profile[];
-ALTER EXTENSION migrec ADD TYPE @extschema@.flow_series[];
+ALTER EXTENSION migrec ADD TYPE @extschema@.nationality[]; -- @pg<17
+ALTER EXTENSION migrec ADD TYPE @extschema@.place[]; -- @pg<17
+ALTER EXTENSION migrec ADD TYPE @extschema@.protection_status[]; -- @pg<17
+ALTER EXTENSION migrec ADD TYPE @extschema@.protection_history[]; -- @pg<17
+ALTER EXTENSION migrec ADD TYPE @extschema@.decision_tally[]; -- @pg<17
+ALTER EXTENSION migrec ADD TYPE @extschema@.route_segment[]; -- @pg<17
+ALTER EXTENSION migrec ADD TYPE @extschema@.route[]; -- @pg<17
+ALTER EXTENSION migrec ADD TYPE @extschema@.transit_profile[]; -- @pg<17
+ALTER EXTENSION migrec ADD TYPE @extschema@.flow_series[]; -- @pg<17
