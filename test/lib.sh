@@ -18,6 +18,34 @@ MR_PACKAGES=(make gcc clang libclang-rt-14-dev "postgresql-$MR_PGVERSION" "postg
 
 mr_log() { printf '== %s\n' "$*" >&2; }
 
+# pg_regress's result lines as TAP (15 prints "test x ... ok", 16 and later
+# "ok 1 - x"), then the head of regression.diffs when something failed.
+mr_regress_tap() {
+	local outdir=$1
+	shift
+	local log rc=0
+	log=$(mktemp /tmp/migrec-regress.XXXXXX)
+	"$@" >"$log" 2>&1 || rc=$?
+	sed -nE 's/^(test|     ) *([a-z0-9_]+) +\.\.\. ok .*/ok - \2/p;
+	         s/^(test|     ) *([a-z0-9_]+) +\.\.\. (FAILED|failed).*/not ok - \2/p;
+	         s/^ok [0-9]+ +[-+] +([a-z0-9_]+) .*/ok - \1/p;
+	         s/^not ok [0-9]+ +[-+] +([a-z0-9_]+) .*/not ok - \1/p' "$log"
+	if [ "$rc" -ne 0 ]; then
+		grep -vE '^(test|     |ok|not ok) ' "$log" | head -20
+		[ -f "$outdir/regression.diffs" ] && head -150 "$outdir/regression.diffs"
+	fi
+	rm -f "$log"
+	return "$rc"
+}
+
+# A command whose success is one test: mr_ok_if WHAT COMMAND...
+mr_ok_if() {
+	local what=$1
+	shift
+	if "$@"; then echo "ok - $what"; else echo "not ok - $what"; return 1; fi
+}
+
+
 if [ "$(id -u)" -eq 0 ]; then MR_SUDO=(); else MR_SUDO=(sudo); fi
 
 mr_install_packages() {

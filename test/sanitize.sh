@@ -33,21 +33,22 @@ mr_start
 trap 'mr_cleanup; restore; rm -rf "$SHIM_DIR"' EXIT
 
 set +e
-make -C "$MR_TOP" -s PG_CONFIG="$PG_CONFIG" installcheck >"$MR_TMP/regress.out" 2>&1
+mr_regress_tap "$MR_TOP/test/regress" make -C "$MR_TOP" -s PG_CONFIG="$PG_CONFIG" installcheck >"$MR_TMP/regress.out"
 set -e
 cat "$MR_TMP/regress.out"
-passed=$(grep -cE '^(ok|test) .* ok( |$)|^ok [0-9]+ ' "$MR_TMP/regress.out" || true)
-failed=$(grep -cE 'FAILED|^not ok' "$MR_TMP/regress.out" || true)
+passed=$(grep -c '^ok ' "$MR_TMP/regress.out" || true)
+failed=$(grep -c '^not ok ' "$MR_TMP/regress.out" || true)
+[ "$passed" -gt 0 ] || { echo "not ok - the regression suite ran no test"; failed=$((failed + 1)); }
 # the server really ran with the runtime: the instrumented module needs it
 if ! grep -q 'libclang_rt.asan' "/proc/$(head -1 "$MR_TMP/data/postmaster.pid")/maps" 2>/dev/null; then
-	echo "the server did not load the ASan runtime"
+	echo "not ok - the server loaded the ASan runtime"
 	failed=$((failed + 1))
 fi
 if grep -nE 'AddressSanitizer|runtime error:|LeakSanitizer|UndefinedBehaviorSanitizer' "$MR_TMP/server.log"; then
-	echo "sanitizer reports in the server log"
+	echo "not ok - no sanitizer reports in the server log"
 	failed=$((failed + 1))
 else
-	echo "server log: no sanitizer reports"
+	echo "ok - no sanitizer reports in the server log"
 	passed=$((passed + 1))
 fi
 echo "$passed passed, $failed failed"
