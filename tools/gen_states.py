@@ -17,7 +17,6 @@ Exit codes (tools/gen_common.py): 0 written / matches, 1 differs, 2 error.
 import argparse
 import os
 import re
-import sys
 
 from gen_common import (EXIT_OK, HERE, TOP, c_str, emit, read_tsv,
                         require, run)
