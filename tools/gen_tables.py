@@ -374,10 +374,12 @@ def build_code_indexes(src, t, shipped_countries, release):
                     "a code is never reused (stored places would change country); "
                     "decide how %s is encoded (docs/reference-data.md)"
                     % (alpha2, alpha3, t.order[now], t.order[now]))
+    # Record this table's new codes: a new alpha-3, or a new alpha-2 for one.
+    shipped_pairs = {(r[0], r[1]) for r in rows}
     shipped_a3 = {r[0] for r in rows}
     for a3 in t.order:
         a2 = t.entries[a3]["alpha2"] if t.entries[a3]["kind"] != "withdrawn" else None
-        if a2 and (a3, a2) not in {(r[0], r[1]) for r in rows}:
+        if a2 and (a3, a2) not in shipped_pairs:
             rows.add((a3, a2, release))
         elif not a2 and a3 not in shipped_a3:
             rows.add((a3, "", release))
