@@ -44,7 +44,11 @@ is() { # is GOT WANT DESCRIPTION
 work=$(mktemp -d /tmp/migrec-retired.XXXXXX)
 chmod 755 "$work"
 cp "$LIB/migrec.so" "$work/migrec.so.installed"
-restore_library() { cp "$work/migrec.so.installed" "$LIB/migrec.so"; rm -rf "$work"; }
+# Replace the library by renaming a copy over it, never by writing into it:
+# a server process that has the old file mapped would crash (SIGBUS) if its
+# pages changed under it.
+swap_library() { cp "$1" "$LIB/.migrec.so.swap" && mv -f "$LIB/.migrec.so.swap" "$LIB/migrec.so"; }
+restore_library() { swap_library "$work/migrec.so.installed"; rm -rf "$work"; }
 
 # The library from the simulated newer iso-codes, built in a copy of the tree.
 mkdir "$work/tree"
@@ -78,7 +82,7 @@ SQL
 pg_dump -Fc -f "$work/old.dump" "$PGDATABASE"
 ok $? "dump of a database made with the committed tables"
 
-cp "$work/tree/migrec.so" "$LIB/migrec.so"
+swap_library "$work/tree/migrec.so"
 createdb restored && pg_restore -d restored "$work/old.dump" 2>"$work/restore.err"
 ok $? "it restores with the newer tables"
 sed 's/^/#   /' "$work/restore.err"
