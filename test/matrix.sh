@@ -151,10 +151,27 @@ kill_in_chroot() {
 	return 0
 }
 
+# Long commands run in the background, in a process group of their own,
+# while the script waits for them: a signal runs the cleanup at once (not
+# after the command), and the cleanup ends the command's whole group.
+child=
+run() {
+	local rc=0
+	setsid --wait "$@" &
+	child=$!
+	wait "$child" || rc=$?
+	child=
+	return $rc
+}
+
 active_root=
 bindir=
 cleanup() {
 	local rc=$?
+	if [ -n "$child" ]; then
+		kill -TERM -- "-$child" 2>/dev/null || kill -TERM "$child" 2>/dev/null || true
+		sleep 1
+	fi
 	if [ -n "$active_root" ]; then
 		if [ -f "$active_root/tmp/migrec-matrix/data/postmaster.pid" ]; then
 			in_chroot "$active_root" runuser -u postgres -- "$bindir/pg_ctl" \
@@ -170,7 +187,7 @@ trap 'exit 130' INT TERM HUP
 
 mount_proc() {
 	active_root=$1
-	mount -t proc proc "$1/proc"
+	mountpoint -q "$1/proc" || mount -t proc proc "$1/proc"
 }
 umount_proc() {
 	kill_in_chroot "$1"
@@ -183,7 +200,7 @@ in_chroot() {
 	local root=$1
 	shift
 	# (without the cache's lock: a server started here must not hold it)
-	chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@" 9>&-
+	run chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@" 9>&-
 }
 
 # ---------------------------------------------------------------- chroots
@@ -213,7 +230,12 @@ build_chroot() { # version release root log
 	script=/usr/share/debootstrap/scripts/$rel
 	[ -e "$script" ] || script=/usr/share/debootstrap/scripts/sid
 	case $mirror in https:*) include=--include=ca-certificates ;; esac
-	debootstrap --variant=minbase $include "$rel" "$root" "$mirror" "$script" >>"$log" 2>&1 || return 1
+	# what debootstrap mounts and runs in the chroot is cleaned up on exit too
+	active_root=$root
+	run debootstrap --variant=minbase $include "$rel" "$root" "$mirror" "$script" >>"$log" 2>&1 || {
+		umount_proc "$root"
+		return 1
+	}
 	# apt: no recommends, no questions; a snapshot mirror's Release file may
 	# have expired.
 	cat >"$root/etc/apt/apt.conf.d/90migrec-matrix" <<-'EOF'
