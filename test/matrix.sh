@@ -41,7 +41,7 @@ cache=${MIGREC_MATRIX_CACHE:-/var/cache/migrec-matrix}
 versions=${MIGREC_MATRIX_VERSIONS:-13 17 18}
 max_age=${MIGREC_MATRIX_MAX_AGE:-30}
 # Bump when the way a chroot is built changes: every cached chroot is rebuilt.
-recipe_version=1
+recipe_version=2
 
 if [ "$(id -u)" -ne 0 ]; then
 	command -v sudo >/dev/null || { echo "test/matrix.sh needs root (debootstrap, chroot, mount)" >&2; exit 1; }
@@ -55,6 +55,15 @@ release_of() {
 	17) echo trixie ;;
 	18) echo forky ;;
 	*) return 1 ;;
+	esac
+}
+
+# An older PostgreSQL installed beside a version's own, from the previous
+# Debian release (pinned below the chroot's own release), to test
+# pg_upgrade from it: "major release", or nothing.
+upgrade_from_of() {
+	case $1 in
+	17) echo "15 bookworm" ;;
 	esac
 }
 
@@ -210,7 +219,9 @@ recipe() { # version release
 	echo "recipe $recipe_version; $2 for PostgreSQL $1; mirror $mirror; packages $(packages "$1")"
 }
 packages() {
-	echo "postgresql-$1 postgresql-server-dev-$1 make gcc libc6-dev util-linux"
+	local from
+	from=$(upgrade_from_of "$1")
+	echo "postgresql-$1 postgresql-server-dev-$1 make gcc libc6-dev util-linux${from:+ postgresql-${from% *} postgresql-server-dev-${from% *} (from ${from#* })}"
 }
 
 chroot_is_usable() { # version release root
@@ -221,7 +232,7 @@ chroot_is_usable() { # version release root
 }
 
 build_chroot() { # version release root log
-	local v=$1 rel=$2 root=$3 log=$4 script include=
+	local v=$1 rel=$2 root=$3 log=$4 script include= from
 	umount_below "$root"
 	rm -rf --one-file-system "$root"
 	mkdir -p "$root"
@@ -250,13 +261,20 @@ build_chroot() { # version release root log
 	# no services started by the packages' scripts
 	printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 	chmod 755 "$root/usr/sbin/policy-rc.d"
+	from=$(upgrade_from_of "$v")
+	if [ -n "$from" ]; then
+		# the older release's packages, only where asked for by name
+		echo "deb $mirror ${from#* } main" >"$root/etc/apt/sources.list.d/${from#* }.list"
+		printf 'Package: *\nPin: release n=%s\nPin-Priority: 100\n' "${from#* }" \
+			>"$root/etc/apt/preferences.d/${from#* }"
+	fi
 	mount_proc "$root"
 	{
 		in_chroot "$root" apt-get update &&
 			in_chroot "$root" DEBIAN_FRONTEND=noninteractive apt-get install postgresql-common &&
 			# no "main" cluster: the tests make their own
 			sed -i 's/^#* *create_main_cluster *=.*/create_main_cluster = false/' "$root/etc/postgresql-common/createcluster.conf" &&
-			in_chroot "$root" DEBIAN_FRONTEND=noninteractive apt-get install $(packages "$v") &&
+			in_chroot "$root" DEBIAN_FRONTEND=noninteractive apt-get install $(packages "$v" | sed 's/ (from .*//') &&
 			in_chroot "$root" apt-get clean
 	} >>"$log" 2>&1 || { umount_proc "$root"; return 1; }
 	umount_proc "$root"
@@ -306,6 +324,62 @@ regress_stage() { # version root dir label work
 	fi
 }
 
+# A clean copy of the source tree into the chroot: git's tracked and
+# untracked-but-not-ignored files (the working tree, not the host's build
+# products); outside a git checkout, a copy cleaned with make clean.
+copy_tree() { # root dir pg_config
+	mkdir -p "$1$2"
+	if git -C "$top" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+		(cd "$top" && git ls-files -z --cached --others --exclude-standard |
+			while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done |
+			tar --null -T - -cf -) | tar -xf - -C "$1$2"
+	else
+		(cd "$top" && tar --exclude=.git -cf - .) | tar -xf - -C "$1$2"
+		in_chroot "$1" make -s -C "$2" clean PG_CONFIG="$3" >/dev/null 2>&1 || true
+	fi
+}
+
+# pg_upgrade from the older server of the chroot (test/pg_upgrade/run.sh):
+# migrec built for it from another clean copy, then the script's checks.
+upgrade_stages() { # version root work
+	local v=$1 root=$2 work=$3 from old opgc line pending nres=0 want=7
+	from=$(upgrade_from_of "$v")
+	old=${from% *}
+	opgc=/usr/lib/postgresql/$old/bin/pg_config
+	copy_tree "$root" "/build/migrec-$old" "$opgc"
+	if ! { in_chroot "$root" make -s --no-print-directory -C "/build/migrec-$old" -j2 WERROR=1 PG_CONFIG="$opgc" &&
+		in_chroot "$root" make -s --no-print-directory -C "/build/migrec-$old" install PG_CONFIG="$opgc"; } >"$work/old.out" 2>&1; then
+		tail -30 "$work/old.out" >"$work/old.detail"
+		result fail "PostgreSQL $old to $v: migrec built for $old (${from#* }) with -Werror" "$work/old.detail"
+		not_run "$v" "no build for $old" "pg_upgrade from $old"
+		return
+	fi
+	result ok "PostgreSQL $old to $v: migrec built for $old (${from#* }) with -Werror"
+	in_chroot "$root" bash /build/migrec/test/pg_upgrade/run.sh "$old" "$v" >"$work/upgrade.out" 2>&1 || true
+	# its "ok - ..." / "not ok - ..." lines, a failure with its "#   " details
+	pending=
+	while IFS= read -r line; do
+		case $line in
+		"ok - "* | "not ok - "*)
+			[ -z "$pending" ] || result fail "$pending" "$work/upgrade.detail"
+			pending=
+			nres=$((nres + 1))
+			case $line in
+			"ok - "*) result ok "${line#ok - }" ;;
+			*) pending=${line#not ok - }; : >"$work/upgrade.detail" ;;
+			esac
+			;;
+		"#   "*) [ -z "$pending" ] || echo "${line#"#   "}" >>"$work/upgrade.detail" ;;
+		"# "*) echo "$line" ;;
+		esac
+	done <"$work/upgrade.out"
+	[ -z "$pending" ] || result fail "$pending" "$work/upgrade.detail"
+	if [ "$nres" -lt "$want" ]; then
+		tail -20 "$work/upgrade.out" >"$work/upgrade.detail"
+		result fail "PostgreSQL $old to $v: $((want - nres)) of the $want pg_upgrade checks did not run" "$work/upgrade.detail"
+	fi
+}
+
 not_run() { # version reason stage...
 	local v=$1 why=$2
 	shift 2
@@ -340,17 +414,8 @@ test_version() { # version
 	full=$(chroot "$root" "$bindir/postgres" --version | awk '{ print $3 }')
 	result ok "PostgreSQL $v: $rel chroot, PostgreSQL $full ($how in $((t1 - t0)) s)"
 
-	# a clean copy of the source tree
 	rm -rf "$root/build"
-	mkdir -p "$root/build/migrec"
-	if git -C "$top" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-		(cd "$top" && git ls-files -z --cached --others --exclude-standard |
-			while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done |
-			tar --null -T - -cf -) | tar -xf - -C "$root/build/migrec"
-	else
-		(cd "$top" && tar --exclude=.git -cf - .) | tar -xf - -C "$root/build/migrec"
-		in_chroot "$root" make -s -C /build/migrec clean PG_CONFIG="$pgc" >/dev/null 2>&1 || true
-	fi
+	copy_tree "$root" /build/migrec "$pgc"
 
 	mount_proc "$root"
 
@@ -401,6 +466,8 @@ test_version() { # version
 	else
 		result ok "PostgreSQL $v: server log clean"
 	fi
+
+	[ -z "$(upgrade_from_of "$v")" ] || upgrade_stages "$v" "$root" "$work"
 
 	umount_proc "$root"
 	t2=$(now)
