@@ -58,7 +58,7 @@ trap 'stop_all; rm -rf "$work"' EXIT
 
 start() { # bindir datadir port
 	as_pg "$1/pg_ctl" -D "$2" -l "$2.log" -w \
-		-o "-k $work -p $3 -c listen_addresses='' -c log_line_prefix='%m [%p] %e '" start >/dev/null
+		-o "-k $work -p $3 -c listen_addresses='' -c fsync=off -c log_line_prefix='%m [%p] %e '" start >/dev/null
 }
 
 rm -rf "$work"
@@ -67,7 +67,7 @@ chown postgres: "$work"
 cp "$here/data.sql" "$here/queries.sql" "$work/"
 
 # the old cluster, its data, its answers
-if ! { as_pg "$ob/initdb" -D "$work/old" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$work/initdb-old.log" 2>&1 &&
+if ! { as_pg "$ob/initdb" --no-sync -D "$work/old" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$work/initdb-old.log" 2>&1 &&
 	start "$ob" "$work/old" "$oport" &&
 	"$ob/createdb" -h "$work" -p "$oport" -U postgres upgrade &&
 	sql "$oport" -f "$work/data.sql" >"$work/data.log" 2>&1 &&
@@ -80,8 +80,8 @@ fi
 rows=$(awk -F'|' 'NR > 2 && NF == 4 { s += $3 } /^$/ { exit } END { print s + 0 }' "$work/before.out")
 
 # pg_upgrade into a new cluster
-if as_pg "$nb/initdb" -D "$work/new" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$work/initdb-new.log" 2>&1 &&
-	as_pg "$nb/pg_upgrade" -U postgres -b "$ob" -B "$nb" -d "$work/old" -D "$work/new" \
+if as_pg "$nb/initdb" --no-sync -D "$work/new" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$work/initdb-new.log" 2>&1 &&
+	as_pg "$nb/pg_upgrade" --no-sync -U postgres -b "$ob" -B "$nb" -d "$work/old" -D "$work/new" \
 		-p "$oport" -P "$nport" -s "$work" >"$work/pg_upgrade.log" 2>&1; then
 	ok "PostgreSQL $old to $new: pg_upgrade of a database with migrec 0.1 data ($rows rows)"
 else
