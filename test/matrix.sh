@@ -10,7 +10,9 @@
 # test/hostile, installed, and a throwaway cluster is started as the chroot's
 # postgres user (initdb refuses root); the regression suite (make
 # installcheck) and the hostile-binary suite (make -C test/hostile
-# installcheck) run against it, and its log is searched for crashes.
+# installcheck) run against it, and its log is searched for crashes.  The
+# trixie chroot also holds bookworm's PostgreSQL 15, for the pg_upgrade
+# test from 15 to 17 (test/pg_upgrade/run.sh).
 #
 #   bash test/matrix.sh                              13, 17 and 18 (as root)
 #   MIGREC_MATRIX_VERSIONS="17 18" bash test/matrix.sh
