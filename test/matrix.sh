@@ -176,6 +176,7 @@ run() {
 }
 
 active_root=
+active_work=
 bindir=
 cleanup() {
 	local rc=$?
@@ -191,6 +192,7 @@ cleanup() {
 		kill_in_chroot "$active_root"
 		umount_below "$active_root"
 	fi
+	[ -z "$active_work" ] || rm -rf "$active_work"
 	return $rc
 }
 trap cleanup EXIT
@@ -397,6 +399,7 @@ test_version() { # version
 	bindir=/usr/lib/postgresql/$v/bin
 	port=$((54300 + v))
 	work=$(mktemp -d /tmp/migrec-matrix.XXXXXX)
+	active_work=$work
 	local stages=("build with -Werror" install "start a cluster" regression "hostile binary input" "server log")
 
 	t0=$(now)
