@@ -131,7 +131,16 @@ protection_history_in(PG_FUNCTION_ARGS)
 	mr_status	st;
 	ProtectionHistory *h;
 
-	check_history_size(cap);
+	if (cap > HISTORY_MAX_EVENTS)
+	{
+		/* softly, as the parser's errors: pg_input_is_valid() answers */
+		mr_input_error(fcinfo,
+					   (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						errmsg("protection_history too large"),
+						errdetail("The text has %zu events (@); a history holds at most %zu.",
+								  cap, (size_t) HISTORY_MAX_EVENTS)));
+		PG_RETURN_NULL();
+	}
 	at = palloc(Max(cap, 1) * sizeof(int64));
 	status = palloc(Max(cap, 1));
 	st = history_parse(str, len, (int64_t *) at, status, cap, &n, &pos);

@@ -89,7 +89,16 @@ route_in(PG_FUNCTION_ARGS)
 	mr_status	st;
 	Route	   *r;
 
-	check_route_size(cap);
+	if (cap > ROUTE_MAX_LEGS)
+	{
+		/* softly, as the parser's errors: pg_input_is_valid() answers */
+		mr_input_error(fcinfo,
+					   (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						errmsg("route too large"),
+						errdetail("The text has %zu legs (->); a route holds at most %zu.",
+								  cap, (size_t) ROUTE_MAX_LEGS)));
+		PG_RETURN_NULL();
+	}
 	segs = palloc(Max(cap, 1) * sizeof(RouteSegment));
 	st = route_parse(str, len, segs, cap, &n, &pos);
 	if (st != MR_OK)

@@ -10,6 +10,9 @@
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"				/* VARDATA_ANY: no longer in postgres.h */
+#endif
 
 PG_MODULE_MAGIC;
 
