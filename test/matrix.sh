@@ -11,8 +11,9 @@
 # postgres user (initdb refuses root); the regression suite (make
 # installcheck) and the hostile-binary suite (make -C test/hostile
 # installcheck) run against it, and its log is searched for crashes.  The
-# trixie chroot also holds bookworm's PostgreSQL 15, for the pg_upgrade
-# test from 15 to 17 (test/pg_upgrade/run.sh).
+# trixie and forky chroots also hold bookworm's PostgreSQL 15, for the
+# pg_upgrade and dump/restore tests from 15 to 17 and 18
+# (test/pg_upgrade/run.sh).
 #
 #   bash test/matrix.sh                              13, 17 and 18 (as root)
 #   MIGREC_MATRIX_VERSIONS="17 18" bash test/matrix.sh
@@ -65,7 +66,7 @@ release_of() {
 # pg_upgrade from it: "major release", or nothing.
 upgrade_from_of() {
 	case $1 in
-	17) echo "15 bookworm" ;;
+	17 | 18) echo "15 bookworm" ;;
 	esac
 }
 
@@ -346,7 +347,7 @@ copy_tree() { # root dir pg_config
 # pg_upgrade from the older server of the chroot (test/pg_upgrade/run.sh):
 # migrec built for it from another clean copy, then the script's checks.
 upgrade_stages() { # version root work
-	local v=$1 root=$2 work=$3 from old opgc line pending nres=0 want=7
+	local v=$1 root=$2 work=$3 from old opgc line pending nres=0 want=10
 	from=$(upgrade_from_of "$v")
 	old=${from% *}
 	opgc=/usr/lib/postgresql/$old/bin/pg_config

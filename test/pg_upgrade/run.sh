@@ -4,8 +4,8 @@
 # GIN indexes, a table partitioned by hash of nationality).  Both servers
 # must be installed in Debian's layout (/usr/lib/postgresql/N) with migrec
 # built and installed for each; run as root (the servers run as postgres).
-# test/matrix.sh runs it in its trixie chroot, where bookworm's
-# postgresql-15 sits beside trixie's postgresql-17.
+# test/matrix.sh runs it in its trixie and forky chroots, where bookworm's
+# postgresql-15 sits beside postgresql-17 and -18.
 #
 # Checks, one "ok - ..." or "not ok - ..." line each ("# " lines explain):
 #   pg_upgrade succeeds (the migrec library installed in the new server);
@@ -16,7 +16,10 @@
 #   the extension's objects are those of a fresh 0.1 install on the new
 #   server;
 #   after ALTER EXTENSION migrec UPDATE (0.1 to the newest), the same
-#   answers again, and the objects of a fresh install of the newest.
+#   answers again, and the objects of a fresh install of the newest;
+#   a dump of the old database (the old server's pg_dump -Fc) restores into
+#   a new cluster of the new server, amcheck passes there and the answers
+#   are the same.
 set -uo pipefail
 old=$1
 new=$2
@@ -48,7 +51,7 @@ not_ok() { # description, then the detail on stdin
 }
 stop_all() {
 	local d
-	for d in old new; do
+	for d in old new restored; do
 		[ -f "$work/$d/postmaster.pid" ] &&
 			as_pg "$([ $d = old ] && echo "$ob" || echo "$nb")/pg_ctl" -D "$work/$d" -m fast -w stop >/dev/null 2>&1
 	done
@@ -73,6 +76,7 @@ if ! { as_pg "$ob/initdb" --no-sync -D "$work/old" -U postgres --auth=trust --en
 	sql "$oport" -f "$work/data.sql" >"$work/data.log" 2>&1 &&
 	sql "$oport" -f "$work/queries.sql" >"$work/before.out" 2>&1 &&
 	members "$oport" upgrade >"$work/members-before" &&
+	as_pg "$ob/pg_dump" -Fc -h "$work" -p "$oport" -U postgres -f "$work/upgrade.dump" upgrade &&
 	as_pg "$ob/pg_ctl" -D "$work/old" -m fast -w stop >/dev/null; }; then
 	cat "$work"/*.log "$work/before.out" 2>/dev/null | not_ok "PostgreSQL $old: a cluster with migrec 0.1 data"
 	exit 1
@@ -80,7 +84,11 @@ fi
 rows=$(awk -F'|' 'NR > 2 && NF == 4 { s += $3 } /^$/ { exit } END { print s + 0 }' "$work/before.out")
 
 # pg_upgrade into a new cluster
-if as_pg "$nb/initdb" --no-sync -D "$work/new" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$work/initdb-new.log" 2>&1 &&
+# From 18 initdb turns data checksums on by default, and pg_upgrade needs
+# the old cluster's setting (off, 15's default) in the new one.
+checksums=
+"$nb/initdb" --help | grep -q -- --no-data-checksums && checksums=--no-data-checksums
+if as_pg "$nb/initdb" --no-sync $checksums -D "$work/new" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$work/initdb-new.log" 2>&1 &&
 	as_pg "$nb/pg_upgrade" --no-sync -U postgres -b "$ob" -B "$nb" -d "$work/old" -D "$work/new" \
 		-p "$oport" -P "$nport" -s "$work" >"$work/pg_upgrade.log" 2>&1; then
 	ok "PostgreSQL $old to $new: pg_upgrade of a database with migrec 0.1 data ($rows rows)"
@@ -148,8 +156,33 @@ else
 	not_ok "PostgreSQL $old to $new: the extension's objects after the update are a fresh install's on $new" <"$work/members-updated.diff"
 fi
 
-# no crash or internal error in either server's log
-if grep -hE 'TRAP:|terminated by signal|PANIC|XX000' "$work/old.log" "$work/new.log" >"$work/log.bad" 2>/dev/null; then
+# A dump taken on the old server (its own pg_dump, custom format) restored
+# into a new cluster of the new server: the same answers, amcheck clean.
+rport=$((nport + 1))
+if as_pg "$nb/initdb" --no-sync -D "$work/restored" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$work/initdb-restored.log" 2>&1 &&
+	start "$nb" "$work/restored" "$rport" &&
+	"$nb/createdb" -h "$work" -p "$rport" -U postgres upgrade &&
+	as_pg "$nb/pg_restore" --exit-on-error -h "$work" -p "$rport" -U postgres -d upgrade "$work/upgrade.dump" >"$work/restore.log" 2>&1; then
+	ok "PostgreSQL $old to $new: a dump taken on $old (pg_dump -Fc) restores into $new"
+	out=$(sql "$rport" -At -c "CREATE EXTENSION amcheck" -c "
+		SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam,
+		     LATERAL (SELECT bt_index_check(c.oid, true)) chk
+		WHERE am.amname = 'btree' AND c.relkind = 'i' AND c.relnamespace = 'public'::regnamespace" 2>&1) &&
+		ok "PostgreSQL $old to $new: amcheck on every btree index of the restored database ($out indexes)" ||
+		echo "$out" | not_ok "PostgreSQL $old to $new: amcheck on every btree index of the restored database"
+	sql "$rport" -f "$work/queries.sql" >"$work/restored.out" 2>&1
+	if diff -u "$work/before.out" "$work/restored.out" >"$work/restored.diff"; then
+		ok "PostgreSQL $old to $new: the same answers after the restore ($nq queries)"
+	else
+		not_ok "PostgreSQL $old to $new: the same answers after the restore" <"$work/restored.diff"
+	fi
+else
+	cat "$work/initdb-restored.log" "$work/restore.log" "$work/restored.log" 2>/dev/null |
+		not_ok "PostgreSQL $old to $new: a dump taken on $old (pg_dump -Fc) restores into $new"
+fi
+
+# no crash or internal error in any server's log
+if grep -hE 'TRAP:|terminated by signal|PANIC|XX000' "$work/old.log" "$work/new.log" "$work/restored.log" >"$work/log.bad" 2>/dev/null; then
 	not_ok "PostgreSQL $old to $new: server logs clean" <"$work/log.bad"
 else
 	ok "PostgreSQL $old to $new: server logs clean"
