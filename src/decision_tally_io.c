@@ -11,7 +11,7 @@ static const char *const field_names[4] = {
 };
 
 mr_status
-decision_tally_parse(const char *s, size_t len, DecisionTally *out, size_t *errpos)
+mr_decision_tally_parse(const char *s, size_t len, mr_decision_tally *out, size_t *errpos)
 {
 	int64_t		v[4];
 	size_t		i = mr_skip_blanks(s, len, 0);
@@ -68,7 +68,7 @@ decision_tally_parse(const char *s, size_t len, DecisionTally *out, size_t *errp
 }
 
 size_t
-decision_tally_format(const DecisionTally *t, char *out)
+mr_decision_tally_format(const mr_decision_tally *t, char *out)
 {
 	return (size_t) sprintf(out, "(recognized=%lld,complementary=%lld,rejected=%lld,otherwise_closed=%lld)",
 							(long long) t->recognized, (long long) t->complementary,
@@ -76,7 +76,7 @@ decision_tally_format(const DecisionTally *t, char *out)
 }
 
 bool
-decision_tally_valid(const DecisionTally *t)
+mr_decision_tally_valid(const mr_decision_tally *t)
 {
 	return t->recognized >= 0 && t->complementary >= 0 && t->rejected >= 0 &&
 		t->otherwise_closed >= 0;

@@ -9,13 +9,13 @@
 #include "codes.h"
 
 /* 32 bytes, frozen: stored tallies depend on it. */
-typedef struct DecisionTally
+typedef struct mr_decision_tally
 {
 	int64_t		recognized;		/* recognized_refugee, recognized_cartagena */
 	int64_t		complementary;	/* complementary_protection */
 	int64_t		rejected;		/* rejected, rejected_final */
 	int64_t		otherwise_closed;	/* inadmissible, withdrawn, abandoned */
-} DecisionTally;
+} mr_decision_tally;
 
 #define DECISION_TALLY_TEXT_SIZE 160
 
@@ -23,9 +23,9 @@ typedef struct DecisionTally
  * (recognized=1,complementary=0,rejected=3,otherwise_closed=2): the four
  * counts in that order, non-negative; blanks allowed around the parts.
  */
-extern mr_status decision_tally_parse(const char *s, size_t len, DecisionTally *out,
-									  size_t *errpos);
-extern size_t decision_tally_format(const DecisionTally *t, char *out);
-extern bool decision_tally_valid(const DecisionTally *t);
+extern mr_status mr_decision_tally_parse(const char *s, size_t len, mr_decision_tally *out,
+										 size_t *errpos);
+extern size_t mr_decision_tally_format(const mr_decision_tally *t, char *out);
+extern bool mr_decision_tally_valid(const mr_decision_tally *t);
 
 #endif

@@ -56,8 +56,8 @@ flow_valid(const FlowSeries *f, Size size)
 {
 	return size >= FLOW_HDRSZ && (size - FLOW_HDRSZ) % sizeof(int64) == 0 &&
 		f->version == FLOW_VERSION && f->flags == 0 && f->unused == 0 &&
-		flow_series_values_valid(f->start, (const int64_t *) f->counts,
-								 (size - FLOW_HDRSZ) / sizeof(int64));
+		mr_flow_series_values_valid(f->start, (const int64_t *) f->counts,
+									(size - FLOW_HDRSZ) / sizeof(int64));
 }
 
 static FlowSeries *
@@ -76,12 +76,12 @@ flow_series_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	size_t		len = strlen(str);
-	size_t		cap = Min(flow_series_max_days(str, len), FLOW_MAX_DAYS + 1),
+	size_t		cap = Min(mr_flow_series_max_days(str, len), FLOW_MAX_DAYS + 1),
 				ndays,
 				pos;
 	int32		start;
 	int64	   *counts = palloc(cap * sizeof(int64));
-	mr_status	st = flow_series_parse(str, len, &start, (int64_t *) counts, cap, &ndays, &pos);
+	mr_status	st = mr_flow_series_parse(str, len, &start, (int64_t *) counts, cap, &ndays, &pos);
 
 	switch (st)
 	{
@@ -123,7 +123,7 @@ flow_series_out(PG_FUNCTION_ARGS)
 	FlowSeries *f = flow_arg(fcinfo, 0);
 	char	   *out = palloc(FLOW_SERIES_TEXT_SIZE(FLOW_NDAYS(f)));
 
-	flow_series_format(f->start, (const int64_t *) f->counts, FLOW_NDAYS(f), out);
+	mr_flow_series_format(f->start, (const int64_t *) f->counts, FLOW_NDAYS(f), out);
 	PG_RETURN_CSTRING(out);
 }
 

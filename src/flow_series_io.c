@@ -7,7 +7,7 @@
 #include "flow_series_io.h"
 
 size_t
-flow_series_max_days(const char *s, size_t len)
+mr_flow_series_max_days(const char *s, size_t len)
 {
 	size_t		n = 1;
 
@@ -18,8 +18,8 @@ flow_series_max_days(const char *s, size_t len)
 }
 
 mr_status
-flow_series_parse(const char *s, size_t len, int32_t *start, int64_t *counts, size_t cap,
-				  size_t *ndays, size_t *errpos)
+mr_flow_series_parse(const char *s, size_t len, int32_t *start, int64_t *counts, size_t cap,
+					 size_t *ndays, size_t *errpos)
 {
 	size_t		i = mr_skip_blanks(s, len, 0),
 				used,
@@ -97,7 +97,7 @@ flow_series_parse(const char *s, size_t len, int32_t *start, int64_t *counts, si
 }
 
 size_t
-flow_series_format(int32_t start, const int64_t *counts, size_t ndays, char *out)
+mr_flow_series_format(int32_t start, const int64_t *counts, size_t ndays, char *out)
 {
 	size_t		o;
 
@@ -114,7 +114,7 @@ flow_series_format(int32_t start, const int64_t *counts, size_t ndays, char *out
 }
 
 bool
-flow_series_values_valid(int32_t start, const int64_t *counts, size_t ndays)
+mr_flow_series_values_valid(int32_t start, const int64_t *counts, size_t ndays)
 {
 	if (ndays > FLOW_MAX_DAYS)
 		return false;

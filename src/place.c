@@ -53,13 +53,13 @@ report_bad_place(FunctionCallInfo fcinfo, const char *str, mr_status st, size_t 
 		uint16_t	nat;
 		size_t		pos;
 
-		if (cl == 3 && nationality_parse(code, 3, &nat, &pos) == MR_OK)
+		if (cl == 3 && mr_nationality_parse(code, 3, &nat, &pos) == MR_OK)
 			mr_input_error(fcinfo,
 						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 							errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
 							errdetail("%.3s is a nationality code, but not a country.", code),
 							errhint(PLACE_FORMS_HINT)));
-		else if (nationality_suggest(code, cl, true, list, sizeof(list)) > 0)
+		else if (mr_nationality_suggest(code, cl, true, list, sizeof(list)) > 0)
 			mr_input_error(fcinfo,
 						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 							errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
@@ -73,7 +73,7 @@ report_bad_place(FunctionCallInfo fcinfo, const char *str, mr_status st, size_t 
 	}
 	else if (st == MR_ERR_UNKNOWN_SUBDIVISION)
 	{
-		n = place_list_subdivisions(str, len, HINT_MAX_SUBDIVISIONS, list, sizeof(list));
+		n = mr_place_list_subdivisions(str, len, HINT_MAX_SUBDIVISIONS, list, sizeof(list));
 		if (n == 0)
 			mr_input_error(fcinfo,
 						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -135,7 +135,7 @@ place_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	int32_t		p;
 	size_t		errpos;
-	mr_status	st = place_parse(str, strlen(str), &p, &errpos);
+	mr_status	st = mr_place_parse(str, strlen(str), &p, &errpos);
 
 	if (st != MR_OK)
 	{
@@ -151,7 +151,7 @@ place_out(PG_FUNCTION_ARGS)
 {
 	char	   *out = palloc(PLACE_TEXT_SIZE);
 
-	place_format(PG_GETARG_PLACE(0), out);
+	mr_place_format(PG_GETARG_PLACE(0), out);
 	PG_RETURN_CSTRING(out);
 }
 
@@ -163,7 +163,7 @@ place_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int32		v = (int32) pq_getmsgint(buf, 4);
 
-	if (!place_valid(v))
+	if (!mr_place_valid(v))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external place value %d", v)));
@@ -185,7 +185,7 @@ PG_FUNCTION_INFO_V1(place_country_of);
 Datum
 place_country_of(PG_FUNCTION_ARGS)
 {
-	int			idx = place_country_entry(PG_GETARG_PLACE(0));
+	int			idx = mr_place_country_entry(PG_GETARG_PLACE(0));
 
 	if (idx < 0)				/* only a corrupt datum gets here */
 		elog(ERROR, "invalid place value %d", PG_GETARG_PLACE(0));
@@ -212,7 +212,7 @@ place_name_utf8(int32 p, mr_lang lang)
 	switch (place_kind_of(p))
 	{
 		case PLACE_KIND_COUNTRY:
-			idx = place_country_entry(p);
+			idx = mr_place_country_entry(p);
 			return idx < 0 ? NULL : mr_countries[idx].name[lang];
 		case PLACE_KIND_SUBDIVISION:
 			idx = mr_subdivision_by_code(p);
@@ -242,14 +242,14 @@ PG_FUNCTION_INFO_V1(place_contained);
 Datum
 place_contained(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(place_within(PG_GETARG_PLACE(0), PG_GETARG_PLACE(1)));
+	PG_RETURN_BOOL(mr_place_within(PG_GETARG_PLACE(0), PG_GETARG_PLACE(1)));
 }
 
 PG_FUNCTION_INFO_V1(place_contains);
 Datum
 place_contains(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(place_within(PG_GETARG_PLACE(1), PG_GETARG_PLACE(0)));
+	PG_RETURN_BOOL(mr_place_within(PG_GETARG_PLACE(1), PG_GETARG_PLACE(0)));
 }
 
 /*
@@ -292,7 +292,7 @@ place_subdivisions(PG_FUNCTION_ARGS)
 		Datum		values[3];
 		bool		nulls[3] = {0};
 
-		if (PG_NARGS() > 0 && !place_within(s->code, PG_GETARG_PLACE(0)))
+		if (PG_NARGS() > 0 && !mr_place_within(s->code, PG_GETARG_PLACE(0)))
 		{
 			funcctx->call_cntr++;
 			continue;

@@ -41,7 +41,7 @@ pack_suffix(const char *s, size_t n)
 }
 
 mr_status
-place_parse(const char *s, size_t len, int32_t *out, size_t *errpos)
+mr_place_parse(const char *s, size_t len, int32_t *out, size_t *errpos)
 {
 	const char *start = s;
 	int			idx,
@@ -155,7 +155,7 @@ place_parse(const char *s, size_t len, int32_t *out, size_t *errpos)
 }
 
 bool
-place_valid(int32_t v)
+mr_place_valid(int32_t v)
 {
 	int			suffix = place_suffix(v);
 
@@ -183,7 +183,7 @@ place_valid(int32_t v)
 }
 
 void
-place_format(int32_t v, char *out)
+mr_place_format(int32_t v, char *out)
 {
 	int			c2 = place_country2(v);
 	int			suffix = place_suffix(v);
@@ -206,13 +206,13 @@ place_format(int32_t v, char *out)
 }
 
 int
-place_country_entry(int32_t v)
+mr_place_country_entry(int32_t v)
 {
 	return mr_country_by_alpha2(place_country2(v));
 }
 
 bool
-place_within(int32_t a, int32_t b)
+mr_place_within(int32_t a, int32_t b)
 {
 	int			idx;
 
@@ -242,7 +242,7 @@ place_within(int32_t a, int32_t b)
 }
 
 bool
-place_from_nationality(int nationality, int32_t *out)
+mr_place_from_nationality(int nationality, int32_t *out)
 {
 	int			idx = mr_country_by_code(nationality);
 
@@ -253,8 +253,8 @@ place_from_nationality(int nationality, int32_t *out)
 }
 
 int
-place_list_subdivisions(const char *s, size_t len, int max_listed,
-						char *out, size_t outsize)
+mr_place_list_subdivisions(const char *s, size_t len, int max_listed,
+						   char *out, size_t outsize)
 {
 	int			first,
 				n;

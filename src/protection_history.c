@@ -123,7 +123,7 @@ protection_history_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	size_t		len = strlen(str);
-	size_t		cap = history_max_events(str, len);
+	size_t		cap = mr_history_max_events(str, len);
 	int64	   *at;
 	uint8	   *status;
 	size_t		n,
@@ -134,7 +134,7 @@ protection_history_in(PG_FUNCTION_ARGS)
 	check_history_size(cap);
 	at = palloc(Max(cap, 1) * sizeof(int64));
 	status = palloc(Max(cap, 1));
-	st = history_parse(str, len, (int64_t *) at, status, cap, &n, &pos);
+	st = mr_history_parse(str, len, (int64_t *) at, status, cap, &n, &pos);
 	if (st != MR_OK)
 	{
 		report_history_error(fcinfo, str, st, pos);
@@ -154,7 +154,7 @@ protection_history_out(PG_FUNCTION_ARGS)
 	int			n = HISTORY_N(h);
 	char	   *out = palloc(HISTORY_TEXT_SIZE(n));
 
-	history_format((const int64_t *) HISTORY_AT(h), HISTORY_STATUS(h), n, out);
+	mr_history_format((const int64_t *) HISTORY_AT(h), HISTORY_STATUS(h), n, out);
 	PG_RETURN_CSTRING(out);
 }
 
@@ -189,7 +189,7 @@ protection_history_recv(PG_FUNCTION_ARGS)
 		at[k] = pq_getmsgint64(buf);
 		status[k] = (uint8) pq_getmsgbyte(buf);
 	}
-	if (!history_events_valid((const int64_t *) at, status, n))
+	if (!mr_history_events_valid((const int64_t *) at, status, n))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external protection_history value"),

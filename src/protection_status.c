@@ -27,13 +27,13 @@ protection_status_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	int			v;
 	size_t		errpos;
-	mr_status	st = protection_status_parse(str, strlen(str), &v, &errpos);
+	mr_status	st = mr_protection_status_parse(str, strlen(str), &v, &errpos);
 
 	if (st != MR_OK)
 	{
 		char		suggestions[128];
 
-		if (protection_status_suggest(str, strlen(str), suggestions, sizeof(suggestions)) > 0)
+		if (mr_protection_status_suggest(str, strlen(str), suggestions, sizeof(suggestions)) > 0)
 			mr_input_error(fcinfo,
 						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 							errmsg("invalid input syntax for type %s: \"%s\"", "protection_status", str),

@@ -44,7 +44,7 @@ status_by_name(const char *s, size_t n)
 }
 
 mr_status
-protection_status_parse(const char *s, size_t len, int *out, size_t *errpos)
+mr_protection_status_parse(const char *s, size_t len, int *out, size_t *errpos)
 {
 	size_t		start = 0,
 				n;
@@ -99,7 +99,7 @@ distance(const char *a, size_t na, const char *b)
 }
 
 int
-protection_status_suggest(const char *s, size_t len, char *out, size_t outsize)
+mr_protection_status_suggest(const char *s, size_t len, char *out, size_t outsize)
 {
 	int			best = 1000,
 				count = 0;
@@ -148,7 +148,7 @@ protection_status_suggest(const char *s, size_t len, char *out, size_t outsize)
 }
 
 size_t
-history_max_events(const char *s, size_t len)
+mr_history_max_events(const char *s, size_t len)
 {
 	size_t		n = 0;
 
@@ -159,8 +159,8 @@ history_max_events(const char *s, size_t len)
 }
 
 mr_status
-history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
-			  size_t cap, size_t *n, size_t *errpos)
+mr_history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
+				 size_t cap, size_t *n, size_t *errpos)
 {
 	size_t		i = mr_skip_blanks(s, len, 0);
 
@@ -201,7 +201,7 @@ history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
 			*errpos = i + pos;
 			return st;
 		}
-		if (*n >= cap)			/* cannot happen with history_max_events() */
+		if (*n >= cap)			/* cannot happen with mr_history_max_events() */
 			return MR_ERR_TOO_LONG;
 		if (*n > 0 && ts < at[*n - 1])
 		{
@@ -233,7 +233,7 @@ done:
 }
 
 size_t
-history_format(const int64_t *at, const uint8_t *status, size_t n, char *out)
+mr_history_format(const int64_t *at, const uint8_t *status, size_t n, char *out)
 {
 	size_t		o = 0;
 
@@ -259,7 +259,7 @@ history_format(const int64_t *at, const uint8_t *status, size_t n, char *out)
 }
 
 bool
-history_events_valid(const int64_t *at, const uint8_t *status, size_t n)
+mr_history_events_valid(const int64_t *at, const uint8_t *status, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 	{

@@ -83,26 +83,26 @@ mr_is_decision(int s)
 }
 
 /* A state name, any case, blanks around it ignored; *out is 1..19. */
-extern mr_status protection_status_parse(const char *s, size_t len, int *out, size_t *errpos);
+extern mr_status mr_protection_status_parse(const char *s, size_t len, int *out, size_t *errpos);
 
 /* The names closest to a rejected one, comma-separated; returns how many. */
-extern int	protection_status_suggest(const char *s, size_t len, char *out, size_t outsize);
+extern int	mr_protection_status_suggest(const char *s, size_t len, char *out, size_t outsize);
 
 /*
  * protection_history text: {status@timestamp, ...} in time order, e.g.
  * {claim_lodged@2021-06-03T09:00:00Z, admitted@2021-06-20T00:00:00Z}; {} is
- * the empty history.  history_max_events() bounds how many events a text
- * holds, so the caller can size at[] and status[] for history_parse().
+ * the empty history.  mr_history_max_events() bounds how many events a text
+ * holds, so the caller can size at[] and status[] for mr_history_parse().
  */
-extern size_t history_max_events(const char *s, size_t len);
-extern mr_status history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
-							   size_t cap, size_t *n, size_t *errpos);
+extern size_t mr_history_max_events(const char *s, size_t len);
+extern mr_status mr_history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
+								  size_t cap, size_t *n, size_t *errpos);
 
-/* Bytes history_format() needs for n events, with the NUL. */
+/* Bytes mr_history_format() needs for n events, with the NUL. */
 #define HISTORY_TEXT_SIZE(n) ((size_t) (n) * (MR_STATUS_TEXT_SIZE + 40 + 2) + 3)
-extern size_t history_format(const int64_t *at, const uint8_t *status, size_t n, char *out);
+extern size_t mr_history_format(const int64_t *at, const uint8_t *status, size_t n, char *out);
 
 /* Are these events a valid stored history (statuses, timestamps, order)? */
-extern bool history_events_valid(const int64_t *at, const uint8_t *status, size_t n);
+extern bool mr_history_events_valid(const int64_t *at, const uint8_t *status, size_t n);
 
 #endif

@@ -6,7 +6,7 @@
  * Stored layout (frozen; the version field allows a later format):
  *     int32 varlena header
  *     uint16 version (1), uint16 flags (0)
- *     RouteSegment legs[n]     16 bytes each, in canonical order
+ *     mr_route_segment legs[n]     16 bytes each, in canonical order
  */
 #include "migrec.h"
 
@@ -27,13 +27,13 @@ typedef struct Route
 	int32		vl_len_;
 	uint16		version;
 	uint16		flags;
-	RouteSegment legs[FLEXIBLE_ARRAY_MEMBER];
+	mr_route_segment legs[FLEXIBLE_ARRAY_MEMBER];
 } Route;
 
 #define ROUTE_VERSION 1
 #define ROUTE_HDRSZ offsetof(Route, legs)
-#define ROUTE_MAX_LEGS ((MaxAllocSize - ROUTE_HDRSZ) / sizeof(RouteSegment))
-#define ROUTE_N(r) ((int) ((VARSIZE(r) - ROUTE_HDRSZ) / sizeof(RouteSegment)))
+#define ROUTE_MAX_LEGS ((MaxAllocSize - ROUTE_HDRSZ) / sizeof(mr_route_segment))
+#define ROUTE_N(r) ((int) ((VARSIZE(r) - ROUTE_HDRSZ) / sizeof(mr_route_segment)))
 
 /* GIN strategies */
 #define ROUTE_CONTAINS_STRATEGY 7	/* route @> place */
@@ -52,7 +52,7 @@ check_route_size(Size n)
 static Route *
 route_alloc(Size n)
 {
-	Size		size = ROUTE_HDRSZ + n * sizeof(RouteSegment);
+	Size		size = ROUTE_HDRSZ + n * sizeof(mr_route_segment);
 	Route	   *r;
 
 	check_route_size(n);
@@ -68,7 +68,7 @@ route_arg(FunctionCallInfo fcinfo, int argno)
 {
 	Route	   *r = (Route *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
 
-	if (VARSIZE(r) < ROUTE_HDRSZ || (VARSIZE(r) - ROUTE_HDRSZ) % sizeof(RouteSegment) != 0 ||
+	if (VARSIZE(r) < ROUTE_HDRSZ || (VARSIZE(r) - ROUTE_HDRSZ) % sizeof(mr_route_segment) != 0 ||
 		r->version != ROUTE_VERSION)
 		elog(ERROR, "corrupt route value");
 	return r;
@@ -82,23 +82,23 @@ route_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	size_t		len = strlen(str);
-	size_t		cap = route_max_segments(str, len),
+	size_t		cap = mr_route_max_segments(str, len),
 				n,
 				pos;
-	RouteSegment *segs;
+	mr_route_segment *segs;
 	mr_status	st;
 	Route	   *r;
 
 	check_route_size(cap);
-	segs = palloc(Max(cap, 1) * sizeof(RouteSegment));
-	st = route_parse(str, len, segs, cap, &n, &pos);
+	segs = palloc(Max(cap, 1) * sizeof(mr_route_segment));
+	st = mr_route_parse(str, len, segs, cap, &n, &pos);
 	if (st != MR_OK)
 	{
 		mr_report_route_error(fcinfo, "route", str, st, pos);
 		PG_RETURN_NULL();
 	}
 	r = route_alloc(n);
-	memcpy(r->legs, segs, n * sizeof(RouteSegment));
+	memcpy(r->legs, segs, n * sizeof(mr_route_segment));
 	PG_RETURN_POINTER(r);
 }
 
@@ -109,7 +109,7 @@ route_out(PG_FUNCTION_ARGS)
 	Route	   *r = route_arg(fcinfo, 0);
 	char	   *out = palloc(ROUTE_TEXT_SIZE(ROUTE_N(r)));
 
-	route_format(r->legs, ROUTE_N(r), out);
+	mr_route_format(r->legs, ROUTE_N(r), out);
 	PG_RETURN_CSTRING(out);
 }
 
@@ -127,14 +127,14 @@ route_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported route binary version %d", version)));
-	if (n < 0 || (Size) n > (Size) (buf->len - buf->cursor) / sizeof(RouteSegment))
+	if (n < 0 || (Size) n > (Size) (buf->len - buf->cursor) / sizeof(mr_route_segment))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid route leg count %d", n)));
 	r = route_alloc(n);
 	for (int k = 0; k < n; k++)
 		mr_route_segment_recv(buf, &r->legs[k]);
-	if (!route_is_canonical(r->legs, n))
+	if (!mr_route_is_canonical(r->legs, n))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external route value"),
@@ -158,13 +158,13 @@ route_send(PG_FUNCTION_ARGS)
 }
 
 static Route *
-route_from_legs(RouteSegment *legs, Size n)
+route_from_legs(mr_route_segment *legs, Size n)
 {
 	Route	   *r = route_alloc(n);
 
-	memcpy(r->legs, legs, n * sizeof(RouteSegment));
-	if (!route_is_canonical(r->legs, n))
-		route_sort(r->legs, n, palloc(n * sizeof(RouteSegment)));
+	memcpy(r->legs, legs, n * sizeof(mr_route_segment));
+	if (!mr_route_is_canonical(r->legs, n))
+		mr_route_sort(r->legs, n, palloc(n * sizeof(mr_route_segment)));
 	return r;
 }
 
@@ -180,16 +180,16 @@ route_from_array(PG_FUNCTION_ARGS)
 	int16		typlen;
 	bool		typbyval;
 	char		typalign;
-	RouteSegment *legs;
+	mr_route_segment *legs;
 	Size		n = 0;
 
 	get_typlenbyvalalign(ARR_ELEMTYPE(a), &typlen, &typbyval, &typalign);
 	deconstruct_array(a, ARR_ELEMTYPE(a), typlen, typbyval, typalign, &elems, &nulls, &nelems);
 	check_route_size(nelems);
-	legs = palloc(Max(nelems, 1) * sizeof(RouteSegment));
+	legs = palloc(Max(nelems, 1) * sizeof(mr_route_segment));
 	for (int k = 0; k < nelems; k++)
 		if (!nulls[k])
-			legs[n++] = *(RouteSegment *) DatumGetPointer(elems[k]);
+			legs[n++] = *(mr_route_segment *) DatumGetPointer(elems[k]);
 	PG_RETURN_POINTER(route_from_legs(legs, n));
 }
 
@@ -199,7 +199,7 @@ typedef struct RouteState
 {
 	uint32		n;
 	uint32		cap;
-	RouteSegment legs[FLEXIBLE_ARRAY_MEMBER];	/* in input order */
+	mr_route_segment legs[FLEXIBLE_ARRAY_MEMBER];	/* in input order */
 } RouteState;
 
 /*
@@ -210,8 +210,8 @@ typedef struct RouteState
 static Size
 route_state_cap(Size n)
 {
-	Size		bytes = pg_nextpower2_size_t(offsetof(RouteState, legs) + Max(n, 1) * sizeof(RouteSegment));
-	Size		cap = (bytes - offsetof(RouteState, legs)) / sizeof(RouteSegment);
+	Size		bytes = pg_nextpower2_size_t(offsetof(RouteState, legs) + Max(n, 1) * sizeof(mr_route_segment));
+	Size		cap = (bytes - offsetof(RouteState, legs)) / sizeof(mr_route_segment);
 
 	return Min(cap, ROUTE_MAX_LEGS);
 }
@@ -220,7 +220,7 @@ static RouteState *
 route_state_new(MemoryContext cxt, Size n)
 {
 	Size		cap = route_state_cap(Max(n, 7));
-	RouteState *s = MemoryContextAlloc(cxt, offsetof(RouteState, legs) + cap * sizeof(RouteSegment));
+	RouteState *s = MemoryContextAlloc(cxt, offsetof(RouteState, legs) + cap * sizeof(mr_route_segment));
 
 	s->n = 0;
 	s->cap = cap;
@@ -229,7 +229,7 @@ route_state_new(MemoryContext cxt, Size n)
 
 /* Appends n legs; the state may move, so use the result. */
 static RouteState *
-route_state_append(RouteState *s, const RouteSegment *legs, Size n)
+route_state_append(RouteState *s, const mr_route_segment *legs, Size n)
 {
 	if (s->n + n > s->cap)
 	{
@@ -238,10 +238,10 @@ route_state_append(RouteState *s, const RouteSegment *legs, Size n)
 		check_route_size(s->n + n);
 		cap = route_state_cap(Max(s->n + n, (Size) s->cap * 2));
 		/* repalloc keeps the chunk's context, the aggregate's */
-		s = repalloc(s, offsetof(RouteState, legs) + cap * sizeof(RouteSegment));
+		s = repalloc(s, offsetof(RouteState, legs) + cap * sizeof(mr_route_segment));
 		s->cap = cap;
 	}
-	memcpy(s->legs + s->n, legs, n * sizeof(RouteSegment));
+	memcpy(s->legs + s->n, legs, n * sizeof(mr_route_segment));
 	s->n += n;
 	return s;
 }
@@ -316,13 +316,13 @@ Datum
 route_agg_serialize(PG_FUNCTION_ARGS)
 {
 	RouteState *s = (RouteState *) PG_GETARG_POINTER(0);
-	Size		size = VARHDRSZ + s->n * sizeof(RouteSegment);
+	Size		size = VARHDRSZ + s->n * sizeof(mr_route_segment);
 	bytea	   *b;
 
 	(void) mr_aggregate_context(fcinfo, "route_agg_serialize");
 	b = palloc(size);
 	SET_VARSIZE(b, size);
-	memcpy(VARDATA(b), s->legs, s->n * sizeof(RouteSegment));
+	memcpy(VARDATA(b), s->legs, s->n * sizeof(mr_route_segment));
 	PG_RETURN_BYTEA_P(b);
 }
 
@@ -333,17 +333,17 @@ route_agg_deserialize(PG_FUNCTION_ARGS)
 	MemoryContext cxt = mr_aggregate_context(fcinfo, "route_agg_deserialize");
 	bytea	   *b = PG_GETARG_BYTEA_PP(0);
 	Size		len = VARSIZE_ANY_EXHDR(b),
-				n = len / sizeof(RouteSegment);
+				n = len / sizeof(mr_route_segment);
 	RouteState *s;
 
-	if (len % sizeof(RouteSegment) != 0)
+	if (len % sizeof(mr_route_segment) != 0)
 		elog(ERROR, "invalid serialized route_agg state");
 	check_route_size(n);
 	s = route_state_new(cxt, n);
 	memcpy(s->legs, VARDATA_ANY(b), len);
 	s->n = n;
 	for (Size k = 0; k < n; k++)
-		if (!route_segment_valid(&s->legs[k]))
+		if (!mr_route_segment_valid(&s->legs[k]))
 			elog(ERROR, "invalid serialized route_agg state");
 	PG_RETURN_POINTER(s);
 }
@@ -377,7 +377,7 @@ route_is_continuous(PG_FUNCTION_ARGS)
 {
 	Route	   *r = route_arg(fcinfo, 0);
 
-	PG_RETURN_BOOL(route_continuous(r->legs, ROUTE_N(r)));
+	PG_RETURN_BOOL(mr_route_continuous(r->legs, ROUTE_N(r)));
 }
 
 PG_FUNCTION_INFO_V1(route_origin);
@@ -457,7 +457,7 @@ route_days_between(PG_FUNCTION_ARGS)
 	for (i = 0; i < nstops; i++)
 	{
 		route_stop(r, i, &pa, &da);
-		if (place_within(pa, a))
+		if (mr_place_within(pa, a))
 			break;
 	}
 	if (i >= nstops)
@@ -465,7 +465,7 @@ route_days_between(PG_FUNCTION_ARGS)
 	for (i++; i < nstops; i++)
 	{
 		route_stop(r, i, &pb, &db);
-		if (place_within(pb, b))
+		if (mr_place_within(pb, b))
 		{
 			if (!route_date_known(da) || !route_date_known(db))
 				PG_RETURN_NULL();
@@ -532,7 +532,7 @@ route_country_list(Route *r, Datum *elems)
 
 		for (int j = 0; j < 2; j++)
 		{
-			int			idx = place_country_entry(stops[j]);
+			int			idx = mr_place_country_entry(stops[j]);
 			Datum		c;
 
 			if (idx < 0)
@@ -640,10 +640,10 @@ route_touches(Route *r, int32 p)
 
 	for (int k = 0; k < n; k++)
 	{
-		if (place_within(r->legs[k].destination, p))
+		if (mr_place_within(r->legs[k].destination, p))
 			return true;
 		if ((k == 0 || r->legs[k].origin != r->legs[k - 1].destination) &&
-			place_within(r->legs[k].origin, p))
+			mr_place_within(r->legs[k].origin, p))
 			return true;
 	}
 	return false;

@@ -10,7 +10,7 @@ static mr_status
 parse_place_part(const char *s, size_t start, size_t end, int32_t *out, size_t *errpos)
 {
 	size_t		pos;
-	mr_status	st = place_parse(s + start, end - start, out, &pos);
+	mr_status	st = mr_place_parse(s + start, end - start, out, &pos);
 
 	if (st != MR_OK)
 		*errpos = start + pos;
@@ -48,8 +48,8 @@ parse_leg_date(const char *s, size_t len, size_t *i, int32_t *out, size_t *errpo
 }
 
 mr_status
-route_segment_parse(const char *s, size_t len, bool whole, RouteSegment *out,
-					size_t *consumed, size_t *errpos)
+mr_route_segment_parse(const char *s, size_t len, bool whole, mr_route_segment *out,
+					   size_t *consumed, size_t *errpos)
 {
 	size_t		i = mr_skip_blanks(s, len, 0),
 				arrow,
@@ -137,15 +137,15 @@ format_date_or_empty(int32_t d, char *out)
 }
 
 size_t
-route_segment_format(const RouteSegment *seg, char *out)
+mr_route_segment_format(const mr_route_segment *seg, char *out)
 {
 	size_t		o = 0;
 
-	place_format(seg->origin, out);
+	mr_place_format(seg->origin, out);
 	o = strlen(out);
 	memcpy(out + o, " -> ", 4);
 	o += 4;
-	place_format(seg->destination, out + o);
+	mr_place_format(seg->destination, out + o);
 	o += strlen(out + o);
 	if (route_date_known(seg->departed) || route_date_known(seg->arrived))
 	{
@@ -168,9 +168,9 @@ leg_date_valid(int32_t d)
 }
 
 bool
-route_segment_valid(const RouteSegment *seg)
+mr_route_segment_valid(const mr_route_segment *seg)
 {
-	return place_valid(seg->origin) && place_valid(seg->destination) &&
+	return mr_place_valid(seg->origin) && mr_place_valid(seg->destination) &&
 		leg_date_valid(seg->departed) && leg_date_valid(seg->arrived) &&
 		(!route_date_known(seg->departed) || !route_date_known(seg->arrived) ||
 		 seg->arrived >= seg->departed);
@@ -179,7 +179,7 @@ route_segment_valid(const RouteSegment *seg)
 #define CMP(a, b) do { if ((a) != (b)) return (a) < (b) ? -1 : 1; } while (0)
 
 int
-route_segment_cmp(const RouteSegment *a, const RouteSegment *b)
+mr_route_segment_cmp(const mr_route_segment *a, const mr_route_segment *b)
 {
 	CMP(a->departed, b->departed);
 	CMP(a->origin, b->origin);
@@ -189,7 +189,7 @@ route_segment_cmp(const RouteSegment *a, const RouteSegment *b)
 }
 
 size_t
-route_max_segments(const char *s, size_t len)
+mr_route_max_segments(const char *s, size_t len)
 {
 	size_t		n = 0;
 
@@ -200,8 +200,8 @@ route_max_segments(const char *s, size_t len)
 }
 
 mr_status
-route_parse(const char *s, size_t len, RouteSegment *segs, size_t cap, size_t *n,
-			size_t *errpos)
+mr_route_parse(const char *s, size_t len, mr_route_segment *segs, size_t cap, size_t *n,
+			   size_t *errpos)
 {
 	size_t		i = mr_skip_blanks(s, len, 0);
 
@@ -228,7 +228,7 @@ route_parse(const char *s, size_t len, RouteSegment *segs, size_t cap, size_t *n
 				*errpos = i;
 				return MR_ERR_SYNTAX;
 			}
-			st = route_segment_parse(s + i, len - i, false, &segs[*n], &used, &pos);
+			st = mr_route_segment_parse(s + i, len - i, false, &segs[*n], &used, &pos);
 			if (st != MR_OK)
 			{
 				*errpos = i + pos;
@@ -256,7 +256,7 @@ route_parse(const char *s, size_t len, RouteSegment *segs, size_t cap, size_t *n
 		*errpos = i;
 		return MR_ERR_SYNTAX;
 	}
-	if (!route_is_canonical(segs, *n))
+	if (!mr_route_is_canonical(segs, *n))
 	{
 		*errpos = 0;
 		return MR_ERR_ORDER;
@@ -265,7 +265,7 @@ route_parse(const char *s, size_t len, RouteSegment *segs, size_t cap, size_t *n
 }
 
 size_t
-route_format(const RouteSegment *segs, size_t n, char *out)
+mr_route_format(const mr_route_segment *segs, size_t n, char *out)
 {
 	size_t		o = 0;
 
@@ -277,7 +277,7 @@ route_format(const RouteSegment *segs, size_t n, char *out)
 			out[o++] = ',';
 			out[o++] = ' ';
 		}
-		o += route_segment_format(&segs[k], out + o);
+		o += mr_route_segment_format(&segs[k], out + o);
 	}
 	out[o++] = '}';
 	out[o] = '\0';
@@ -285,7 +285,7 @@ route_format(const RouteSegment *segs, size_t n, char *out)
 }
 
 bool
-route_is_canonical(const RouteSegment *segs, size_t n)
+mr_route_is_canonical(const mr_route_segment *segs, size_t n)
 {
 	for (size_t k = 1; k < n; k++)
 		if (segs[k].departed < segs[k - 1].departed)
@@ -295,9 +295,9 @@ route_is_canonical(const RouteSegment *segs, size_t n)
 
 /* Stable merge sort by departure date. */
 void
-route_sort(RouteSegment *segs, size_t n, RouteSegment *tmp)
+mr_route_sort(mr_route_segment *segs, size_t n, mr_route_segment *tmp)
 {
-	if (route_is_canonical(segs, n))
+	if (mr_route_is_canonical(segs, n))
 		return;
 	for (size_t width = 1; width < n; width *= 2)
 	{
@@ -316,12 +316,12 @@ route_sort(RouteSegment *segs, size_t n, RouteSegment *tmp)
 			while (b < hi)
 				tmp[o++] = segs[b++];
 		}
-		memcpy(segs, tmp, n * sizeof(RouteSegment));
+		memcpy(segs, tmp, n * sizeof(mr_route_segment));
 	}
 }
 
 bool
-route_continuous(const RouteSegment *segs, size_t n)
+mr_route_continuous(const mr_route_segment *segs, size_t n)
 {
 	for (size_t k = 1; k < n; k++)
 		if (segs[k].origin != segs[k - 1].destination)

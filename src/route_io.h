@@ -15,13 +15,13 @@
  * 'infinity' and sorts after every known date (legs never have infinite
  * dates, so it is free).
  */
-typedef struct RouteSegment
+typedef struct mr_route_segment
 {
 	int32_t		departed;
 	int32_t		origin;			/* place */
 	int32_t		destination;	/* place */
 	int32_t		arrived;
-} RouteSegment;
+} mr_route_segment;
 
 #define ROUTE_DATE_UNKNOWN INT32_MAX
 
@@ -41,35 +41,35 @@ route_date_known(int32_t d)
  * whole = true the leg must fill the text.  MR_ERR_ARRIVES_FIRST: it arrives
  * before it departs.
  */
-extern mr_status route_segment_parse(const char *s, size_t len, bool whole,
-									 RouteSegment *out, size_t *consumed, size_t *errpos);
-extern size_t route_segment_format(const RouteSegment *seg, char *out);
+extern mr_status mr_route_segment_parse(const char *s, size_t len, bool whole,
+										mr_route_segment *out, size_t *consumed, size_t *errpos);
+extern size_t mr_route_segment_format(const mr_route_segment *seg, char *out);
 
 /* What recv checks: valid places, dates in range, arrival not before departure. */
-extern bool route_segment_valid(const RouteSegment *seg);
+extern bool mr_route_segment_valid(const mr_route_segment *seg);
 
 /* btree order: departure (unknown last), origin, destination, arrival. */
-extern int	route_segment_cmp(const RouteSegment *a, const RouteSegment *b);
+extern int	mr_route_segment_cmp(const mr_route_segment *a, const mr_route_segment *b);
 
 /*
  * Routes: {LEG, LEG, ...} in canonical order, {} when empty.
- * route_max_segments() bounds the number of legs a text holds.
+ * mr_route_max_segments() bounds the number of legs a text holds.
  */
-extern size_t route_max_segments(const char *s, size_t len);
-extern mr_status route_parse(const char *s, size_t len, RouteSegment *segs, size_t cap,
-							 size_t *n, size_t *errpos);
+extern size_t mr_route_max_segments(const char *s, size_t len);
+extern mr_status mr_route_parse(const char *s, size_t len, mr_route_segment *segs, size_t cap,
+								size_t *n, size_t *errpos);
 #define ROUTE_TEXT_SIZE(n) ((size_t) (n) * (ROUTE_SEGMENT_TEXT_SIZE + 2) + 3)
-extern size_t route_format(const RouteSegment *segs, size_t n, char *out);
+extern size_t mr_route_format(const mr_route_segment *segs, size_t n, char *out);
 
 /*
  * The canonical order: legs with a known departure by departure date, ties
  * and legs with an unknown departure in input order, the unknown last.
- * route_sort() sorts segs[0..n) stably so (tmp: room for n legs).
+ * mr_route_sort() sorts segs[0..n) stably so (tmp: room for n legs).
  */
-extern void route_sort(RouteSegment *segs, size_t n, RouteSegment *tmp);
-extern bool route_is_canonical(const RouteSegment *segs, size_t n);
+extern void mr_route_sort(mr_route_segment *segs, size_t n, mr_route_segment *tmp);
+extern bool mr_route_is_canonical(const mr_route_segment *segs, size_t n);
 
 /* Every leg starts where the one before it ended. */
-extern bool route_continuous(const RouteSegment *segs, size_t n);
+extern bool mr_route_continuous(const mr_route_segment *segs, size_t n);
 
 #endif

@@ -72,7 +72,7 @@ profile_valid(const TransitProfile *p, Size size)
 	return size >= PROFILE_HDRSZ && p->version == PROFILE_VERSION && p->flags == 0 &&
 		p->unused == 0 && p->nbins >= 0 && p->nbins <= TRANSIT_NBINS &&
 		size == PROFILE_HDRSZ + p->nbins * sizeof(int64) &&
-		transit_profile_counts_valid((const int64_t *) p->counts, p->nbins, p->overflow);
+		mr_transit_profile_counts_valid((const int64_t *) p->counts, p->nbins, p->overflow);
 }
 
 static TransitProfile *
@@ -104,8 +104,8 @@ transit_profile_in(PG_FUNCTION_ARGS)
 	int64		counts[TRANSIT_NBINS],
 				overflow;
 	size_t		pos;
-	mr_status	st = transit_profile_parse(str, strlen(str), (int64_t *) counts,
-										   (int64_t *) &overflow, &pos);
+	mr_status	st = mr_transit_profile_parse(str, strlen(str), (int64_t *) counts,
+											  (int64_t *) &overflow, &pos);
 
 	if (st == MR_ERR_OUT_OF_RANGE)
 		mr_input_error(fcinfo,
@@ -133,7 +133,7 @@ transit_profile_out(PG_FUNCTION_ARGS)
 	TransitProfile *p = profile_arg(fcinfo, 0);
 	char	   *out = palloc(TRANSIT_PROFILE_TEXT_SIZE(p->nbins));
 
-	transit_profile_format((const int64_t *) p->counts, p->nbins, p->overflow, out);
+	mr_transit_profile_format((const int64_t *) p->counts, p->nbins, p->overflow, out);
 	PG_RETURN_CSTRING(out);
 }
 

@@ -25,8 +25,8 @@ parse_count(const char *s, size_t len, size_t *i, int64_t *out)
 }
 
 mr_status
-transit_profile_parse(const char *s, size_t len, int64_t *counts, int64_t *overflow,
-					  size_t *errpos)
+mr_transit_profile_parse(const char *s, size_t len, int64_t *counts, int64_t *overflow,
+						 size_t *errpos)
 {
 	size_t		i = mr_skip_blanks(s, len, 0);
 	int64_t		last_day = -1;
@@ -116,7 +116,7 @@ transit_profile_parse(const char *s, size_t len, int64_t *counts, int64_t *overf
 }
 
 size_t
-transit_profile_format(const int64_t *counts, int nbins, int64_t overflow, char *out)
+mr_transit_profile_format(const int64_t *counts, int nbins, int64_t overflow, char *out)
 {
 	size_t		o = 0;
 	bool		first = true;
@@ -138,7 +138,7 @@ transit_profile_format(const int64_t *counts, int nbins, int64_t overflow, char 
 }
 
 bool
-transit_profile_counts_valid(const int64_t *counts, int nbins, int64_t overflow)
+mr_transit_profile_counts_valid(const int64_t *counts, int nbins, int64_t overflow)
 {
 	if (nbins < 0 || nbins > TRANSIT_NBINS || overflow < 0 ||
 		(nbins > 0 && counts[nbins - 1] == 0))

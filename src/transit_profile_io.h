@@ -15,16 +15,16 @@
  * {0:5, 1:12, 7:3, >730:2}: the days with their counts, ascending, and the
  * overflow; {} when empty.  counts[] has TRANSIT_NBINS entries.
  */
-extern mr_status transit_profile_parse(const char *s, size_t len, int64_t *counts,
-									   int64_t *overflow, size_t *errpos);
+extern mr_status mr_transit_profile_parse(const char *s, size_t len, int64_t *counts,
+										  int64_t *overflow, size_t *errpos);
 #define TRANSIT_PROFILE_TEXT_SIZE(nbins) ((size_t) (nbins) * 26 + 40)
-extern size_t transit_profile_format(const int64_t *counts, int nbins, int64_t overflow,
-									 char *out);
+extern size_t mr_transit_profile_format(const int64_t *counts, int nbins, int64_t overflow,
+										char *out);
 
 /*
  * A stored profile's invariants (what recv checks): 0..731 bins, counts
  * and overflow non-negative, the last bin non-zero.
  */
-extern bool transit_profile_counts_valid(const int64_t *counts, int nbins, int64_t overflow);
+extern bool mr_transit_profile_counts_valid(const int64_t *counts, int nbins, int64_t overflow);
 
 #endif

@@ -48,19 +48,19 @@ text_nationality(const char *s, size_t len)
 	char		out[NATIONALITY_TEXT_SIZE],
 				hint[64];
 
-	if (nationality_parse(s, len, &v, &pos) == MR_OK)
+	if (mr_nationality_parse(s, len, &v, &pos) == MR_OK)
 	{
-		CHECK(nationality_valid(v));
-		nationality_format(v, out);
-		CHECK(nationality_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
+		CHECK(mr_nationality_valid(v));
+		mr_nationality_format(v, out);
+		CHECK(mr_nationality_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
 	}
 	else
 	{
 		CHECK(pos <= len);
-		nationality_suggest(s, len, false, hint, sizeof(hint));
+		mr_nationality_suggest(s, len, false, hint, sizeof(hint));
 	}
-	v = nationality_from_name(s, len);
-	CHECK(v == 0 || nationality_valid(v));
+	v = mr_nationality_from_name(s, len);
+	CHECK(v == 0 || mr_nationality_valid(v));
 }
 
 static void
@@ -72,16 +72,16 @@ text_place(const char *s, size_t len)
 	char		out[PLACE_TEXT_SIZE],
 				list[512];
 
-	if (place_parse(s, len, &v, &pos) == MR_OK)
+	if (mr_place_parse(s, len, &v, &pos) == MR_OK)
 	{
-		CHECK(place_valid(v));
-		place_format(v, out);
-		CHECK(place_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
+		CHECK(mr_place_valid(v));
+		mr_place_format(v, out);
+		CHECK(mr_place_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
 	}
 	else
 	{
 		CHECK(pos <= len);
-		place_list_subdivisions(s, len, 20, list, sizeof(list));
+		mr_place_list_subdivisions(s, len, 20, list, sizeof(list));
 	}
 }
 
@@ -93,20 +93,20 @@ text_status(const char *s, size_t len)
 	size_t		pos;
 	char		hint[128];
 
-	if (protection_status_parse(s, len, &v, &pos) == MR_OK)
+	if (mr_protection_status_parse(s, len, &v, &pos) == MR_OK)
 	{
 		const char *name = mr_statuses[v].name;
 
-		CHECK(protection_status_parse(name, strlen(name), &w, &pos) == MR_OK && w == v);
+		CHECK(mr_protection_status_parse(name, strlen(name), &w, &pos) == MR_OK && w == v);
 	}
 	else
-		protection_status_suggest(s, len, hint, sizeof(hint));
+		mr_protection_status_suggest(s, len, hint, sizeof(hint));
 }
 
 static void
 text_history(const char *s, size_t len)
 {
-	size_t		cap = history_max_events(s, len),
+	size_t		cap = mr_history_max_events(s, len),
 				n,
 				n2,
 				pos;
@@ -115,15 +115,15 @@ text_history(const char *s, size_t len)
 	uint8_t    *st = malloc(cap + 1),
 			   *st2 = malloc(cap + 1);
 
-	if (history_parse(s, len, at, st, cap, &n, &pos) == MR_OK)
+	if (mr_history_parse(s, len, at, st, cap, &n, &pos) == MR_OK)
 	{
 		char	   *out = malloc(HISTORY_TEXT_SIZE(n));
 		size_t		olen;
 
-		CHECK(history_events_valid(at, st, n));
-		olen = history_format(at, st, n, out);
+		CHECK(mr_history_events_valid(at, st, n));
+		olen = mr_history_format(at, st, n, out);
 		CHECK(olen == strlen(out));
-		CHECK(history_parse(out, olen, at2, st2, cap, &n2, &pos) == MR_OK && n2 == n);
+		CHECK(mr_history_parse(out, olen, at2, st2, cap, &n2, &pos) == MR_OK && n2 == n);
 		CHECK(memcmp(at, at2, n * sizeof(int64_t)) == 0 && memcmp(st, st2, n) == 0);
 		free(out);
 	}
@@ -138,33 +138,33 @@ text_history(const char *s, size_t len)
 static void
 text_tally(const char *s, size_t len)
 {
-	DecisionTally t,
+	mr_decision_tally t,
 				t2;
 	size_t		pos;
 	char		out[DECISION_TALLY_TEXT_SIZE];
 
-	if (decision_tally_parse(s, len, &t, &pos) == MR_OK)
+	if (mr_decision_tally_parse(s, len, &t, &pos) == MR_OK)
 	{
-		decision_tally_format(&t, out);
-		CHECK(decision_tally_parse(out, strlen(out), &t2, &pos) == MR_OK && memcmp(&t, &t2, sizeof(t)) == 0);
+		mr_decision_tally_format(&t, out);
+		CHECK(mr_decision_tally_parse(out, strlen(out), &t2, &pos) == MR_OK && memcmp(&t, &t2, sizeof(t)) == 0);
 	}
 }
 
 static void
 text_segment(const char *s, size_t len)
 {
-	RouteSegment a,
+	mr_route_segment a,
 				b;
 	size_t		used,
 				pos;
 	char		out[ROUTE_SEGMENT_TEXT_SIZE];
 
-	if (route_segment_parse(s, len, true, &a, &used, &pos) == MR_OK)
+	if (mr_route_segment_parse(s, len, true, &a, &used, &pos) == MR_OK)
 	{
-		CHECK(route_segment_valid(&a));
-		route_segment_format(&a, out);
-		CHECK(route_segment_parse(out, strlen(out), true, &b, &used, &pos) == MR_OK &&
-			  route_segment_cmp(&a, &b) == 0);
+		CHECK(mr_route_segment_valid(&a));
+		mr_route_segment_format(&a, out);
+		CHECK(mr_route_segment_parse(out, strlen(out), true, &b, &used, &pos) == MR_OK &&
+			  mr_route_segment_cmp(&a, &b) == 0);
 	}
 	else
 		CHECK(pos <= len);
@@ -173,20 +173,20 @@ text_segment(const char *s, size_t len)
 static void
 text_route(const char *s, size_t len)
 {
-	size_t		cap = route_max_segments(s, len),
+	size_t		cap = mr_route_max_segments(s, len),
 				n,
 				n2,
 				pos;
-	RouteSegment *a = malloc((cap + 1) * sizeof(RouteSegment)),
-			   *b = malloc((cap + 1) * sizeof(RouteSegment));
+	mr_route_segment *a = malloc((cap + 1) * sizeof(mr_route_segment)),
+			   *b = malloc((cap + 1) * sizeof(mr_route_segment));
 
-	if (route_parse(s, len, a, cap, &n, &pos) == MR_OK)
+	if (mr_route_parse(s, len, a, cap, &n, &pos) == MR_OK)
 	{
 		char	   *out = malloc(ROUTE_TEXT_SIZE(n));
 
-		route_format(a, n, out);
-		CHECK(route_parse(out, strlen(out), b, cap, &n2, &pos) == MR_OK && n2 == n &&
-			  memcmp(a, b, n * sizeof(RouteSegment)) == 0);
+		mr_route_format(a, n, out);
+		CHECK(mr_route_parse(out, strlen(out), b, cap, &n2, &pos) == MR_OK && n2 == n &&
+			  memcmp(a, b, n * sizeof(mr_route_segment)) == 0);
 		free(out);
 	}
 	else
@@ -205,10 +205,10 @@ text_profile(const char *s, size_t len)
 	size_t		pos;
 	static char out[TRANSIT_PROFILE_TEXT_SIZE(TRANSIT_NBINS)];
 
-	if (transit_profile_parse(s, len, c, &o, &pos) == MR_OK)
+	if (mr_transit_profile_parse(s, len, c, &o, &pos) == MR_OK)
 	{
-		transit_profile_format(c, TRANSIT_NBINS, o, out);
-		CHECK(transit_profile_parse(out, strlen(out), c2, &o2, &pos) == MR_OK && o == o2 &&
+		mr_transit_profile_format(c, TRANSIT_NBINS, o, out);
+		CHECK(mr_transit_profile_parse(out, strlen(out), c2, &o2, &pos) == MR_OK && o == o2 &&
 			  memcmp(c, c2, sizeof(c)) == 0);
 	}
 }
@@ -216,7 +216,7 @@ text_profile(const char *s, size_t len)
 static void
 text_flow(const char *s, size_t len)
 {
-	size_t		cap = flow_series_max_days(s, len),
+	size_t		cap = mr_flow_series_max_days(s, len),
 				n,
 				n2,
 				pos;
@@ -225,12 +225,12 @@ text_flow(const char *s, size_t len)
 	int64_t    *c = malloc((cap + 1) * sizeof(int64_t)),
 			   *c2 = malloc((cap + 1) * sizeof(int64_t));
 
-	if (flow_series_parse(s, len, &start, c, cap, &n, &pos) == MR_OK)
+	if (mr_flow_series_parse(s, len, &start, c, cap, &n, &pos) == MR_OK)
 	{
 		char	   *out = malloc(FLOW_SERIES_TEXT_SIZE(n));
 
-		flow_series_format(start, c, n, out);
-		CHECK(flow_series_parse(out, strlen(out), &start2, c2, cap, &n2, &pos) == MR_OK && n2 == n &&
+		mr_flow_series_format(start, c, n, out);
+		CHECK(mr_flow_series_parse(out, strlen(out), &start2, c2, cap, &n2, &pos) == MR_OK && n2 == n &&
 			  (n == 0 || start2 == start) && memcmp(c, c2, n * sizeof(int64_t)) == 0);
 		free(out);
 	}
@@ -276,12 +276,12 @@ binary_fixed(const uint8_t *b, size_t len)
 	{
 		int			v = (int16_t) ((b[0] << 8) | b[1]);
 
-		if (nationality_valid(v))
+		if (mr_nationality_valid(v))
 		{
 			uint16_t	w;
 
-			nationality_format((uint16_t) v, out);
-			CHECK(nationality_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
+			mr_nationality_format((uint16_t) v, out);
+			CHECK(mr_nationality_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
 		}
 	}
 	if (len >= 4)
@@ -289,34 +289,34 @@ binary_fixed(const uint8_t *b, size_t len)
 		int32_t		v = (int32_t) be32(b),
 					w;
 
-		if (place_valid(v))
+		if (mr_place_valid(v))
 		{
-			place_format(v, out);
-			CHECK(place_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
+			mr_place_format(v, out);
+			CHECK(mr_place_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
 		}
 	}
 	if (len >= 16)
 	{
-		RouteSegment a = {(int32_t) be32(b + 8), (int32_t) be32(b), (int32_t) be32(b + 4), (int32_t) be32(b + 12)},
+		mr_route_segment a = {(int32_t) be32(b + 8), (int32_t) be32(b), (int32_t) be32(b + 4), (int32_t) be32(b + 12)},
 					c;
 
-		if (route_segment_valid(&a))
+		if (mr_route_segment_valid(&a))
 		{
-			route_segment_format(&a, out);
-			CHECK(route_segment_parse(out, strlen(out), true, &c, &used, &pos) == MR_OK &&
-				  route_segment_cmp(&a, &c) == 0);
+			mr_route_segment_format(&a, out);
+			CHECK(mr_route_segment_parse(out, strlen(out), true, &c, &used, &pos) == MR_OK &&
+				  mr_route_segment_cmp(&a, &c) == 0);
 		}
 	}
 	if (len >= 32)
 	{
-		DecisionTally t = {(int64_t) be64(b), (int64_t) be64(b + 8), (int64_t) be64(b + 16), (int64_t) be64(b + 24)},
+		mr_decision_tally t = {(int64_t) be64(b), (int64_t) be64(b + 8), (int64_t) be64(b + 16), (int64_t) be64(b + 24)},
 					t2;
 		char		tout[DECISION_TALLY_TEXT_SIZE];
 
-		if (decision_tally_valid(&t))
+		if (mr_decision_tally_valid(&t))
 		{
-			decision_tally_format(&t, tout);
-			CHECK(decision_tally_parse(tout, strlen(tout), &t2, &pos) == MR_OK && memcmp(&t, &t2, sizeof(t)) == 0);
+			mr_decision_tally_format(&t, tout);
+			CHECK(mr_decision_tally_parse(tout, strlen(tout), &t2, &pos) == MR_OK && memcmp(&t, &t2, sizeof(t)) == 0);
 		}
 	}
 }
@@ -337,12 +337,12 @@ binary_history(const uint8_t *b, size_t len)
 		at[k] = (int64_t) be64(b + 9 * k);
 		st[k] = b[9 * k + 8];
 	}
-	if (history_events_valid(at, st, n))
+	if (mr_history_events_valid(at, st, n))
 	{
 		char	   *out = malloc(HISTORY_TEXT_SIZE(n));
 
-		history_format(at, st, n, out);
-		CHECK(history_parse(out, strlen(out), at2, st2, n, &n2, &pos) == MR_OK && n2 == n &&
+		mr_history_format(at, st, n, out);
+		CHECK(mr_history_parse(out, strlen(out), at2, st2, n, &n2, &pos) == MR_OK && n2 == n &&
 			  memcmp(at, at2, n * sizeof(int64_t)) == 0 && memcmp(st, st2, n) == 0);
 		free(out);
 	}
@@ -358,8 +358,8 @@ binary_route(const uint8_t *b, size_t len)
 	size_t		n = len / 16,
 				n2,
 				pos;
-	RouteSegment *a = malloc((n + 1) * sizeof(RouteSegment)),
-			   *c = malloc((n + 1) * sizeof(RouteSegment));
+	mr_route_segment *a = malloc((n + 1) * sizeof(mr_route_segment)),
+			   *c = malloc((n + 1) * sizeof(mr_route_segment));
 	bool		valid = true;
 
 	for (size_t k = 0; k < n; k++)
@@ -370,15 +370,15 @@ binary_route(const uint8_t *b, size_t len)
 		a[k].destination = (int32_t) be32(p + 4);
 		a[k].departed = (int32_t) be32(p + 8);
 		a[k].arrived = (int32_t) be32(p + 12);
-		valid = valid && route_segment_valid(&a[k]);
+		valid = valid && mr_route_segment_valid(&a[k]);
 	}
-	if (valid && route_is_canonical(a, n))
+	if (valid && mr_route_is_canonical(a, n))
 	{
 		char	   *out = malloc(ROUTE_TEXT_SIZE(n));
 
-		route_format(a, n, out);
-		CHECK(route_parse(out, strlen(out), c, n, &n2, &pos) == MR_OK && n2 == n &&
-			  memcmp(a, c, n * sizeof(RouteSegment)) == 0);
+		mr_route_format(a, n, out);
+		CHECK(mr_route_parse(out, strlen(out), c, n, &n2, &pos) == MR_OK && n2 == n &&
+			  memcmp(a, c, n * sizeof(mr_route_segment)) == 0);
 		free(out);
 	}
 	free(a);
@@ -405,11 +405,11 @@ binary_profile(const uint8_t *b, size_t len)
 		return;
 	for (int d = 0; d < nbins; d++)
 		c[d] = (int64_t) be64(b + 13 + 8 * d);
-	if (transit_profile_counts_valid(c, nbins, overflow))
+	if (mr_transit_profile_counts_valid(c, nbins, overflow))
 	{
 		memset(c + nbins, 0, (TRANSIT_NBINS - nbins) * sizeof(int64_t));
-		transit_profile_format(c, nbins, overflow, out);
-		CHECK(transit_profile_parse(out, strlen(out), c2, &o2, &pos) == MR_OK && o2 == overflow &&
+		mr_transit_profile_format(c, nbins, overflow, out);
+		CHECK(mr_transit_profile_parse(out, strlen(out), c2, &o2, &pos) == MR_OK && o2 == overflow &&
 			  memcmp(c, c2, TRANSIT_NBINS * sizeof(int64_t)) == 0);
 	}
 }
@@ -436,12 +436,12 @@ binary_flow(const uint8_t *b, size_t len)
 	c2 = malloc((ndays + 1) * sizeof(int64_t));
 	for (int k = 0; k < ndays; k++)
 		c[k] = (int64_t) be64(b + 9 + 8 * k);
-	if (flow_series_values_valid(start, c, ndays))
+	if (mr_flow_series_values_valid(start, c, ndays))
 	{
 		char	   *out = malloc(FLOW_SERIES_TEXT_SIZE(ndays));
 
-		flow_series_format(start, c, ndays, out);
-		CHECK(flow_series_parse(out, strlen(out), &start2, c2, ndays + 1, &n2, &pos) == MR_OK &&
+		mr_flow_series_format(start, c, ndays, out);
+		CHECK(mr_flow_series_parse(out, strlen(out), &start2, c2, ndays + 1, &n2, &pos) == MR_OK &&
 			  n2 == (size_t) ndays && (ndays == 0 || start2 == start) &&
 			  memcmp(c, c2, ndays * sizeof(int64_t)) == 0);
 		free(out);
