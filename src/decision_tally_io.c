@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "decision_tally_io.h"
+#include "scan.h"
 
 static const char *const field_names[4] = {
 	"recognized", "complementary", "rejected", "otherwise_closed"
@@ -14,18 +15,17 @@ mr_status
 mr_decision_tally_parse(const char *s, size_t len, mr_decision_tally *out, size_t *errpos)
 {
 	int64_t		v[4];
-	size_t		i = mr_skip_blanks(s, len, 0);
+	size_t		i;
+	mr_status	st = mr_scan_begin(s, len, &i, errpos);
 
-	*errpos = i;
-	if (i == len)
-		return MR_ERR_EMPTY;
+	if (st != MR_OK)
+		return st;
 	if (s[i] != '(')
 		return MR_ERR_SYNTAX;
 	i++;
 	for (int f = 0; f < 4; f++)
 	{
 		size_t		nl = strlen(field_names[f]);
-		int			ndigits = 0;
 
 		i = mr_skip_blanks(s, len, i);
 		*errpos = i;
@@ -37,29 +37,18 @@ mr_decision_tally_parse(const char *s, size_t len, mr_decision_tally *out, size_
 			return MR_ERR_SYNTAX;
 		i = mr_skip_blanks(s, len, i + 1);
 		*errpos = i;
-		v[f] = 0;
-		while (i < len && s[i] >= '0' && s[i] <= '9')
-		{
-			if (v[f] > (INT64_MAX - (s[i] - '0')) / 10)
-				return MR_ERR_OUT_OF_RANGE;
-			v[f] = v[f] * 10 + (s[i] - '0');
-			ndigits++;
-			i++;
-		}
-		if (ndigits == 0)
-			return MR_ERR_SYNTAX;
+		st = mr_scan_count(s, len, &i, &v[f]);
+		if (st != MR_OK)
+			return st;
 		i = mr_skip_blanks(s, len, i);
 		*errpos = i;
 		if (i >= len || s[i] != (f < 3 ? ',' : ')'))
 			return MR_ERR_SYNTAX;
 		i++;
 	}
-	i = mr_skip_blanks(s, len, i);
-	if (i != len)
-	{
-		*errpos = i;
-		return MR_ERR_SYNTAX;
-	}
+	st = mr_scan_end(s, len, i, errpos);
+	if (st != MR_OK)
+		return st;
 	out->recognized = v[0];
 	out->complementary = v[1];
 	out->rejected = v[2];

@@ -7,28 +7,15 @@
 #include <string.h>
 
 #include "nationality_io.h"
-
-static void
-trim(const char **s, size_t *len)
-{
-	while (*len > 0 && mr_isblank((unsigned char) (*s)[0]))
-	{
-		(*s)++;
-		(*len)--;
-	}
-	while (*len > 0 && mr_isblank((unsigned char) (*s)[*len - 1]))
-		(*len)--;
-}
+#include "scan.h"
 
 mr_status
 mr_nationality_parse(const char *s, size_t len, uint16_t *out, size_t *errpos)
 {
-	const char *start = s;
 	size_t		i;
 	int			idx = -1;
 
-	trim(&s, &len);
-	*errpos = (size_t) (s - start);
+	*errpos = mr_trim(&s, &len);
 	if (len == 0)
 		return MR_ERR_EMPTY;
 
@@ -132,7 +119,7 @@ mr_nationality_suggest(const char *s, size_t len, bool countries_only,
 	int			count = 0;
 	size_t		o = 0;
 
-	trim(&s, &len);
+	mr_trim(&s, &len);
 	if (outsize == 0)
 		return 0;
 	out[0] = '\0';

@@ -14,6 +14,7 @@
 
 #include "nationality_io.h"
 #include "place_io.h"
+#include "scan.h"
 
 /* Countries with at most this many subdivisions list them in the hint. */
 #define HINT_MAX_SUBDIVISIONS 20
@@ -27,18 +28,14 @@ report_bad_place(FunctionCallInfo fcinfo, const char *str, mr_status st, size_t 
 {
 	size_t		len = strlen(str);
 	const char *code = str;
-	size_t		clen,
+	size_t		clen = len,
 				nletters;
 	char		list[512];
 	char		country[3];
 	int			n;
 
 	/* the code without the blanks around it, as the parser saw it */
-	while (*code && mr_isblank((unsigned char) *code))
-		code++;
-	clen = strlen(code);
-	while (clen > 0 && mr_isblank((unsigned char) code[clen - 1]))
-		clen--;
+	mr_trim(&code, &clen);
 	nletters = strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 	if (nletters > clen)
 		nletters = clen;

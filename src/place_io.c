@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "place_io.h"
+#include "scan.h"
 
 /* Subdivision suffix character: 0 for none, 1..10 digits, 11..36 letters. */
 static int
@@ -43,19 +44,11 @@ pack_suffix(const char *s, size_t n)
 mr_status
 mr_place_parse(const char *s, size_t len, int32_t *out, size_t *errpos)
 {
-	const char *start = s;
 	int			idx,
 				country2;
 	size_t		i;
 
-	while (len > 0 && mr_isblank((unsigned char) s[0]))
-	{
-		s++;
-		len--;
-	}
-	while (len > 0 && mr_isblank((unsigned char) s[len - 1]))
-		len--;
-	*errpos = (size_t) (s - start);
+	*errpos = mr_trim(&s, &len);
 	if (len == 0)
 		return MR_ERR_EMPTY;
 
@@ -117,9 +110,7 @@ mr_place_parse(const char *s, size_t len, int32_t *out, size_t *errpos)
 	}
 
 	/* locality: "MX TAP", or "MXTAP" */
-	i = 2;
-	while (i < len && mr_isblank((unsigned char) s[i]))
-		i++;
+	i = mr_skip_blanks(s, len, 2);
 	if (i == 2)
 	{
 		/*
@@ -260,11 +251,7 @@ mr_place_list_subdivisions(const char *s, size_t len, int max_listed,
 				n;
 	size_t		o = 0;
 
-	while (len > 0 && mr_isblank((unsigned char) s[0]))
-	{
-		s++;
-		len--;
-	}
+	mr_trim(&s, &len);
 	if (outsize == 0)
 		return 0;
 	out[0] = '\0';

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "route_io.h"
+#include "scan.h"
 
 /* A place that ends where `end` is; blanks around it are the parser's. */
 static mr_status
@@ -191,77 +192,48 @@ mr_route_segment_cmp(const mr_route_segment *a, const mr_route_segment *b)
 size_t
 mr_route_max_segments(const char *s, size_t len)
 {
-	size_t		n = 0;
+	return mr_count_token(s, len, "->");
+}
 
-	for (size_t i = 0; i + 1 < len; i++)
-		if (s[i] == '-' && s[i + 1] == '>')
-			n++;
-	return n;
+/* What route_leg() fills: the legs so far, and the room for them. */
+typedef struct route_legs
+{
+	mr_route_segment *segs;
+	size_t		cap;
+	size_t		n;
+} route_legs;
+
+/* One leg of a route text. */
+static mr_status
+route_leg(const char *s, size_t len, size_t *used, size_t *errpos, void *arg)
+{
+	route_legs *legs = arg;
+	mr_status	st;
+
+	/* more legs than arrows: this one cannot be a leg */
+	if (legs->n >= legs->cap)
+		return MR_ERR_SYNTAX;
+	st = mr_route_segment_parse(s, len, false, &legs->segs[legs->n], used, errpos);
+	if (st != MR_OK)
+		return st == MR_ERR_EMPTY ? MR_ERR_SYNTAX : st;
+	legs->n++;
+	return MR_OK;
 }
 
 mr_status
 mr_route_parse(const char *s, size_t len, mr_route_segment *segs, size_t cap, size_t *n,
 			   size_t *errpos)
 {
-	size_t		i = mr_skip_blanks(s, len, 0);
+	route_legs	legs = {segs, cap, 0};
+	mr_status	st = mr_scan_whole_list(s, len, route_leg, &legs, errpos);
 
-	*n = 0;
-	*errpos = i;
-	if (i == len)
-		return MR_ERR_EMPTY;
-	if (s[i] != '{')
-		return MR_ERR_SYNTAX;
-	i = mr_skip_blanks(s, len, i + 1);
-	if (i < len && s[i] == '}')
-		i++;
-	else
-	{
-		for (;;)
-		{
-			size_t		used,
-						pos;
-			mr_status	st;
-
-			if (*n >= cap)
-			{
-				/* more legs than arrows: this one cannot be a leg */
-				*errpos = i;
-				return MR_ERR_SYNTAX;
-			}
-			st = mr_route_segment_parse(s + i, len - i, false, &segs[*n], &used, &pos);
-			if (st != MR_OK)
-			{
-				*errpos = i + pos;
-				return st == MR_ERR_EMPTY ? MR_ERR_SYNTAX : st;
-			}
-			(*n)++;
-			i += used;
-			if (i < len && s[i] == ',')
-			{
-				i = mr_skip_blanks(s, len, i + 1);
-				continue;
-			}
-			if (i < len && s[i] == '}')
-			{
-				i++;
-				break;
-			}
-			*errpos = i;
-			return MR_ERR_SYNTAX;
-		}
-	}
-	i = mr_skip_blanks(s, len, i);
-	if (i != len)
-	{
-		*errpos = i;
-		return MR_ERR_SYNTAX;
-	}
-	if (!mr_route_is_canonical(segs, *n))
+	*n = legs.n;
+	if (st == MR_OK && !mr_route_is_canonical(segs, *n))
 	{
 		*errpos = 0;
-		return MR_ERR_ORDER;
+		st = MR_ERR_ORDER;
 	}
-	return MR_OK;
+	return st;
 }
 
 size_t

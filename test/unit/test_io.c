@@ -10,8 +10,10 @@
 #include "datetime_io.h"
 #include "decision_tally_io.h"
 #include "nationality_io.h"
-#include "protection_status_io.h"
 #include "place_io.h"
+#include "protection_status_io.h"
+#include "scan.h"
+#include "transit_profile_io.h"
 
 static int	ntests = 0,
 			nfailed = 0;
@@ -311,6 +313,42 @@ main(void)
 		ok(bad == 0 && mr_nstatuses == 19, "every status name parses to its value");
 		ok(mr_protection_status_suggest("recognised_refugee", 18, buf, sizeof(buf)) == 1 &&
 		   strcmp(buf, "recognized_refugee") == 0, "status suggestion");
+	}
+
+	/* the shared tokenizer */
+	{
+		const char *t = " \t MX \n";
+		size_t		tl = strlen(t),
+					i,
+					epos;
+		int64_t		v;
+
+		ok(mr_trim(&t, &tl) == 3 && tl == 2 && strncmp(t, "MX", 2) == 0, "trim: offset and length");
+		ok(mr_count_token("a->b->c", 7, "->") == 2 && mr_count_token("", 0, ",") == 0 &&
+		   mr_count_token("@@", 2, "@") == 2, "token counts");
+		i = 0;
+		ok(mr_scan_count("9223372036854775807x", 20, &i, &v) == MR_OK && v == INT64_MAX && i == 19,
+		   "count: INT64_MAX");
+		i = 0;
+		ok(mr_scan_count("9223372036854775808", 19, &i, &v) == MR_ERR_OUT_OF_RANGE, "count: past INT64_MAX");
+		i = 0;
+		ok(mr_scan_count("x", 1, &i, &v) == MR_ERR_SYNTAX && i == 0, "count: no digit");
+		ok(mr_scan_begin("  ", 2, &i, &epos) == MR_ERR_EMPTY && epos == 2, "begin: only blanks");
+		ok(mr_scan_end("{} x", 4, 2, &epos) == MR_ERR_SYNTAX && epos == 3, "end: trailing text and its position");
+	}
+	{
+		size_t		epos;
+		int64_t		c[TRANSIT_NBINS],
+					o;
+
+		/* the list's positions: at the item, after it, at the separator */
+		ok(mr_transit_profile_parse(" { 1:2 ,, }", 11, c, &o, &epos) == MR_ERR_SYNTAX && epos == 8,
+		   "list: an empty item is refused where it stands");
+		ok(mr_transit_profile_parse("{1:2 3:4}", 9, c, &o, &epos) == MR_ERR_SYNTAX && epos == 5,
+		   "list: a missing comma");
+		ok(mr_transit_profile_parse("{1:2,", 5, c, &o, &epos) == MR_ERR_SYNTAX && epos == 5,
+		   "list: unterminated");
+		ok(mr_transit_profile_parse(" {\t} ", 5, c, &o, &epos) == MR_OK && o == 0, "list: empty, blanks around");
 	}
 
 	printf("1..%d\n", ntests);
