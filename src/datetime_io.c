@@ -43,8 +43,6 @@ civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
-#define UNIX_TO_PG_DAYS 10957	/* 1970-01-01 to 2000-01-01 */
-
 static bool
 is_leap(int64_t y)
 {
@@ -160,7 +158,7 @@ parse_ymd(const char *s, size_t len, size_t *i, int64_t *days, size_t *errpos)
 		*errpos = start;
 		return MR_ERR_FIELD_RANGE;
 	}
-	*days = days_from_civil(year, month, day) - UNIX_TO_PG_DAYS;
+	*days = days_from_civil(year, month, day) - MR_UNIX_TO_PG_DAYS;
 	return MR_OK;
 }
 
@@ -347,7 +345,7 @@ format_ymd(int64_t days, char *out)
 	int			m,
 				d;
 
-	civil_from_days(days + UNIX_TO_PG_DAYS, &y, &m, &d);
+	civil_from_days(days + MR_UNIX_TO_PG_DAYS, &y, &m, &d);
 	if (y < 0)
 		return sprintf(out, "-%04lld-%02d-%02d", (long long) -y, m, d);
 	return sprintf(out, "%04lld-%02d-%02d", (long long) y, m, d);
@@ -389,7 +387,10 @@ mr_timestamp_format(int64_t ts, char *out)
 	if (ts == MR_TS_NOEND)
 		return sprintf(out, "infinity");
 	day = mr_timestamp_day(ts);
-	rem = ts - day * MR_USECS_PER_DAY;
+	/* (not ts - day * USECS_PER_DAY: that overflows near INT64_MIN) */
+	rem = ts % MR_USECS_PER_DAY;
+	if (rem < 0)
+		rem += MR_USECS_PER_DAY;
 	n = format_ymd(day, out);
 	us = (int) (rem % 1000000);
 	rem /= 1000000;

@@ -19,6 +19,9 @@
 #include "decision_tally_io.h"
 #include "protection_status_io.h"
 
+StaticAssertDecl(sizeof(mr_decision_tally) == DECISION_TALLY_INTERNALLENGTH,
+				 "decision_tally is INTERNALLENGTH 32 bytes");
+
 #define PG_GETARG_TALLY(n) ((mr_decision_tally *) PG_GETARG_POINTER(n))
 
 PG_FUNCTION_INFO_V1(decision_tally_in);

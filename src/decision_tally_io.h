@@ -7,8 +7,15 @@
 #define MIGREC_DECISION_TALLY_IO_H
 
 #include "codes.h"
+#include "scan.h"
 
-/* 32 bytes, frozen: stored tallies depend on it. */
+/*
+ * 32 bytes, frozen: stored tallies depend on it.  INTERNALLENGTH in
+ * scripts/migrec--0.1.sql (checked at compile time in decision_tally.c, and
+ * against pg_type.typlen by test/hostile's layout test).
+ */
+#define DECISION_TALLY_INTERNALLENGTH 32
+
 typedef struct mr_decision_tally
 {
 	int64_t		recognized;		/* recognized_refugee, recognized_cartagena */
@@ -17,7 +24,11 @@ typedef struct mr_decision_tally
 	int64_t		otherwise_closed;	/* inadmissible, withdrawn, abandoned */
 } mr_decision_tally;
 
-#define DECISION_TALLY_TEXT_SIZE 160
+/*
+ * "(recognized=N,complementary=N,rejected=N,otherwise_closed=N)": 56 bytes of
+ * names and punctuation, four counts and the NUL.
+ */
+#define DECISION_TALLY_TEXT_SIZE (56 + 4 * MR_INT64_TEXT_MAX + 1)
 
 /*
  * (recognized=1,complementary=0,rejected=3,otherwise_closed=2): the four

@@ -30,6 +30,9 @@ typedef struct FlowSeries
 	int64		counts[FLEXIBLE_ARRAY_MEMBER];
 } FlowSeries;
 
+StaticAssertDecl(offsetof(FlowSeries, counts) == FLOW_SERIES_HEADER_SIZE,
+				 "the frozen flow_series header");
+
 #define FLOW_VERSION 1
 #define FLOW_HDRSZ offsetof(FlowSeries, counts)
 #define FLOW_NDAYS(f) ((int) ((VARSIZE(f) - FLOW_HDRSZ) / sizeof(int64)))
@@ -121,7 +124,7 @@ Datum
 flow_series_out(PG_FUNCTION_ARGS)
 {
 	FlowSeries *f = flow_arg(fcinfo, 0);
-	char	   *out = palloc(FLOW_SERIES_TEXT_SIZE(FLOW_NDAYS(f)));
+	char	   *out = mr_text_buffer(FLOW_SERIES_TEXT_SIZE(FLOW_NDAYS(f)), "flow_series");
 
 	mr_flow_series_format(f->start, (const int64_t *) f->counts, FLOW_NDAYS(f), out);
 	PG_RETURN_CSTRING(out);

@@ -7,6 +7,14 @@
 
 #include "codes.h"
 #include "datetime_io.h"
+#include "scan.h"
+
+/*
+ * Stored layout, frozen (checked at compile time in flow_series.c): varlena
+ * header, uint16 version, uint16 flags, int32 start (a date), int32 unused,
+ * then int64 counts[ndays].
+ */
+#define FLOW_SERIES_HEADER_SIZE 16
 
 /* The longest series: about 270 years of days. */
 #define FLOW_MAX_DAYS 100000
@@ -19,7 +27,12 @@
 extern size_t mr_flow_series_max_days(const char *s, size_t len);
 extern mr_status mr_flow_series_parse(const char *s, size_t len, int32_t *start, int64_t *counts,
 									  size_t cap, size_t *ndays, size_t *errpos);
-#define FLOW_SERIES_TEXT_SIZE(n) ((size_t) (n) * 21 + MR_DATE_TEXT_SIZE + 8)
+/*
+ * Bytes mr_flow_series_format() needs for n days (0 if that overflows): a
+ * count and ','; before them the first day and " {", after them "}" and the
+ * NUL ("{}" alone when empty).
+ */
+#define FLOW_SERIES_TEXT_SIZE(n) mr_text_size((n), MR_INT64_TEXT_MAX + 1, MR_DATE_TEXT_MAX + 2 + 2)
 extern size_t mr_flow_series_format(int32_t start, const int64_t *counts, size_t ndays, char *out);
 
 /*

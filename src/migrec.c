@@ -6,9 +6,31 @@
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "common/hashfn.h"
+#include "datatype/timestamp.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
+
+#include "datetime_io.h"
 
 PG_MODULE_MAGIC;
+
+/*
+ * The plain-C layer restates PostgreSQL's date and timestamp limits (it sees
+ * no PostgreSQL header); here, where both are visible, they must agree.  A
+ * Julian day taken for a day since 2000-01-01 once let dates past the last
+ * one PostgreSQL stores in: this is what catches such a slip.
+ */
+StaticAssertDecl(MR_TS_NOBEGIN == DT_NOBEGIN, "-infinity timestamp");
+StaticAssertDecl(MR_TS_NOEND == DT_NOEND, "infinity timestamp");
+StaticAssertDecl(MR_TS_MIN == MIN_TIMESTAMP, "first timestamp");
+StaticAssertDecl(MR_TS_END == END_TIMESTAMP, "end of the timestamps");
+StaticAssertDecl(MR_DATE_NOBEGIN == DATEVAL_NOBEGIN, "-infinity date");
+StaticAssertDecl(MR_DATE_NOEND == DATEVAL_NOEND, "infinity date");
+StaticAssertDecl(MR_DATE_MIN == DATETIME_MIN_JULIAN - POSTGRES_EPOCH_JDATE, "first date");
+StaticAssertDecl(MR_DATE_END == DATE_END_JULIAN - POSTGRES_EPOCH_JDATE, "end of the dates");
+StaticAssertDecl(MR_USECS_PER_DAY == USECS_PER_DAY, "microseconds a day");
+StaticAssertDecl(MR_UNIX_TO_PG_DAYS == POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE,
+				 "days from 1970-01-01 to 2000-01-01");
 
 mr_lang
 mr_lang_arg(text *lang)
@@ -113,6 +135,16 @@ mr_utf8_to_text(const char *s)
 	if (conv == NULL)
 		conv = pg_any_to_server(ascii_fallback(s), strlen(ascii_fallback(s)), PG_UTF8);
 	return cstring_to_text(conv);
+}
+
+char *
+mr_text_buffer(size_t size, const char *type)
+{
+	if (size == 0 || size > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s value too large to print", type)));
+	return palloc(size);
 }
 
 TupleDesc

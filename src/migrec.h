@@ -64,6 +64,12 @@ extern int	mr_profile_probabilities(Datum profile, double *prob);
  */
 extern MemoryContext mr_aggregate_context(FunctionCallInfo fcinfo, const char *fname);
 
+/*
+ * The buffer for a value's text, of a size from its *_TEXT_SIZE macro (0
+ * when the size overflowed): 54000 when palloc cannot give that much.
+ */
+extern char *mr_text_buffer(size_t size, const char *type);
+
 /* Build a tuple descriptor for a function returning a row, or fail. */
 extern TupleDesc mr_result_tupdesc(FunctionCallInfo fcinfo);
 

@@ -14,6 +14,9 @@
 #include "nationality_io.h"
 #include "place_io.h"
 
+StaticAssertDecl(sizeof(int16) == NATIONALITY_INTERNALLENGTH,
+				 "nationality is INTERNALLENGTH 2, passed by value as an int2");
+
 static const char *const kind_names[] = {
 	"country", "stateless", "refugee", "unspecified", "organization", "withdrawn"
 };

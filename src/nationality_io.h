@@ -6,6 +6,13 @@
 
 #include "codes.h"
 
+/*
+ * The stored value: the packed alpha-3 code as an int2.  Frozen: this is
+ * INTERNALLENGTH in scripts/migrec--0.1.sql (checked at compile time in
+ * nationality.c, and against pg_type.typlen by test/hostile's layout test).
+ */
+#define NATIONALITY_INTERNALLENGTH 2
+
 #define NATIONALITY_TEXT_SIZE 4 /* three letters and a NUL */
 
 /*

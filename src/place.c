@@ -16,6 +16,9 @@
 #include "place_io.h"
 #include "scan.h"
 
+StaticAssertDecl(sizeof(int32) == PLACE_INTERNALLENGTH,
+				 "place is INTERNALLENGTH 4, passed by value as an int4");
+
 /* Countries with at most this many subdivisions list them in the hint. */
 #define HINT_MAX_SUBDIVISIONS 20
 

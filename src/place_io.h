@@ -6,7 +6,12 @@
 
 #include "codes.h"
 
-#define PLACE_TEXT_SIZE 8		/* "MX-CHP", "MX TAP" and a NUL */
+/* The stored value: the packed code as an int4 (codes.h).  Frozen, as nationality's. */
+#define PLACE_INTERNALLENGTH 4
+
+/* The longest text: a country, a separator and three characters ("MX-CHP", "MX TAP"). */
+#define PLACE_TEXT_MAX 6
+#define PLACE_TEXT_SIZE (PLACE_TEXT_MAX + 1)
 
 /*
  * Parse a place: a country ("MX", or "MEX"), an ISO 3166-2 subdivision

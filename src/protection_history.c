@@ -8,7 +8,8 @@
  *     uint16 version (1), uint16 flags (0)
  *     int64  at[n]      timestamps, non-decreasing (PostgreSQL microseconds)
  *     uint8  status[n]
- * so n is (size - 8) / 9.  A 5-event history takes 53 bytes.
+ * so n is (size - HISTORY_HEADER_SIZE) / HISTORY_EVENT_SIZE, that is
+ * (size - 8) / 9.  A 5-event history takes 53 bytes.
  */
 #include "migrec.h"
 
@@ -28,11 +29,16 @@ typedef struct ProtectionHistory
 	/* int64 at[n]; uint8 status[n]; follow */
 } ProtectionHistory;
 
-#define HISTORY_VERSION 1
-#define HISTORY_HDRSZ ((Size) sizeof(ProtectionHistory))
-#define HISTORY_MAX_EVENTS ((MaxAllocSize - HISTORY_HDRSZ) / 9)
+StaticAssertDecl(sizeof(ProtectionHistory) == HISTORY_HEADER_SIZE,
+				 "the frozen protection_history header");
+StaticAssertDecl(sizeof(int64) + sizeof(uint8) == HISTORY_EVENT_SIZE,
+				 "a protection_history event is a timestamp and a status byte");
 
-#define HISTORY_N(h) ((int) ((VARSIZE(h) - HISTORY_HDRSZ) / 9))
+#define HISTORY_VERSION 1
+#define HISTORY_HDRSZ ((Size) HISTORY_HEADER_SIZE)
+#define HISTORY_MAX_EVENTS ((MaxAllocSize - HISTORY_HDRSZ) / HISTORY_EVENT_SIZE)
+
+#define HISTORY_N(h) ((int) ((VARSIZE(h) - HISTORY_HDRSZ) / HISTORY_EVENT_SIZE))
 #define HISTORY_AT(h) ((int64 *) ((char *) (h) + HISTORY_HDRSZ))
 #define HISTORY_STATUS(h) ((uint8 *) (HISTORY_AT(h) + HISTORY_N(h)))
 
@@ -51,7 +57,7 @@ check_history_size(Size n)
 static ProtectionHistory *
 history_alloc(int n)
 {
-	Size		size = HISTORY_HDRSZ + (Size) n * 9;
+	Size		size = HISTORY_HDRSZ + (Size) n * HISTORY_EVENT_SIZE;
 	ProtectionHistory *h;
 
 	check_history_size(n);
@@ -68,7 +74,7 @@ history_arg(FunctionCallInfo fcinfo, int argno)
 {
 	ProtectionHistory *h = PG_GETARG_HISTORY(argno);
 
-	if (VARSIZE(h) < HISTORY_HDRSZ || (VARSIZE(h) - HISTORY_HDRSZ) % 9 != 0 ||
+	if (VARSIZE(h) < HISTORY_HDRSZ || (VARSIZE(h) - HISTORY_HDRSZ) % HISTORY_EVENT_SIZE != 0 ||
 		h->version != HISTORY_VERSION)
 		elog(ERROR, "corrupt protection_history value");
 	return h;
@@ -152,7 +158,7 @@ protection_history_out(PG_FUNCTION_ARGS)
 {
 	ProtectionHistory *h = history_arg(fcinfo, 0);
 	int			n = HISTORY_N(h);
-	char	   *out = palloc(HISTORY_TEXT_SIZE(n));
+	char	   *out = mr_text_buffer(HISTORY_TEXT_SIZE(n), "protection_history");
 
 	mr_history_format((const int64_t *) HISTORY_AT(h), HISTORY_STATUS(h), n, out);
 	PG_RETURN_CSTRING(out);
@@ -162,6 +168,7 @@ protection_history_out(PG_FUNCTION_ARGS)
  * Binary form: a version byte (1), an int32 count, then per event an int8
  * timestamp (microseconds since 2000-01-01 UTC) and a status byte.
  */
+#define HISTORY_SEND_EVENT_SIZE 9
 PG_FUNCTION_INFO_V1(protection_history_recv);
 Datum
 protection_history_recv(PG_FUNCTION_ARGS)
@@ -177,7 +184,7 @@ protection_history_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported protection_history binary version %d", version)));
-	if (n < 0 || (Size) n > (Size) (buf->len - buf->cursor) / 9)
+	if (n < 0 || (Size) n > (Size) (buf->len - buf->cursor) / HISTORY_SEND_EVENT_SIZE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid protection_history event count %d", n)));
@@ -357,7 +364,7 @@ Datum
 protection_history_serialize(PG_FUNCTION_ARGS)
 {
 	HistoryState *s = (HistoryState *) PG_GETARG_POINTER(0);
-	Size		size = VARHDRSZ + sizeof(int32) + (Size) s->n * 9;
+	Size		size = VARHDRSZ + sizeof(int32) + (Size) s->n * HISTORY_EVENT_SIZE;
 	bytea	   *b;
 	char	   *p;
 
@@ -387,7 +394,7 @@ protection_history_deserialize(PG_FUNCTION_ARGS)
 	if (len < sizeof(int32))
 		elog(ERROR, "invalid serialized protection_history state");
 	memcpy(&n, p, sizeof(int32));
-	if (n < 0 || (Size) n * 9 != len - sizeof(int32))
+	if (n < 0 || (Size) n * HISTORY_EVENT_SIZE != len - sizeof(int32))
 		elog(ERROR, "invalid serialized protection_history state");
 	s = state_new(aggcontext, n);
 	memcpy(s->at, p + sizeof(int32), n * sizeof(int64));

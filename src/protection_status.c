@@ -16,6 +16,9 @@
 
 #include "protection_status_io.h"
 
+StaticAssertDecl(sizeof(uint8) == PROTECTION_STATUS_INTERNALLENGTH,
+				 "protection_status is INTERNALLENGTH 1, passed by value as a byte");
+
 static const char *const outcome_names[] = {
 	NULL, "recognized", "complementary", "rejected", "otherwise_closed"
 };

@@ -30,6 +30,8 @@ typedef struct Route
 	mr_route_segment legs[FLEXIBLE_ARRAY_MEMBER];
 } Route;
 
+StaticAssertDecl(offsetof(Route, legs) == ROUTE_HEADER_SIZE, "the frozen route header");
+
 #define ROUTE_VERSION 1
 #define ROUTE_HDRSZ offsetof(Route, legs)
 #define ROUTE_MAX_LEGS ((MaxAllocSize - ROUTE_HDRSZ) / sizeof(mr_route_segment))
@@ -107,7 +109,7 @@ Datum
 route_out(PG_FUNCTION_ARGS)
 {
 	Route	   *r = route_arg(fcinfo, 0);
-	char	   *out = palloc(ROUTE_TEXT_SIZE(ROUTE_N(r)));
+	char	   *out = mr_text_buffer(ROUTE_TEXT_SIZE(ROUTE_N(r)), "route");
 
 	mr_route_format(r->legs, ROUTE_N(r), out);
 	PG_RETURN_CSTRING(out);

@@ -8,6 +8,16 @@
 #include "codes.h"
 #include "datetime_io.h"
 #include "place_io.h"
+#include "scan.h"
+
+/*
+ * Stored layouts, frozen (checked at compile time in route_segment.c and
+ * route.c, and against pg_type.typlen by test/hostile's layout test):
+ *   route_segment: the struct below (INTERNALLENGTH 16);
+ *   route: varlena header, uint16 version, uint16 flags, then the legs.
+ */
+#define ROUTE_SEGMENT_INTERNALLENGTH 16
+#define ROUTE_HEADER_SIZE 8
 
 /*
  * A leg: 16 bytes, frozen.  Dates are PostgreSQL dates (days since
@@ -25,8 +35,9 @@ typedef struct mr_route_segment
 
 #define ROUTE_DATE_UNKNOWN INT32_MAX
 
-/* "CO NCI -> PA-5 [2021-08-01,2021-08-09]" and a NUL */
-#define ROUTE_SEGMENT_TEXT_SIZE (2 * PLACE_TEXT_SIZE + 2 * MR_DATE_TEXT_SIZE + 12)
+/* "CO NCI -> PA-5 [2021-08-01,2021-08-09]": two places, " -> ", " [", two dates, ',', ']' */
+#define ROUTE_SEGMENT_TEXT_MAX (2 * PLACE_TEXT_MAX + 4 + 2 + 2 * MR_DATE_TEXT_MAX + 2)
+#define ROUTE_SEGMENT_TEXT_SIZE (ROUTE_SEGMENT_TEXT_MAX + 1)
 
 static inline bool
 route_date_known(int32_t d)
@@ -58,7 +69,8 @@ extern int	mr_route_segment_cmp(const mr_route_segment *a, const mr_route_segmen
 extern size_t mr_route_max_segments(const char *s, size_t len);
 extern mr_status mr_route_parse(const char *s, size_t len, mr_route_segment *segs, size_t cap,
 								size_t *n, size_t *errpos);
-#define ROUTE_TEXT_SIZE(n) ((size_t) (n) * (ROUTE_SEGMENT_TEXT_SIZE + 2) + 3)
+/* Bytes mr_route_format() needs for n legs (0 if that overflows): legs and ", ", "{}", NUL. */
+#define ROUTE_TEXT_SIZE(n) mr_text_size((n), ROUTE_SEGMENT_TEXT_MAX + 2, 3)
 extern size_t mr_route_format(const mr_route_segment *segs, size_t n, char *out);
 
 /*

@@ -12,6 +12,11 @@
 #include "route_io.h"
 #include "route.h"
 
+StaticAssertDecl(sizeof(mr_route_segment) == ROUTE_SEGMENT_INTERNALLENGTH,
+				 "route_segment is INTERNALLENGTH 16 bytes");
+StaticAssertDecl(ROUTE_DATE_UNKNOWN == DATEVAL_NOEND,
+				 "an unknown leg date is stored as the date 'infinity'");
+
 void
 mr_report_route_error(FunctionCallInfo fcinfo, const char *type, const char *str,
 					  mr_status st, size_t pos)

@@ -92,4 +92,25 @@ extern mr_status mr_scan_list(const char *s, size_t len, size_t *i, bool allow_e
 extern mr_status mr_scan_whole_list(const char *s, size_t len, mr_list_item_fn item,
 									void *arg, size_t *errpos);
 
+/*
+ * The longest text of an int64 as %lld writes it: "-9223372036854775808".
+ * Formatters size for any int64, not only valid counts, so that even a
+ * corrupt value cannot overrun the buffer.
+ */
+#define MR_INT64_TEXT_MAX 20
+
+/*
+ * Bytes for a text of n items of at most `each` bytes (separator included)
+ * and `fixed` bytes more (braces, prefix, the NUL): n * each + fixed, or 0
+ * when that does not fit in a size_t.  The fmgr wrappers turn 0, or more
+ * than palloc may give, into an error (mr_text_buffer()).
+ */
+static inline size_t
+mr_text_size(size_t n, size_t each, size_t fixed)
+{
+	if (each != 0 && n > (SIZE_MAX - fixed) / each)
+		return 0;
+	return n * each + fixed;
+}
+
 #endif

@@ -30,6 +30,9 @@ typedef struct TransitProfile
 	int64		counts[FLEXIBLE_ARRAY_MEMBER];
 } TransitProfile;
 
+StaticAssertDecl(offsetof(TransitProfile, counts) == TRANSIT_PROFILE_HEADER_SIZE,
+				 "the frozen transit_profile header");
+
 #define PROFILE_VERSION 1
 #define PROFILE_HDRSZ offsetof(TransitProfile, counts)
 
@@ -131,7 +134,7 @@ Datum
 transit_profile_out(PG_FUNCTION_ARGS)
 {
 	TransitProfile *p = profile_arg(fcinfo, 0);
-	char	   *out = palloc(TRANSIT_PROFILE_TEXT_SIZE(p->nbins));
+	char	   *out = mr_text_buffer(TRANSIT_PROFILE_TEXT_SIZE(p->nbins), "transit_profile");
 
 	mr_transit_profile_format((const int64_t *) p->counts, p->nbins, p->overflow, out);
 	PG_RETURN_CSTRING(out);

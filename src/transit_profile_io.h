@@ -6,6 +6,14 @@
 #define MIGREC_TRANSIT_PROFILE_IO_H
 
 #include "codes.h"
+#include "scan.h"
+
+/*
+ * Stored layout, frozen (checked at compile time in transit_profile.c):
+ * varlena header, uint16 version, uint16 flags, int32 nbins, int32 unused,
+ * int64 overflow, then int64 counts[nbins].
+ */
+#define TRANSIT_PROFILE_HEADER_SIZE 24
 
 /* Exact counts for 0..TRANSIT_MAX_DAY days; longer times count as overflow. */
 #define TRANSIT_MAX_DAY 730
@@ -17,7 +25,17 @@
  */
 extern mr_status mr_transit_profile_parse(const char *s, size_t len, int64_t *counts,
 										  int64_t *overflow, size_t *errpos);
-#define TRANSIT_PROFILE_TEXT_SIZE(nbins) ((size_t) (nbins) * 26 + 40)
+/*
+ * Bytes mr_transit_profile_format() needs for nbins bins (0 if that
+ * overflows): a bin "730:COUNT" and ", "; then the overflow ">730:COUNT"
+ * with its ", ", "{}" and the NUL.
+ */
+#define TRANSIT_BIN_TEXT_MAX (3 + 1 + MR_INT64_TEXT_MAX + 2)
+#define TRANSIT_PROFILE_TEXT_FIXED (1 + TRANSIT_BIN_TEXT_MAX + 3)
+#define TRANSIT_PROFILE_TEXT_SIZE(nbins) \
+	mr_text_size((nbins), TRANSIT_BIN_TEXT_MAX, TRANSIT_PROFILE_TEXT_FIXED)
+/* ... and for the most bins there are, as a constant */
+#define TRANSIT_PROFILE_TEXT_SIZE_MAX (TRANSIT_NBINS * TRANSIT_BIN_TEXT_MAX + TRANSIT_PROFILE_TEXT_FIXED)
 extern size_t mr_transit_profile_format(const int64_t *counts, int nbins, int64_t overflow,
 										char *out);
 

@@ -203,7 +203,7 @@ text_profile(const char *s, size_t len)
 	int64_t		o,
 				o2;
 	size_t		pos;
-	static char out[TRANSIT_PROFILE_TEXT_SIZE(TRANSIT_NBINS)];
+	static char out[TRANSIT_PROFILE_TEXT_SIZE_MAX];
 
 	if (mr_transit_profile_parse(s, len, c, &o, &pos) == MR_OK)
 	{
@@ -391,7 +391,7 @@ binary_profile(const uint8_t *b, size_t len)
 {
 	static int64_t c[TRANSIT_NBINS + 1],
 				c2[TRANSIT_NBINS];
-	static char out[TRANSIT_PROFILE_TEXT_SIZE(TRANSIT_NBINS)];
+	static char out[TRANSIT_PROFILE_TEXT_SIZE_MAX];
 	int64_t		o2;
 	int32_t		nbins;
 	int64_t		overflow;

@@ -12,6 +12,7 @@
 #include "nationality_io.h"
 #include "place_io.h"
 #include "protection_status_io.h"
+#include "route_io.h"
 #include "scan.h"
 #include "transit_profile_io.h"
 
@@ -239,7 +240,7 @@ main(void)
 		uint8_t		st[4];
 		size_t		n,
 					epos;
-		char		out[HISTORY_TEXT_SIZE(4)];
+		char		out[4 * HISTORY_EVENT_TEXT_MAX + HISTORY_TEXT_FIXED];
 
 		ok(mr_history_max_events(text, strlen(text)) == 2 &&
 		   mr_history_parse(text, strlen(text), at, st, 4, &n, &epos) == MR_OK && n == 2 &&
@@ -275,7 +276,7 @@ main(void)
 				}
 				if (mr_history_parse(s, len, at, st, mr_history_max_events(s, len), &n, &epos) == MR_OK)
 				{
-					char		out[HISTORY_TEXT_SIZE(16)];
+					char		out[16 * HISTORY_EVENT_TEXT_MAX + HISTORY_TEXT_FIXED];
 
 					mr_history_format(at, st, n, out);
 					if (strcmp(out, "{}") != 0 && n == 0)
@@ -349,6 +350,32 @@ main(void)
 		ok(mr_transit_profile_parse("{1:2,", 5, c, &o, &epos) == MR_ERR_SYNTAX && epos == 5,
 		   "list: unterminated");
 		ok(mr_transit_profile_parse(" {\t} ", 5, c, &o, &epos) == MR_OK && o == 0, "list: empty, blanks around");
+	}
+
+	/* the output sizes hold the longest texts, of any value of the representation */
+	{
+		char		big[256];
+		size_t		longest = 0;
+		mr_decision_tally t = {INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN};
+		mr_route_segment leg;
+		int32_t		mxchp;
+		size_t		epos;
+
+		for (int s2 = 1; s2 <= mr_nstatuses; s2++)
+			if (strlen(mr_statuses[s2].name) > longest)
+				longest = strlen(mr_statuses[s2].name);
+		ok(longest <= MR_STATUS_NAME_MAX, "every state name fits MR_STATUS_NAME_MAX");
+		ok(mr_date_format(INT32_MIN + 1, big) == MR_DATE_TEXT_MAX &&
+		   mr_date_format(MR_DATE_END - 1, big) <= MR_DATE_TEXT_MAX &&
+		   mr_timestamp_format(INT64_MIN + 1, big) == MR_TIMESTAMP_TEXT_MAX &&
+		   mr_timestamp_format(INT64_MAX - 1, big) <= MR_TIMESTAMP_TEXT_MAX,
+		   "date and timestamp texts at the extremes of their representations");
+		ok(mr_decision_tally_format(&t, big) == DECISION_TALLY_TEXT_SIZE - 1, "tally text at its longest");
+		plc("MX-CHP", &mxchp, &epos);
+		leg.origin = leg.destination = mxchp;
+		leg.departed = leg.arrived = INT32_MIN + 1;
+		ok(mr_route_segment_format(&leg, big) == ROUTE_SEGMENT_TEXT_MAX, "leg text at its longest");
+		ok(mr_text_size(SIZE_MAX / 2, 3, 1) == 0 && mr_text_size(2, 3, 1) == 7, "text sizes: overflow is 0");
 	}
 
 	printf("1..%d\n", ntests);
