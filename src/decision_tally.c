@@ -114,7 +114,7 @@ static int64 *
 outcome_counter(mr_decision_tally *t, int status)
 {
 	if (!mr_status_value_valid(status))	/* only a corrupt datum */
-		elog(ERROR, "invalid protection_status value %d", status);
+		mr_corrupt_value("protection_status");
 	switch (mr_statuses[status].outcome)
 	{
 		case MR_OUTCOME_RECOGNIZED:

@@ -19,6 +19,7 @@ typedef struct flow_days
 	int64_t    *counts;
 	size_t		cap;
 	size_t		n;
+	int64_t		total;
 } flow_days;
 
 /* One day's count of a series text. */
@@ -34,6 +35,9 @@ flow_day(const char *s, size_t len, size_t *used, size_t *errpos, void *arg)
 		return st;
 	if (days->n >= days->cap || days->n >= FLOW_MAX_DAYS)
 		return MR_ERR_TOO_LONG;
+	if (v > INT64_MAX - days->total)
+		return MR_ERR_OUT_OF_RANGE; /* the total would not be readable */
+	days->total += v;
 	days->counts[days->n++] = v;
 	return MR_OK;
 }
@@ -50,7 +54,7 @@ mr_status
 mr_flow_series_parse(const char *s, size_t len, int32_t *start, int64_t *counts, size_t cap,
 					 size_t *ndays, size_t *errpos)
 {
-	flow_days	days = {counts, cap, 0};
+	flow_days	days = {counts, cap, 0, 0};
 	size_t		i,
 				used,
 				pos;
@@ -103,10 +107,8 @@ mr_flow_series_format(int32_t start, const int64_t *counts, size_t ndays, char *
 }
 
 bool
-mr_flow_series_values_valid(int32_t start, const int64_t *counts, size_t ndays)
+mr_flow_series_stored_valid(int32_t start, const int64_t *counts, size_t ndays)
 {
-	if (ndays > FLOW_MAX_DAYS)
-		return false;
 	if (ndays == 0)
 		return start == 0;
 	if (!mr_date_valid(start) || start == MR_DATE_NOBEGIN || start == MR_DATE_NOEND ||
@@ -115,5 +117,29 @@ mr_flow_series_values_valid(int32_t start, const int64_t *counts, size_t ndays)
 	for (size_t k = 0; k < ndays; k++)
 		if (counts[k] < 0)
 			return false;
+	return true;
+}
+
+bool
+mr_flow_series_values_valid(int32_t start, const int64_t *counts, size_t ndays)
+{
+	int64_t		total;
+
+	return ndays <= FLOW_MAX_DAYS && mr_flow_series_stored_valid(start, counts, ndays) &&
+		mr_flow_series_total(counts, ndays, &total);
+}
+
+bool
+mr_flow_series_total(const int64_t *counts, size_t ndays, int64_t *total)
+{
+	int64_t		t = 0;
+
+	for (size_t k = 0; k < ndays; k++)
+	{
+		if (counts[k] > INT64_MAX - t)
+			return false;
+		t += counts[k];
+	}
+	*total = t;
 	return true;
 }

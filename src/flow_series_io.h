@@ -22,7 +22,9 @@
 /*
  * 2021-06-01 {400,380,0,12}: the first day, then the count of each day
  * from it; {} when empty.  mr_flow_series_max_days() bounds the days a text
- * holds, so the caller can size counts[].
+ * holds, so the caller can size counts[].  At most FLOW_MAX_DAYS days
+ * (MR_ERR_TOO_LONG), and the counts add up to at most INT64_MAX, so that
+ * total() can read every series (MR_ERR_OUT_OF_RANGE at the count past it).
  */
 extern size_t mr_flow_series_max_days(const char *s, size_t len);
 extern mr_status mr_flow_series_parse(const char *s, size_t len, int32_t *start, int64_t *counts,
@@ -36,9 +38,20 @@ extern mr_status mr_flow_series_parse(const char *s, size_t len, int32_t *start,
 extern size_t mr_flow_series_format(int32_t start, const int64_t *counts, size_t ndays, char *out);
 
 /*
- * A stored series' invariants (what recv checks): at most FLOW_MAX_DAYS
- * days, all finite dates, counts non-negative; an empty series starts at 0.
+ * A stored series' invariants: all its days finite dates, counts
+ * non-negative; an empty series starts at 0.  What a value must keep to be
+ * read at all: 0.1 let a series grow past FLOW_MAX_DAYS days and its counts
+ * add up past INT64_MAX, and such values stay readable.
+ */
+extern bool mr_flow_series_stored_valid(int32_t start, const int64_t *counts, size_t ndays);
+
+/*
+ * What recv checks, as in does: the above, at most FLOW_MAX_DAYS days, and
+ * a total that mr_flow_series_total() can compute.
  */
 extern bool mr_flow_series_values_valid(int32_t start, const int64_t *counts, size_t ndays);
+
+/* The sum of the counts; false past INT64_MAX. */
+extern bool mr_flow_series_total(const int64_t *counts, size_t ndays, int64_t *total);
 
 #endif

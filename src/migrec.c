@@ -207,14 +207,45 @@ mr_varlena_hash_extended(PG_FUNCTION_ARGS)
 							 PG_GETARG_INT64(1));
 }
 
-MemoryContext
-mr_aggregate_context(FunctionCallInfo fcinfo, const char *fname)
+Datum
+mr_srf_rows(FunctionCallInfo fcinfo, MrRowsSetup setup, MrRowFn row)
 {
-	MemoryContext aggcontext;
+	FuncCallContext *funcctx;
+	MrRows	   *rows;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", fname)));
-	return aggcontext;
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext oldcontext;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		rows = palloc0(sizeof(MrRows));
+		setup(fcinfo, rows);
+		if (!rows->scalar)
+		{
+			funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
+			Assert(funcctx->tuple_desc->natts <= MR_SRF_MAX_COLUMNS);
+		}
+		funcctx->user_fctx = rows;
+		funcctx->call_cntr = rows->first;
+		funcctx->max_calls = rows->end;
+		MemoryContextSwitchTo(oldcontext);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	rows = (MrRows *) funcctx->user_fctx;
+	while (funcctx->call_cntr < funcctx->max_calls)
+	{
+		Datum		values[MR_SRF_MAX_COLUMNS];
+		bool		nulls[MR_SRF_MAX_COLUMNS] = {0};
+
+		if (row(fcinfo, rows->arg, funcctx->call_cntr, values, nulls))
+		{
+			if (rows->scalar)
+				SRF_RETURN_NEXT(funcctx, values[0]);
+			SRF_RETURN_NEXT(funcctx,
+							HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+		}
+		funcctx->call_cntr++;
+	}
+	SRF_RETURN_DONE(funcctx);
 }

@@ -106,7 +106,7 @@ entry_of(uint16 v)
 	int			idx = mr_nationality_entry(v);
 
 	if (idx < 0)				/* only a corrupt datum gets here */
-		elog(ERROR, "invalid nationality value %d", (int) v);
+		mr_corrupt_value("nationality");
 	return &mr_countries[idx];
 }
 
@@ -212,47 +212,41 @@ nationality_to_place(PG_FUNCTION_ARGS)
 }
 
 /* nationalities(): the whole table, one row per code, in code order. */
+static void
+nationalities_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	(void) fcinfo;
+	rows->end = mr_ncountries;
+}
+
+static bool
+nationality_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	const mr_country *c = &mr_countries[k];
+	int32_t		p;
+
+	(void) fcinfo, (void) arg;
+	values[0] = NationalityGetDatum(c->code);
+	values[1] = c->alpha2[0] ? PointerGetDatum(cstring_to_text(c->alpha2)) : (Datum) 0;
+	nulls[1] = c->alpha2[0] == '\0';
+	values[2] = Int32GetDatum(c->numeric);
+	nulls[2] = c->numeric == 0;
+	for (int l = 0; l < MR_NLANGS; l++)
+		values[3 + l] = PointerGetDatum(mr_utf8_to_text(c->name[l]));
+	values[7] = PointerGetDatum(cstring_to_text(kind_names[c->kind]));
+	nulls[8] = c->region < 0;
+	values[8] = nulls[8] ? (Datum) 0 : PointerGetDatum(cstring_to_text(mr_areas[c->region].name));
+	nulls[9] = c->subregion < 0;
+	values[9] = nulls[9] ? (Datum) 0 : PointerGetDatum(cstring_to_text(mr_areas[c->subregion].name));
+	values[10] = BoolGetDatum(c->rcm != 0);
+	nulls[11] = !mr_place_from_nationality(c->code, &p);
+	values[11] = nulls[11] ? (Datum) 0 : PlaceGetDatum(p);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(nationalities);
 Datum
 nationalities(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		funcctx->max_calls = mr_ncountries;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	if (funcctx->call_cntr < funcctx->max_calls)
-	{
-		const mr_country *c = &mr_countries[funcctx->call_cntr];
-		Datum		values[12];
-		bool		nulls[12] = {0};
-		int32_t		p;
-
-		values[0] = NationalityGetDatum(c->code);
-		values[1] = c->alpha2[0] ? PointerGetDatum(cstring_to_text(c->alpha2)) : (Datum) 0;
-		nulls[1] = c->alpha2[0] == '\0';
-		values[2] = Int32GetDatum(c->numeric);
-		nulls[2] = c->numeric == 0;
-		for (int l = 0; l < MR_NLANGS; l++)
-			values[3 + l] = PointerGetDatum(mr_utf8_to_text(c->name[l]));
-		values[7] = PointerGetDatum(cstring_to_text(kind_names[c->kind]));
-		nulls[8] = c->region < 0;
-		values[8] = nulls[8] ? (Datum) 0 : PointerGetDatum(cstring_to_text(mr_areas[c->region].name));
-		nulls[9] = c->subregion < 0;
-		values[9] = nulls[9] ? (Datum) 0 : PointerGetDatum(cstring_to_text(mr_areas[c->subregion].name));
-		values[10] = BoolGetDatum(c->rcm != 0);
-		nulls[11] = !mr_place_from_nationality(c->code, &p);
-		values[11] = nulls[11] ? (Datum) 0 : PlaceGetDatum(p);
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, nationalities_setup, nationality_row);
 }

@@ -188,7 +188,7 @@ place_country_of(PG_FUNCTION_ARGS)
 	int			idx = mr_place_country_entry(PG_GETARG_PLACE(0));
 
 	if (idx < 0)				/* only a corrupt datum gets here */
-		elog(ERROR, "invalid place value %d", PG_GETARG_PLACE(0));
+		mr_corrupt_value("place");
 	PG_RETURN_NATIONALITY(mr_countries[idx].code);
 }
 
@@ -198,8 +198,8 @@ place_kind(PG_FUNCTION_ARGS)
 {
 	int			k = place_kind_of(PG_GETARG_PLACE(0));
 
-	if (k > PLACE_KIND_LOCALITY)
-		elog(ERROR, "invalid place value %d", PG_GETARG_PLACE(0));
+	if (k > PLACE_KIND_LOCALITY)	/* only a corrupt datum gets here */
+		mr_corrupt_value("place");
 	PG_RETURN_TEXT_P(cstring_to_text(place_kind_names[k]));
 }
 
@@ -256,53 +256,53 @@ place_contains(PG_FUNCTION_ARGS)
  * subdivisions([within place]): the ISO 3166-2 subdivisions, all of them or
  * those within a place, with their names and parents.
  */
+typedef struct SubdivisionsWithin
+{
+	bool		all;
+	int32		within;
+} SubdivisionsWithin;
+
+static void
+subdivisions_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	SubdivisionsWithin *w = palloc(sizeof(SubdivisionsWithin));
+	int			first = 0,
+				n = mr_nsubdivisions;
+
+	w->all = PG_NARGS() == 0;
+	if (!w->all)
+	{
+		/* the subdivisions of one country are contiguous in the table */
+		w->within = PG_GETARG_PLACE(0);
+		if (place_kind_of(w->within) == PLACE_KIND_LOCALITY)
+			n = 0;
+		else
+			n = mr_subdivisions_of(place_country2(w->within), &first);
+	}
+	rows->arg = w;
+	rows->first = first;
+	rows->end = first + n;
+}
+
+static bool
+subdivision_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	const SubdivisionsWithin *w = arg;
+	const mr_subdivision *s = &mr_subdivisions[k];
+
+	(void) fcinfo;
+	if (!w->all && !mr_place_within(s->code, w->within))
+		return false;
+	values[0] = PlaceGetDatum(s->code);
+	values[1] = PointerGetDatum(mr_utf8_to_text(s->name[MR_LANG_EN]));
+	nulls[2] = s->parent < 0;
+	values[2] = nulls[2] ? (Datum) 0 : PlaceGetDatum(mr_subdivisions[s->parent].code);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(place_subdivisions);
 Datum
 place_subdivisions(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-		int			first = 0,
-					n = mr_nsubdivisions;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		if (PG_NARGS() > 0)
-		{
-			int32		within = PG_GETARG_PLACE(0);
-
-			if (place_kind_of(within) == PLACE_KIND_LOCALITY)
-				n = 0;
-			else
-				n = mr_subdivisions_of(place_country2(within), &first);
-		}
-		funcctx->user_fctx = (void *) (intptr_t) first;
-		funcctx->max_calls = first + n;
-		funcctx->call_cntr = first;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	while (funcctx->call_cntr < funcctx->max_calls)
-	{
-		const mr_subdivision *s = &mr_subdivisions[funcctx->call_cntr];
-		Datum		values[3];
-		bool		nulls[3] = {0};
-
-		if (PG_NARGS() > 0 && !mr_place_within(s->code, PG_GETARG_PLACE(0)))
-		{
-			funcctx->call_cntr++;
-			continue;
-		}
-		values[0] = PlaceGetDatum(s->code);
-		values[1] = PointerGetDatum(mr_utf8_to_text(s->name[MR_LANG_EN]));
-		nulls[2] = s->parent < 0;
-		values[2] = nulls[2] ? (Datum) 0 : PlaceGetDatum(mr_subdivisions[s->parent].code);
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, subdivisions_setup, subdivision_row);
 }

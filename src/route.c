@@ -20,6 +20,7 @@
 #include "utils/date.h"
 #include "utils/lsyscache.h"
 
+#include "aggkit.h"
 #include "route.h"
 
 typedef struct Route
@@ -36,6 +37,9 @@ StaticAssertDecl(offsetof(Route, legs) == ROUTE_HEADER_SIZE, "the frozen route h
 #define ROUTE_HDRSZ offsetof(Route, legs)
 #define ROUTE_MAX_LEGS ((MaxAllocSize - ROUTE_HDRSZ) / sizeof(mr_route_segment))
 #define ROUTE_N(r) ((int) ((VARSIZE(r) - ROUTE_HDRSZ) / sizeof(mr_route_segment)))
+
+#define AssertCheckLegs(legs, n, canonical) Assert(legs_valid((legs), (n), (canonical)))
+static bool legs_valid(const mr_route_segment *legs, Size n, bool canonical);
 
 /* GIN strategies */
 #define ROUTE_CONTAINS_STRATEGY 7	/* route @> place */
@@ -65,14 +69,46 @@ route_alloc(Size n)
 	return r;
 }
 
+/*
+ * A stored value's header and size, checked before anything reads it (the
+ * legs themselves in assert builds; out and send check them always).
+ */
+static Route *
+route_value(struct varlena *v)
+{
+	Route	   *r = (Route *) v;
+
+	if (VARSIZE(r) < ROUTE_HDRSZ || (VARSIZE(r) - ROUTE_HDRSZ) % sizeof(mr_route_segment) != 0 ||
+		r->version != ROUTE_VERSION || r->flags != 0)
+		mr_corrupt_value("route");
+	AssertCheckLegs(r->legs, ROUTE_N(r), true);
+	return r;
+}
+
 static Route *
 route_arg(FunctionCallInfo fcinfo, int argno)
 {
-	Route	   *r = (Route *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+	return route_value(mr_detoast_arg(fcinfo, argno, false));
+}
 
-	if (VARSIZE(r) < ROUTE_HDRSZ || (VARSIZE(r) - ROUTE_HDRSZ) % sizeof(mr_route_segment) != 0 ||
-		r->version != ROUTE_VERSION)
-		elog(ERROR, "corrupt route value");
+/* Are these legs valid, and (canonical) in canonical order? */
+static bool
+legs_valid(const mr_route_segment *legs, Size n, bool canonical)
+{
+	for (Size k = 0; k < n; k++)
+		if (!mr_route_segment_valid(&legs[k]))
+			return false;
+	return !canonical || mr_route_is_canonical(legs, n);
+}
+
+/* A route whose legs are valid too: what out and send read. */
+static Route *
+route_arg_checked(FunctionCallInfo fcinfo, int argno)
+{
+	Route	   *r = route_arg(fcinfo, argno);
+
+	if (!legs_valid(r->legs, ROUTE_N(r), true))
+		mr_corrupt_value("route");
 	return r;
 }
 
@@ -108,7 +144,7 @@ PG_FUNCTION_INFO_V1(route_out);
 Datum
 route_out(PG_FUNCTION_ARGS)
 {
-	Route	   *r = route_arg(fcinfo, 0);
+	Route	   *r = route_arg_checked(fcinfo, 0);
 	char	   *out = mr_text_buffer(ROUTE_TEXT_SIZE(ROUTE_N(r)), "route");
 
 	mr_route_format(r->legs, ROUTE_N(r), out);
@@ -148,7 +184,7 @@ PG_FUNCTION_INFO_V1(route_send);
 Datum
 route_send(PG_FUNCTION_ARGS)
 {
-	Route	   *r = route_arg(fcinfo, 0);
+	Route	   *r = route_arg_checked(fcinfo, 0);
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
@@ -204,6 +240,22 @@ typedef struct RouteState
 	mr_route_segment legs[FLEXIBLE_ARRAY_MEMBER];	/* in input order */
 } RouteState;
 
+/* Room for the first legs of a traveller, before the state grows. */
+#define ROUTE_STATE_MIN_CAP 7
+
+#ifdef USE_ASSERT_CHECKING
+static void
+route_state_check(const void *state)
+{
+	const RouteState *s = state;
+
+	Assert(s->n <= s->cap && s->cap >= 1 && s->cap <= ROUTE_MAX_LEGS);
+	AssertCheckLegs(s->legs, s->n, false);
+}
+#else
+#define route_state_check NULL
+#endif
+
 /*
  * One allocation per traveller, sized to fill its allocator chunk: under a
  * HashAggregate with a million groups, a second chunk for the legs and the
@@ -221,25 +273,32 @@ route_state_cap(Size n)
 static RouteState *
 route_state_new(MemoryContext cxt, Size n)
 {
-	Size		cap = route_state_cap(Max(n, 7));
-	RouteState *s = MemoryContextAlloc(cxt, offsetof(RouteState, legs) + cap * sizeof(mr_route_segment));
+	Size		cap;
+	RouteState *s;
 
+	check_route_size(n);
+	cap = route_state_cap(Max(n, ROUTE_STATE_MIN_CAP));
+	s = MemoryContextAlloc(cxt, offsetof(RouteState, legs) + cap * sizeof(mr_route_segment));
 	s->n = 0;
 	s->cap = cap;
 	return s;
 }
 
-/* Appends n legs; the state may move, so use the result. */
+/*
+ * Appends n legs; NULL s: a new state in cxt.  The state may move, so use
+ * the result (repalloc keeps the chunk's context, the aggregate's).
+ */
 static RouteState *
-route_state_append(RouteState *s, const mr_route_segment *legs, Size n)
+route_state_append(MemoryContext cxt, RouteState *s, const mr_route_segment *legs, Size n)
 {
+	if (s == NULL)
+		s = route_state_new(cxt, n);
 	if (s->n + n > s->cap)
 	{
 		Size		cap;
 
 		check_route_size(s->n + n);
 		cap = route_state_cap(Max(s->n + n, (Size) s->cap * 2));
-		/* repalloc keeps the chunk's context, the aggregate's */
 		s = repalloc(s, offsetof(RouteState, legs) + cap * sizeof(mr_route_segment));
 		s->cap = cap;
 	}
@@ -248,26 +307,65 @@ route_state_append(RouteState *s, const mr_route_segment *legs, Size n)
 	return s;
 }
 
+static void *
+route_state_merge(MemoryContext cxt, void *a, const void *b)
+{
+	const RouteState *sb = b;
+
+	return route_state_append(cxt, a, sb->legs, sb->n);
+}
+
+/* Serialized state: the legs in input order, 16 bytes each. */
+static struct varlena *
+route_state_serialize(const void *state)
+{
+	const RouteState *s = state;
+	Size		size = VARHDRSZ + s->n * sizeof(mr_route_segment);
+	bytea	   *b = palloc(size);
+
+	SET_VARSIZE(b, size);
+	memcpy(VARDATA(b), s->legs, s->n * sizeof(mr_route_segment));
+	return b;
+}
+
+static const MrAggKit route_kit;
+
+static void *
+route_state_deserialize(MemoryContext cxt, const struct varlena *bytes)
+{
+	Size		len = VARSIZE(bytes) - VARHDRSZ,
+				n = len / sizeof(mr_route_segment);
+	RouteState *s;
+
+	if (len % sizeof(mr_route_segment) != 0)
+		mr_agg_corrupt(&route_kit);
+	s = route_state_new(cxt, n);
+	memcpy(s->legs, VARDATA(bytes), len);
+	s->n = n;
+	if (!legs_valid(s->legs, n, false))
+		mr_agg_corrupt(&route_kit);
+	return s;
+}
+
+static const MrAggKit route_kit = {
+	"route_agg", route_state_merge, route_state_serialize, route_state_deserialize,
+	route_state_check
+};
+
 PG_FUNCTION_INFO_V1(route_agg_transfn);
 Datum
 route_agg_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = mr_aggregate_context(fcinfo, "route_agg_transfn");
-	RouteState *s = PG_ARGISNULL(0) ? NULL : (RouteState *) PG_GETARG_POINTER(0);
+	MemoryContext cxt;
+	RouteState *s = mr_agg_state(fcinfo, &route_kit, &cxt);
 
-	if (PG_ARGISNULL(1))
-	{
-		if (s == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(s);
-	}
-	if (s == NULL)
-		s = route_state_new(cxt, 1);
-	if (s->n < s->cap)
+	if (mr_agg_skip_row(fcinfo))
+		MR_AGG_RETURN(s);
+	if (s != NULL && s->n < s->cap)
 		s->legs[s->n++] = *PG_GETARG_ROUTE_SEGMENT(1);
 	else
-		s = route_state_append(s, PG_GETARG_ROUTE_SEGMENT(1), 1);
-	PG_RETURN_POINTER(s);
+		s = route_state_append(cxt, s, PG_GETARG_ROUTE_SEGMENT(1), 1);
+	MR_AGG_RETURN(s);
 }
 
 /* route_agg(route): the journey of several partial routes of one traveller. */
@@ -275,91 +373,46 @@ PG_FUNCTION_INFO_V1(route_agg_merge_transfn);
 Datum
 route_agg_merge_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = mr_aggregate_context(fcinfo, "route_agg_merge_transfn");
-	RouteState *s = PG_ARGISNULL(0) ? NULL : (RouteState *) PG_GETARG_POINTER(0);
+	MemoryContext cxt;
+	RouteState *s = mr_agg_state(fcinfo, &route_kit, &cxt);
 	Route	   *r;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (s == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(s);
-	}
-	r = route_arg(fcinfo, 1);
-	if (s == NULL)
-		s = route_state_new(cxt, ROUTE_N(r));
-	s = route_state_append(s, r->legs, ROUTE_N(r));
-	PG_RETURN_POINTER(s);
+	if (mr_agg_skip_row(fcinfo))
+		MR_AGG_RETURN(s);
+	r = route_arg_checked(fcinfo, 1);
+	s = route_state_append(cxt, s, r->legs, ROUTE_N(r));
+	MR_AGG_RETURN(s);
 }
 
 PG_FUNCTION_INFO_V1(route_agg_combine);
 Datum
 route_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = mr_aggregate_context(fcinfo, "route_agg_combine");
-	RouteState *a = PG_ARGISNULL(0) ? NULL : (RouteState *) PG_GETARG_POINTER(0);
-	RouteState *b = PG_ARGISNULL(1) ? NULL : (RouteState *) PG_GETARG_POINTER(1);
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-		a = route_state_new(cxt, b->n);
-	a = route_state_append(a, b->legs, b->n);
-	PG_RETURN_POINTER(a);
+	return mr_agg_combine(fcinfo, &route_kit);
 }
 
-/* Serialized state: the legs in input order, 16 bytes each. */
 PG_FUNCTION_INFO_V1(route_agg_serialize);
 Datum
 route_agg_serialize(PG_FUNCTION_ARGS)
 {
-	RouteState *s = (RouteState *) PG_GETARG_POINTER(0);
-	Size		size = VARHDRSZ + s->n * sizeof(mr_route_segment);
-	bytea	   *b;
-
-	(void) mr_aggregate_context(fcinfo, "route_agg_serialize");
-	b = palloc(size);
-	SET_VARSIZE(b, size);
-	memcpy(VARDATA(b), s->legs, s->n * sizeof(mr_route_segment));
-	PG_RETURN_BYTEA_P(b);
+	return mr_agg_serialize(fcinfo, &route_kit);
 }
 
 PG_FUNCTION_INFO_V1(route_agg_deserialize);
 Datum
 route_agg_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = mr_aggregate_context(fcinfo, "route_agg_deserialize");
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	Size		len = VARSIZE_ANY_EXHDR(b),
-				n = len / sizeof(mr_route_segment);
-	RouteState *s;
-
-	if (len % sizeof(mr_route_segment) != 0)
-		elog(ERROR, "invalid serialized route_agg state");
-	check_route_size(n);
-	s = route_state_new(cxt, n);
-	memcpy(s->legs, VARDATA_ANY(b), len);
-	s->n = n;
-	for (Size k = 0; k < n; k++)
-		if (!mr_route_segment_valid(&s->legs[k]))
-			elog(ERROR, "invalid serialized route_agg state");
-	PG_RETURN_POINTER(s);
+	return mr_agg_deserialize(fcinfo, &route_kit);
 }
 
 PG_FUNCTION_INFO_V1(route_agg_finalfn);
 Datum
 route_agg_finalfn(PG_FUNCTION_ARGS)
 {
-	RouteState *s;
+	RouteState *s = mr_agg_final_state(fcinfo, &route_kit);
 
-	(void) mr_aggregate_context(fcinfo, "route_agg_finalfn");
-	if (PG_ARGISNULL(0))
+	if (s == NULL)
 		PG_RETURN_NULL();
-	s = (RouteState *) PG_GETARG_POINTER(0);
 	/* a copy: the state must stay as it is (the final function is read-only) */
 	PG_RETURN_POINTER(route_from_legs(s->legs, s->n));
 }
@@ -538,7 +591,7 @@ route_country_list(Route *r, Datum *elems)
 			Datum		c;
 
 			if (idx < 0)
-				elog(ERROR, "corrupt route value");
+				mr_corrupt_value("route");
 			c = NationalityGetDatum(mr_countries[idx].code);
 			if (n == 0 || DatumGetNationality(elems[n - 1]) != DatumGetNationality(c))
 				elems[n++] = c;
@@ -578,36 +631,31 @@ route_transit_countries(PG_FUNCTION_ARGS)
 }
 
 /* segments(route): the legs in order. */
+static void
+segments_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	Route	   *r = route_value(mr_detoast_arg(fcinfo, 0, true));
+
+	rows->arg = r;
+	rows->end = ROUTE_N(r);
+	rows->scalar = true;
+}
+
+static bool
+segment_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	Route	   *r = arg;
+
+	(void) fcinfo, (void) nulls;
+	values[0] = PointerGetDatum(&r->legs[k]);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(route_segments);
 Datum
 route_segments(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	Route	   *r;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		r = route_arg(fcinfo, 0);
-		if ((Pointer) r == DatumGetPointer(PG_GETARG_DATUM(0)))
-			r = (Route *) memcpy(palloc(VARSIZE(r)), r, VARSIZE(r));
-		funcctx->user_fctx = r;
-		funcctx->max_calls = ROUTE_N(r);
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	r = (Route *) funcctx->user_fctx;
-	if (funcctx->call_cntr < funcctx->max_calls)
-	{
-		/* (SRF_RETURN_NEXT steps call_cntr before it evaluates the result) */
-		Datum		leg = PointerGetDatum(&r->legs[funcctx->call_cntr]);
-
-		SRF_RETURN_NEXT(funcctx, leg);
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, segments_setup, segment_row);
 }
 
 /* ---------- containment and its GIN operator class ---------- */
@@ -615,8 +663,11 @@ route_segments(PG_FUNCTION_ARGS)
 /*
  * The keys of a place: itself, its country, and for a subdivision its
  * ISO 3166-2 ancestors.  A route contains p exactly when p is a key of one
- * of its stops, so the index answers without rechecking.
+ * of its stops, so the index answers without rechecking.  At most
+ * PLACE_MAX_KEYS of them (ISO 3166-2 nests two levels at most).
  */
+#define PLACE_MAX_KEYS 8
+
 static int
 place_keys(int32 p, int32 *keys)
 {
@@ -629,7 +680,7 @@ place_keys(int32 p, int32 *keys)
 	if (place_kind_of(p) == PLACE_KIND_SUBDIVISION)
 	{
 		idx = mr_subdivision_by_code(p);
-		while (idx >= 0 && (idx = mr_subdivisions[idx].parent) >= 0 && n < 8)
+		while (idx >= 0 && (idx = mr_subdivisions[idx].parent) >= 0 && n < PLACE_MAX_KEYS)
 			keys[n++] = mr_subdivisions[idx].code;
 	}
 	return n;
@@ -700,11 +751,17 @@ route_gin_extract_value(PG_FUNCTION_ARGS)
 	Route	   *r = route_arg(fcinfo, 0);
 	int32	   *nkeys = (int32 *) PG_GETARG_POINTER(1);
 	int			n = ROUTE_N(r);
-	int32	   *keys = palloc(Max((n + 1) * 16, 1) * sizeof(int32));
+	int32	   *keys;
 	Datum	   *result;
 	int			count = 0,
 				uniq = 0;
 
+	/* a leg adds its origin (at a discontinuity) and its destination */
+	if ((Size) n > MaxAllocSize / (2 * PLACE_MAX_KEYS * sizeof(Datum)))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("route too large to index: %d legs", n)));
+	keys = palloc(Max((Size) n * 2 * PLACE_MAX_KEYS, 1) * sizeof(int32));
 	for (int k = 0; k < n; k++)
 	{
 		if (k == 0 || r->legs[k].origin != r->legs[k - 1].destination)

@@ -30,8 +30,9 @@ mr_report_route_error(FunctionCallInfo fcinfo, const char *type, const char *str
 							errdetail("Legs are listed by departure date, legs with an unknown departure last.")));
 			break;
 		case MR_ERR_ARRIVES_FIRST:
+			/* as core's ranges report bounds the wrong way round */
 			mr_input_error(fcinfo,
-						   (errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
+						   (errcode(ERRCODE_DATA_EXCEPTION),
 							errmsg("leg arrives before it departs: \"%s\"", str),
 							errdetail("The leg dated at position %d arrives before it departs.",
 									  (int) pos + 1)));
@@ -173,7 +174,7 @@ route_segment_make(PG_FUNCTION_ARGS)
 	if (route_date_known(seg->departed) && route_date_known(seg->arrived) &&
 		seg->arrived < seg->departed)
 		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
+				(errcode(ERRCODE_DATA_EXCEPTION),
 				 errmsg("leg arrives before it departs"),
 				 errdetail("Departed %s, arrived %s.",
 						   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(seg->departed))),

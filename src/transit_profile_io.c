@@ -14,6 +14,7 @@ typedef struct profile_bins
 	int64_t    *overflow;
 	int64_t		last_day;		/* -1 before the first */
 	bool		seen_overflow;
+	int64_t		total;			/* of the counts so far */
 } profile_bins;
 
 /* One bin of a profile text: DAY:COUNT, or >730:COUNT for the overflow. */
@@ -60,11 +61,14 @@ profile_bin(const char *s, size_t len, size_t *used, size_t *errpos, void *arg)
 	}
 	count_at = i = mr_skip_blanks(s, len, i + 1);
 	st = mr_scan_count(s, len, &i, &n);
+	if (st == MR_OK && n > INT64_MAX - b->total)
+		st = MR_ERR_OUT_OF_RANGE;	/* the observations would not add up */
 	if (st != MR_OK)
 	{
 		*errpos = count_at;
 		return st;
 	}
+	b->total += n;
 	if (is_overflow)
 		*b->overflow = n;
 	else
@@ -77,7 +81,7 @@ mr_status
 mr_transit_profile_parse(const char *s, size_t len, int64_t *counts, int64_t *overflow,
 						 size_t *errpos)
 {
-	profile_bins b = {counts, overflow, -1, false};
+	profile_bins b = {counts, overflow, -1, false, 0};
 
 	memset(counts, 0, TRANSIT_NBINS * sizeof(int64_t));
 	*overflow = 0;
@@ -116,4 +120,51 @@ mr_transit_profile_counts_valid(const int64_t *counts, int nbins, int64_t overfl
 		if (counts[d] < 0)
 			return false;
 	return true;
+}
+
+bool
+mr_transit_profile_total(const int64_t *counts, int nbins, int64_t overflow, int64_t *total)
+{
+	int64_t		t = overflow;
+
+	for (int d = 0; d < nbins; d++)
+	{
+		if (counts[d] > INT64_MAX - t)
+			return false;
+		t += counts[d];
+	}
+	*total = t;
+	return true;
+}
+
+bool
+mr_transit_profile_quantile(const int64_t *counts, int nbins, int64_t total, double q, int *day)
+{
+	double		rank;
+	int64_t		rownum,
+				cum = 0;
+
+	if (total <= 0)
+		return false;
+	/* ceil(q * total), compared as a double first: past INT64_MAX no cast */
+	rank = q * (double) total;
+	if (!(rank < (double) total))
+		rownum = total;
+	else
+	{
+		rownum = (int64_t) rank;
+		if ((double) rownum < rank)
+			rownum++;
+		rownum = rownum < 1 ? 1 : rownum > total ? total : rownum;
+	}
+	for (int d = 0; d < nbins; d++)
+	{
+		cum += counts[d];
+		if (cum >= rownum)
+		{
+			*day = d;
+			return true;
+		}
+	}
+	return false;				/* in the overflow: longer than TRANSIT_MAX_DAY days */
 }

@@ -394,7 +394,8 @@ binary_profile(const uint8_t *b, size_t len)
 	static char out[TRANSIT_PROFILE_TEXT_SIZE_MAX];
 	int64_t		o2;
 	int32_t		nbins;
-	int64_t		overflow;
+	int64_t		overflow,
+				total;
 	size_t		pos;
 
 	if (len < 13 || b[0] != 1)
@@ -405,7 +406,9 @@ binary_profile(const uint8_t *b, size_t len)
 		return;
 	for (int d = 0; d < nbins; d++)
 		c[d] = (int64_t) be64(b + 13 + 8 * d);
-	if (mr_transit_profile_counts_valid(c, nbins, overflow))
+	/* what recv accepts: the stored invariants and a readable total */
+	if (mr_transit_profile_counts_valid(c, nbins, overflow) &&
+		mr_transit_profile_total(c, nbins, overflow, &total))
 	{
 		memset(c + nbins, 0, (TRANSIT_NBINS - nbins) * sizeof(int64_t));
 		mr_transit_profile_format(c, nbins, overflow, out);
