@@ -40,6 +40,10 @@ $(DATA_built) &: scripts/migrec--0.1.sql $(wildcard scripts/migrec--0.1--0.2/*.s
 FORCE:
 
 # The regression suite against an AddressSanitizer + UBSan build (test/sanitize.sh).
-.PHONY: sanitize-check FORCE
+.PHONY: sanitize-check assert-check FORCE
 sanitize-check:
 	bash test/sanitize.sh
+
+# The regression and hostile suites against an ASSERT=1 build (test/assert.sh).
+assert-check:
+	bash test/assert.sh

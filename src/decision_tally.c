@@ -22,7 +22,17 @@
 StaticAssertDecl(sizeof(mr_decision_tally) == DECISION_TALLY_INTERNALLENGTH,
 				 "decision_tally is INTERNALLENGTH 32 bytes");
 
-#define PG_GETARG_TALLY(n) ((mr_decision_tally *) PG_GETARG_POINTER(n))
+/* A tally argument; its invariants asserted (only corruption breaks them). */
+static inline mr_decision_tally *
+tally_arg(FunctionCallInfo fcinfo, int argno)
+{
+	mr_decision_tally *t = (mr_decision_tally *) PG_GETARG_POINTER(argno);
+
+	Assert(mr_decision_tally_valid(t));
+	return t;
+}
+
+#define PG_GETARG_TALLY(n) tally_arg(fcinfo, (n))
 
 PG_FUNCTION_INFO_V1(decision_tally_in);
 Datum
@@ -140,6 +150,7 @@ decision_tally_add(PG_FUNCTION_ARGS)
 
 	if (counter)
 		(*counter)++;
+	Assert(mr_decision_tally_valid(t));
 	PG_RETURN_POINTER(t);
 }
 
@@ -159,6 +170,7 @@ decision_tally_remove(PG_FUNCTION_ARGS)
 					 errmsg("cannot remove a decision the tally does not hold")));
 		(*counter)--;
 	}
+	Assert(mr_decision_tally_valid(t));
 	PG_RETURN_POINTER(t);
 }
 
@@ -199,6 +211,7 @@ decision_tally_merge(PG_FUNCTION_ARGS)
 		else
 			t = palloc(sizeof(mr_decision_tally));
 		memcpy(t, b, sizeof(mr_decision_tally));
+		Assert(mr_decision_tally_valid(t));
 		PG_RETURN_POINTER(t);
 	}
 	t = writable_tally(fcinfo, 0);
@@ -206,6 +219,7 @@ decision_tally_merge(PG_FUNCTION_ARGS)
 	add_count(&t->complementary, b->complementary);
 	add_count(&t->rejected, b->rejected);
 	add_count(&t->otherwise_closed, b->otherwise_closed);
+	Assert(mr_decision_tally_valid(t));
 	PG_RETURN_POINTER(t);
 }
 

@@ -70,6 +70,7 @@ nationality_out(PG_FUNCTION_ARGS)
 {
 	char	   *out = palloc(NATIONALITY_TEXT_SIZE);
 
+	Assert(mr_nationality_valid(PG_GETARG_NATIONALITY(0)));
 	mr_nationality_format(PG_GETARG_NATIONALITY(0), out);
 	PG_RETURN_CSTRING(out);
 }

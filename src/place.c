@@ -151,6 +151,7 @@ place_out(PG_FUNCTION_ARGS)
 {
 	char	   *out = palloc(PLACE_TEXT_SIZE);
 
+	Assert(mr_place_valid(PG_GETARG_PLACE(0)));
 	mr_place_format(PG_GETARG_PLACE(0), out);
 	PG_RETURN_CSTRING(out);
 }
