@@ -101,6 +101,23 @@ word_at(const char *s, size_t len, size_t i, const char *w)
 	return true;
 }
 
+/* "infinity" (1) or "-infinity" (-1) at s, any case; 0 for neither. */
+static int
+infinity_at(const char *s, size_t len, size_t *consumed)
+{
+	if (word_at(s, len, 0, "infinity"))
+	{
+		*consumed = 8;
+		return 1;
+	}
+	if (word_at(s, len, 0, "-infinity"))
+	{
+		*consumed = 9;
+		return -1;
+	}
+	return 0;
+}
+
 /* [-]YYYY-MM-DD into days since 2000-01-01; *i advances. */
 static mr_status
 parse_ymd(const char *s, size_t len, size_t *i, int64_t *days, size_t *errpos)
@@ -168,18 +185,12 @@ mr_date_parse(const char *s, size_t len, int32_t *out, size_t *consumed, size_t 
 	size_t		i = 0;
 	int64_t		days;
 	mr_status	st;
+	int			inf = infinity_at(s, len, consumed);
 
 	*errpos = 0;
-	if (word_at(s, len, 0, "infinity"))
+	if (inf != 0)
 	{
-		*out = MR_DATE_NOEND;
-		*consumed = 8;
-		return MR_OK;
-	}
-	if (word_at(s, len, 0, "-infinity"))
-	{
-		*out = MR_DATE_NOBEGIN;
-		*consumed = 9;
+		*out = inf > 0 ? MR_DATE_NOEND : MR_DATE_NOBEGIN;
 		return MR_OK;
 	}
 	st = parse_ymd(s, len, &i, &days, errpos);
@@ -206,18 +217,12 @@ mr_timestamp_parse(const char *s, size_t len, int64_t *out, size_t *consumed, si
 				mi = 0,
 				ss = 0;
 	mr_status	st;
+	int			inf = infinity_at(s, len, consumed);
 
 	*errpos = 0;
-	if (word_at(s, len, 0, "infinity"))
+	if (inf != 0)
 	{
-		*out = MR_TS_NOEND;
-		*consumed = 8;
-		return MR_OK;
-	}
-	if (word_at(s, len, 0, "-infinity"))
-	{
-		*out = MR_TS_NOBEGIN;
-		*consumed = 9;
+		*out = inf > 0 ? MR_TS_NOEND : MR_TS_NOBEGIN;
 		return MR_OK;
 	}
 	st = parse_ymd(s, len, &i, &days, errpos);

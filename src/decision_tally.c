@@ -223,32 +223,37 @@ decision_tally_merge(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(t);
 }
 
-/* UNHCR: recognized / (recognized + complementary + rejected). */
+/*
+ * The share of the substantive decisions (recognized, complementary,
+ * rejected) that recognized (UNHCR's recognition rate) or recognized or gave
+ * complementary protection (its total recognition rate); NULL without any.
+ */
+static Datum
+substantive_share(FunctionCallInfo fcinfo, bool with_complementary)
+{
+	mr_decision_tally *t = PG_GETARG_TALLY(0);
+	double		substantive = (double) t->recognized + (double) t->complementary +
+		(double) t->rejected;
+
+	if (substantive == 0)
+		PG_RETURN_NULL();
+	if (with_complementary)
+		PG_RETURN_FLOAT8(((double) t->recognized + (double) t->complementary) / substantive);
+	PG_RETURN_FLOAT8((double) t->recognized / substantive);
+}
+
 PG_FUNCTION_INFO_V1(decision_tally_recognition_rate);
 Datum
 decision_tally_recognition_rate(PG_FUNCTION_ARGS)
 {
-	mr_decision_tally *t = PG_GETARG_TALLY(0);
-	double		substantive = (double) t->recognized + (double) t->complementary +
-		(double) t->rejected;
-
-	if (substantive == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8((double) t->recognized / substantive);
+	return substantive_share(fcinfo, false);
 }
 
-/* UNHCR: (recognized + complementary) / (recognized + complementary + rejected). */
 PG_FUNCTION_INFO_V1(decision_tally_total_recognition_rate);
 Datum
 decision_tally_total_recognition_rate(PG_FUNCTION_ARGS)
 {
-	mr_decision_tally *t = PG_GETARG_TALLY(0);
-	double		substantive = (double) t->recognized + (double) t->complementary +
-		(double) t->rejected;
-
-	if (substantive == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(((double) t->recognized + (double) t->complementary) / substantive);
+	return substantive_share(fcinfo, true);
 }
 
 /* The four counts as the composite type decision_counts. */

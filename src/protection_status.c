@@ -180,13 +180,20 @@ protection_status_label(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(mr_utf8_to_text(status_label_utf8(v, PG_GETARG_TEXT_PP(1))));
 }
 
-/* next_statuses(s): the states that may follow s, in pipeline order. */
+/* k runs over the states, in pipeline order. */
 static void
-next_setup(FunctionCallInfo fcinfo, MrRows *rows)
+statuses_setup(FunctionCallInfo fcinfo, MrRows *rows)
 {
 	(void) fcinfo;
 	rows->first = 1;
 	rows->end = mr_nstatuses + 1;
+}
+
+/* next_statuses(s): the states that may follow s, in pipeline order. */
+static void
+next_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	statuses_setup(fcinfo, rows);
 	rows->scalar = true;
 }
 
@@ -208,14 +215,6 @@ protection_status_next(PG_FUNCTION_ARGS)
 }
 
 /* protection_statuses(): one row per state, in pipeline order. */
-static void
-statuses_setup(FunctionCallInfo fcinfo, MrRows *rows)
-{
-	(void) fcinfo;
-	rows->first = 1;
-	rows->end = mr_nstatuses + 1;
-}
-
 static bool
 status_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
 {

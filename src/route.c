@@ -716,20 +716,35 @@ place_contained_in_route(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(route_touches(route_arg(fcinfo, 1), PG_GETARG_PLACE(0)));
 }
 
+/* The places of a place[], its NULL elements left out; returns how many. */
+static int
+place_array_elems(ArrayType *a, Datum **places)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				m = 0;
+
+	deconstruct_array(a, ARR_ELEMTYPE(a), PLACE_INTERNALLENGTH, true, TYPALIGN_INT,
+					  &elems, &nulls, &n);
+	for (int k = 0; k < n; k++)
+		if (!nulls[k])
+			elems[m++] = elems[k];
+	*places = elems;
+	return m;
+}
+
 /* route && place[]: touches any of them (NULL elements match nothing). */
 PG_FUNCTION_INFO_V1(route_overlaps_places);
 Datum
 route_overlaps_places(PG_FUNCTION_ARGS)
 {
 	Route	   *r = route_arg(fcinfo, 0);
-	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(1);
-	Datum	   *elems;
-	bool	   *nulls;
-	int			n;
+	Datum	   *places;
+	int			n = place_array_elems(PG_GETARG_ARRAYTYPE_P(1), &places);
 
-	deconstruct_array(a, ARR_ELEMTYPE(a), 4, true, TYPALIGN_INT, &elems, &nulls, &n);
 	for (int k = 0; k < n; k++)
-		if (!nulls[k] && route_touches(r, DatumGetPlace(elems[k])))
+		if (route_touches(r, DatumGetPlace(places[k])))
 			PG_RETURN_BOOL(true);
 	PG_RETURN_BOOL(false);
 }
@@ -794,20 +809,7 @@ route_gin_extract_query(PG_FUNCTION_ARGS)
 		*nkeys = 1;
 	}
 	else if (strategy == ROUTE_OVERLAPS_STRATEGY)
-	{
-		ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
-		Datum	   *elems;
-		bool	   *nulls;
-		int			n,
-					m = 0;
-
-		deconstruct_array(a, ARR_ELEMTYPE(a), 4, true, TYPALIGN_INT, &elems, &nulls, &n);
-		keys = palloc(Max(n, 1) * sizeof(Datum));
-		for (int k = 0; k < n; k++)
-			if (!nulls[k])
-				keys[m++] = elems[k];
-		*nkeys = m;
-	}
+		*nkeys = place_array_elems(PG_GETARG_ARRAYTYPE_P(0), &keys);
 	else
 		elog(ERROR, "route_gin_extract_query: unknown strategy %d", strategy);
 	/* no key: nothing can match */
