@@ -65,7 +65,12 @@ Datum
 mr_agg_deserialize(FunctionCallInfo fcinfo, const MrAggKit *kit)
 {
 	MemoryContext cxt = agg_context(fcinfo, kit, "deserialization");
-	struct varlena *bytes = PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+
+	/*
+	 * A copy: the bytes come in a tuple from a worker, where a bytea is only
+	 * int-aligned, and a state's stored form holds int64s.
+	 */
+	struct varlena *bytes = PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
 	void	   *s = kit->deserialize(cxt, bytes);
 
 	mr_agg_check(kit, s);

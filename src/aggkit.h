@@ -55,8 +55,9 @@ typedef struct MrAggKit
 	struct varlena *(*serialize) (const void *state);
 
 	/*
-	 * A serialized state back, in cxt; bytes is detoasted and aligned.  Calls
-	 * mr_agg_corrupt() on bytes that serialize cannot have made.
+	 * A serialized state back, in cxt; bytes is a detoasted, MAXALIGNed copy
+	 * in the current context.  Calls mr_agg_corrupt() on bytes that
+	 * serialize cannot have made.
 	 */
 	void	   *(*deserialize) (MemoryContext cxt, const struct varlena *bytes);
 	/* Assert()s the state's invariants (or NULL); run in assert builds only. */
