@@ -16,9 +16,7 @@
  *         ... s = my_add(cxt, s, PG_GETARG_...(1)) ...
  *         MR_AGG_RETURN(s);
  *     }
- *     Datum my_combine(PG_FUNCTION_ARGS) { return mr_agg_combine(fcinfo, &my_kit); }
- *     Datum my_serialize(PG_FUNCTION_ARGS) { return mr_agg_serialize(fcinfo, &my_kit); }
- *     Datum my_deserialize(PG_FUNCTION_ARGS) { return mr_agg_deserialize(fcinfo, &my_kit); }
+ *     MR_AGG_KIT_FUNCTIONS(my_combine, my_serialfn, my_deserialfn, my_kit)
  *     Datum my_finalfn(PG_FUNCTION_ARGS)
  *     {
  *         MyState    *s = mr_agg_final_state(fcinfo, &my_kit);
@@ -87,6 +85,15 @@ extern bool mr_agg_skip_row(FunctionCallInfo fcinfo);
 extern Datum mr_agg_combine(FunctionCallInfo fcinfo, const MrAggKit *kit);
 extern Datum mr_agg_serialize(FunctionCallInfo fcinfo, const MrAggKit *kit);
 extern Datum mr_agg_deserialize(FunctionCallInfo fcinfo, const MrAggKit *kit);
+
+/* ... defined under the C names the install script gives them. */
+#define MR_AGG_KIT_FUNCTIONS(combinefn, serialfn, deserialfn, kit) \
+	PG_FUNCTION_INFO_V1(combinefn); \
+	Datum combinefn(PG_FUNCTION_ARGS) { return mr_agg_combine(fcinfo, &(kit)); } \
+	PG_FUNCTION_INFO_V1(serialfn); \
+	Datum serialfn(PG_FUNCTION_ARGS) { return mr_agg_serialize(fcinfo, &(kit)); } \
+	PG_FUNCTION_INFO_V1(deserialfn); \
+	Datum deserialfn(PG_FUNCTION_ARGS) { return mr_agg_deserialize(fcinfo, &(kit)); }
 
 /* The state a final function reads (NULL for no rows); it must not change it. */
 extern void *mr_agg_final_state(FunctionCallInfo fcinfo, const MrAggKit *kit);

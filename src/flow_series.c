@@ -393,26 +393,8 @@ flow_series_transfn(PG_FUNCTION_ARGS)
 	MR_AGG_RETURN(s);
 }
 
-PG_FUNCTION_INFO_V1(flow_series_combine);
-Datum
-flow_series_combine(PG_FUNCTION_ARGS)
-{
-	return mr_agg_combine(fcinfo, &flow_kit);
-}
-
-PG_FUNCTION_INFO_V1(flow_series_serialize);
-Datum
-flow_series_serialize(PG_FUNCTION_ARGS)
-{
-	return mr_agg_serialize(fcinfo, &flow_kit);
-}
-
-PG_FUNCTION_INFO_V1(flow_series_deserialize);
-Datum
-flow_series_deserialize(PG_FUNCTION_ARGS)
-{
-	return mr_agg_deserialize(fcinfo, &flow_kit);
-}
+/* combine, serialization and deserialization functions */
+MR_AGG_KIT_FUNCTIONS(flow_series_combine, flow_series_serialize, flow_series_deserialize, flow_kit)
 
 PG_FUNCTION_INFO_V1(flow_series_finalfn);
 Datum

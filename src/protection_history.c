@@ -416,26 +416,8 @@ protection_history_merge_transfn(PG_FUNCTION_ARGS)
 	MR_AGG_RETURN(s);
 }
 
-PG_FUNCTION_INFO_V1(protection_history_combine);
-Datum
-protection_history_combine(PG_FUNCTION_ARGS)
-{
-	return mr_agg_combine(fcinfo, &history_kit);
-}
-
-PG_FUNCTION_INFO_V1(protection_history_serialize);
-Datum
-protection_history_serialize(PG_FUNCTION_ARGS)
-{
-	return mr_agg_serialize(fcinfo, &history_kit);
-}
-
-PG_FUNCTION_INFO_V1(protection_history_deserialize);
-Datum
-protection_history_deserialize(PG_FUNCTION_ARGS)
-{
-	return mr_agg_deserialize(fcinfo, &history_kit);
-}
+/* combine, serialization and deserialization functions */
+MR_AGG_KIT_FUNCTIONS(protection_history_combine, protection_history_serialize, protection_history_deserialize, history_kit)
 
 typedef struct SortItem
 {

@@ -384,26 +384,8 @@ route_agg_merge_transfn(PG_FUNCTION_ARGS)
 	MR_AGG_RETURN(s);
 }
 
-PG_FUNCTION_INFO_V1(route_agg_combine);
-Datum
-route_agg_combine(PG_FUNCTION_ARGS)
-{
-	return mr_agg_combine(fcinfo, &route_kit);
-}
-
-PG_FUNCTION_INFO_V1(route_agg_serialize);
-Datum
-route_agg_serialize(PG_FUNCTION_ARGS)
-{
-	return mr_agg_serialize(fcinfo, &route_kit);
-}
-
-PG_FUNCTION_INFO_V1(route_agg_deserialize);
-Datum
-route_agg_deserialize(PG_FUNCTION_ARGS)
-{
-	return mr_agg_deserialize(fcinfo, &route_kit);
-}
+/* combine, serialization and deserialization functions */
+MR_AGG_KIT_FUNCTIONS(route_agg_combine, route_agg_serialize, route_agg_deserialize, route_kit)
 
 PG_FUNCTION_INFO_V1(route_agg_finalfn);
 Datum

@@ -324,26 +324,8 @@ transit_profile_merge_transfn(PG_FUNCTION_ARGS)
 	MR_AGG_RETURN(s);
 }
 
-PG_FUNCTION_INFO_V1(transit_profile_combine);
-Datum
-transit_profile_combine(PG_FUNCTION_ARGS)
-{
-	return mr_agg_combine(fcinfo, &profile_kit);
-}
-
-PG_FUNCTION_INFO_V1(transit_profile_serialize);
-Datum
-transit_profile_serialize(PG_FUNCTION_ARGS)
-{
-	return mr_agg_serialize(fcinfo, &profile_kit);
-}
-
-PG_FUNCTION_INFO_V1(transit_profile_deserialize);
-Datum
-transit_profile_deserialize(PG_FUNCTION_ARGS)
-{
-	return mr_agg_deserialize(fcinfo, &profile_kit);
-}
+/* combine, serialization and deserialization functions */
+MR_AGG_KIT_FUNCTIONS(transit_profile_combine, transit_profile_serialize, transit_profile_deserialize, profile_kit)
 
 PG_FUNCTION_INFO_V1(transit_profile_finalfn);
 Datum
