@@ -169,6 +169,10 @@ stage demo demo
 # the server; it reinstalls the normal build after.
 stage sanitize env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE MR_PORT=54349 bash "$MR_TOP/test/sanitize.sh"
 
+# The regression and hostile suites once more, with the extension's
+# Assert()s compiled in (make ASSERT=1) on the same server.
+stage assert env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE MR_PORT=54389 bash "$MR_TOP/test/assert.sh"
+
 # The Debian package: built with pg_buildext, installed, and the
 # regression suite run against it; the source build is installed again.
 stage package env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE MR_PORT=54359 bash "$MR_TOP/test/package.sh"
