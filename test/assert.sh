@@ -19,13 +19,13 @@ restore() {
 
 passed=0
 failed=0
-# count STAGE FILE: the pg_regress results in FILE; none at all is a failure
+# count FILE: its TAP lines (mr_regress_tap); none at all is a failure
 count() {
 	local ok bad
-	ok=$(grep -cE '^(ok|test) .* ok( |$)|^ok [0-9]+ ' "$2" || true)
-	bad=$(grep -cE 'FAILED|^not ok' "$2" || true)
+	ok=$(grep -c '^ok ' "$1" || true)
+	bad=$(grep -c '^not ok ' "$1" || true)
 	if [ "$ok" -eq 0 ] && [ "$bad" -eq 0 ]; then
-		echo "$1: no test ran"
+		echo "not ok - $1: no test ran"
 		bad=1
 	fi
 	passed=$((passed + ok))
@@ -38,8 +38,11 @@ make -C "$MR_TOP" -s PG_CONFIG="$PG_CONFIG" ASSERT=1 WERROR=1 >/dev/null
 "${MR_SUDO[@]}" make -C "$MR_TOP" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
 # the library installed is the assert build: it calls ExceptionalCondition
 if ! nm -D "$("$PG_CONFIG" --pkglibdir)/migrec.so" | grep -q ExceptionalCondition; then
-	echo "the installed migrec.so has no assertions"
+	echo "not ok - the installed migrec.so has assertions"
 	failed=$((failed + 1))
+else
+	echo "ok - the installed migrec.so has assertions"
+	passed=$((passed + 1))
 fi
 
 MR_PORT=${MR_PORT:-54369}
@@ -47,24 +50,24 @@ mr_start
 trap 'mr_cleanup || true; restore' EXIT
 
 set +e
-make -C "$MR_TOP" -s PG_CONFIG="$PG_CONFIG" installcheck >"$MR_TMP/regress.out" 2>&1
+mr_regress_tap "$MR_TOP/test/regress" make -C "$MR_TOP" -s PG_CONFIG="$PG_CONFIG" installcheck >"$MR_TMP/regress.out"
 set -e
 cat "$MR_TMP/regress.out"
-count "regression" "$MR_TMP/regress.out"
+count "$MR_TMP/regress.out"
 
 make -C "$MR_TOP/test/hostile" -s PG_CONFIG="$PG_CONFIG" >/dev/null
 "${MR_SUDO[@]}" make -C "$MR_TOP/test/hostile" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
 set +e
-make -C "$MR_TOP/test/hostile" -s PG_CONFIG="$PG_CONFIG" installcheck >"$MR_TMP/hostile.out" 2>&1
+mr_regress_tap "$MR_TOP/test/hostile/regress" make -C "$MR_TOP/test/hostile" -s PG_CONFIG="$PG_CONFIG" installcheck >"$MR_TMP/hostile.out"
 set -e
 cat "$MR_TMP/hostile.out"
-count "hostile" "$MR_TMP/hostile.out"
+count "$MR_TMP/hostile.out"
 
 if grep -nE 'TRAP:|terminated by signal|PANIC' "$MR_TMP/server.log"; then
-	echo "server log: failed assertions or crashes"
+	echo "not ok - no failed assertion or crash in the server log"
 	failed=$((failed + 1))
 else
-	echo "server log: no failed assertion"
+	echo "ok - no failed assertion or crash in the server log"
 	passed=$((passed + 1))
 fi
 echo "$passed passed, $failed failed"
