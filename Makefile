@@ -35,13 +35,15 @@ include $(PGXS)
 # rebuild every object, not only the files touched since.
 $(OBJS): $(wildcard src/*.h)
 
-# Built again when a source changes or when PG_CONFIG names another major
-# version than the last build's (.pg-major).
+# Built again when a source changes, when one is added or removed (a
+# removed file leaves every timestamp older: the stamp holds the list), or
+# when PG_CONFIG names another major version than the last build's.
 $(DATA_built) &: scripts/migrec--0.1.sql $(wildcard scripts/migrec--0.1--0.2/*.sql) tools/build_sql.sh .pg-major
 	sh tools/build_sql.sh $(MAJORVERSION) .
 
 .pg-major: FORCE
-	@echo '$(MAJORVERSION)' | cmp -s - $@ || echo '$(MAJORVERSION)' >$@
+	@echo '$(MAJORVERSION) $(sort $(wildcard scripts/migrec--0.1--0.2/*.sql))' | cmp -s - $@ || \
+		echo '$(MAJORVERSION) $(sort $(wildcard scripts/migrec--0.1--0.2/*.sql))' >$@
 FORCE:
 
 # The regression suite against an AddressSanitizer + UBSan build (test/sanitize.sh).

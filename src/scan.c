@@ -11,8 +11,15 @@ mr_count_token(const char *s, size_t len, const char *tok)
 	size_t		n = 0,
 				tl = strlen(tok);
 
+	/* a byte test first: memcmp at every byte made list input twice slower */
+	if (tl == 1)
+	{
+		for (size_t i = 0; i < len; i++)
+			n += s[i] == tok[0];
+		return n;
+	}
 	for (size_t i = 0; i + tl <= len; i++)
-		if (memcmp(s + i, tok, tl) == 0)
+		if (s[i] == tok[0] && memcmp(s + i, tok, tl) == 0)
 		{
 			n++;
 			i += tl - 1;
