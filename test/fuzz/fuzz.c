@@ -13,14 +13,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "accompaniment_io.h"
+#include "age_band_io.h"
 #include "codes.h"
 #include "datetime_io.h"
 #include "decision_tally_io.h"
+#include "encounter_io.h"
 #include "flow_series_io.h"
 #include "nationality_io.h"
 #include "place_io.h"
 #include "protection_status_io.h"
 #include "route_io.h"
+#include "sex_io.h"
 #include "transit_profile_io.h"
 
 #define CHECK(cond) do { if (!(cond)) { fprintf(stderr, "round trip failed: %s\n", #cond); abort(); } } while (0)
@@ -263,6 +267,45 @@ text_timestamp(const char *s, size_t len)
 	}
 }
 
+/* age_band, sex, accompaniment and encounter: whatever parses prints back to itself */
+static void
+text_people(const char *s, size_t len)
+{
+	int			v,
+				w;
+	size_t		pos;
+	char		out[MR_AGE_BAND_TEXT_SIZE];
+
+	if (age_band_parse(s, len, &v, &pos) == MR_OK)
+	{
+		CHECK(mr_age_band_valid(v));
+		age_band_format(v, out);
+		CHECK(age_band_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
+	}
+	else
+		CHECK(pos <= len);
+	if (sex_parse(s, len, &v, &pos) == MR_OK)
+	{
+		const char *code = mr_sex_code(v);
+
+		CHECK(mr_sex_valid(v) && sex_parse(code, strlen(code), &w, &pos) == MR_OK && w == v);
+	}
+	v = sex_clean(s, len);
+	CHECK(v == 0 || mr_sex_valid(v));
+	if (accompaniment_parse(s, len, &v, &pos) == MR_OK)
+	{
+		const char *name = mr_accompaniment_name(v);
+
+		CHECK(mr_accompaniment_valid(v) && accompaniment_parse(name, strlen(name), &w, &pos) == MR_OK && w == v);
+	}
+	if (encounter_parse(s, len, &v, &pos) == MR_OK)
+	{
+		const mr_encounter_info *e = mr_encounter_find(v);
+
+		CHECK(e != NULL && encounter_parse(e->name, strlen(e->name), &w, &pos) == MR_OK && w == v);
+	}
+}
+
 /* ---- binary targets: the send formats ---- */
 
 static void
@@ -450,6 +493,33 @@ binary_flow(const uint8_t *b, size_t len)
 	free(c2);
 }
 
+/* the one-byte types' send format: what the validators accept prints and parses back */
+static void
+binary_people(const uint8_t *b, size_t len)
+{
+	char		out[MR_AGE_BAND_TEXT_SIZE];
+	int			v,
+				w;
+	size_t		pos;
+
+	if (len != 1)
+		return;
+	v = b[0];
+	if (mr_age_band_valid(v))
+	{
+		age_band_format(v, out);
+		CHECK(age_band_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
+	}
+	if (mr_sex_valid(v))
+		CHECK(sex_parse(mr_sex_code(v), strlen(mr_sex_code(v)), &w, &pos) == MR_OK && w == v);
+	if (mr_accompaniment_valid(v))
+		CHECK(accompaniment_parse(mr_accompaniment_name(v), strlen(mr_accompaniment_name(v)), &w, &pos) == MR_OK &&
+			  w == v);
+	if (mr_encounter_find(v))
+		CHECK(encounter_parse(mr_encounter_find(v)->name, strlen(mr_encounter_find(v)->name), &w, &pos) == MR_OK &&
+			  w == v);
+}
+
 typedef struct target
 {
 	const char *name;
@@ -469,11 +539,13 @@ static const target targets[] = {
 	{"transit_profile", true, text_profile, NULL},
 	{"flow_series", true, text_flow, NULL},
 	{"timestamp", true, text_timestamp, NULL},
+	{"people", true, text_people, NULL},
 	{"binary_fixed", false, NULL, binary_fixed},
 	{"binary_history", false, NULL, binary_history},
 	{"binary_route", false, NULL, binary_route},
 	{"binary_profile", false, NULL, binary_profile},
 	{"binary_flow", false, NULL, binary_flow},
+	{"binary_people", false, NULL, binary_people},
 };
 
 #ifndef FUZZ_TARGET

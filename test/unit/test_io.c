@@ -13,6 +13,8 @@
 #include "protection_status_io.h"
 #include "place_io.h"
 
+void		test_people(void (*ok) (int, const char *));
+
 static int	ntests = 0,
 			nfailed = 0;
 
@@ -312,6 +314,8 @@ main(void)
 		ok(protection_status_suggest("recognised_refugee", 18, buf, sizeof(buf)) == 1 &&
 		   strcmp(buf, "recognized_refugee") == 0, "status suggestion");
 	}
+
+	test_people(ok);
 
 	printf("1..%d\n", ntests);
 	return nfailed != 0;
