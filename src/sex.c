@@ -1,0 +1,131 @@
+/*
+ * sex.c: the sex type (1 byte, passed by value): F, M, X, unknown.
+ *
+ * Comparison and hashing reuse core's "char" functions (bound in the
+ * install script; they compare as unsigned bytes), as for every one-byte
+ * type of migrec; mr_byte_sortsupport below is their shared sort support.
+ */
+#include "migrec.h"
+
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/sortsupport.h"
+
+#include "sex_io.h"
+
+#if PG_VERSION_NUM < 150000
+static int
+byte_fastcmp(Datum a, Datum b, SortSupport ssup)
+{
+	(void) ssup;
+	return (int) DatumGetUInt8(a) - (int) DatumGetUInt8(b);
+}
+#endif
+
+/* Sort support of the one-byte types: sex, age_band, accompaniment, encounter. */
+PG_FUNCTION_INFO_V1(mr_byte_sortsupport);
+Datum
+mr_byte_sortsupport(PG_FUNCTION_ARGS)
+{
+	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
+
+#if PG_VERSION_NUM >= 150000
+	/* tuplesort's specialized unsigned-datum quicksort */
+	ssup->comparator = ssup_datum_unsigned_cmp;
+#else
+	ssup->comparator = byte_fastcmp;
+#endif
+	PG_RETURN_VOID();
+}
+
+static int
+sex_arg(FunctionCallInfo fcinfo, int n)
+{
+	int			v = DatumGetUInt8(PG_GETARG_DATUM(n));
+
+	if (!mr_sex_valid(v))		/* only a corrupt datum gets here */
+		elog(ERROR, "invalid sex value %d", v);
+	return v;
+}
+
+PG_FUNCTION_INFO_V1(sex_in);
+Datum
+sex_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	int			v;
+	size_t		errpos;
+
+	if (sex_parse(str, strlen(str), &v, &errpos) != MR_OK)
+	{
+		mr_input_error(fcinfo,
+					   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						errmsg("invalid input syntax for type %s: \"%s\"", "sex", str),
+						errhint("A sex is F, M, X (unspecified, ICAO Doc 9303; also <) or UNK (unknown); parse_sex() reads more spellings.")));
+		PG_RETURN_NULL();
+	}
+	PG_RETURN_DATUM(UInt8GetDatum((uint8) v));
+}
+
+PG_FUNCTION_INFO_V1(sex_out);
+Datum
+sex_out(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CSTRING(pstrdup(mr_sex_code(sex_arg(fcinfo, 0))));
+}
+
+/* Binary form: one byte, the stored value (1 F, 2 M, 3 X, 15 unknown). */
+PG_FUNCTION_INFO_V1(sex_recv);
+Datum
+sex_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			v = pq_getmsgbyte(buf);
+
+	if (!mr_sex_valid(v))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external sex value %d", v)));
+	PG_RETURN_DATUM(UInt8GetDatum((uint8) v));
+}
+
+PG_FUNCTION_INFO_V1(sex_send);
+Datum
+sex_send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, sex_arg(fcinfo, 0));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(sex_label);
+Datum
+sex_label(PG_FUNCTION_ARGS)
+{
+	int			v = sex_arg(fcinfo, 0);
+	text	   *lang = PG_GETARG_TEXT_PP(1);
+	mr_lang		l = mr_lang_arg(lang);
+
+	if (l != MR_LANG_EN && l != MR_LANG_ES)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unsupported language for sex labels: \"%s\"", text_to_cstring(lang)),
+				 errhint("Sex labels exist in en and es.")));
+	PG_RETURN_TEXT_P(mr_utf8_to_text(mr_sex_label(v, l == MR_LANG_ES)));
+}
+
+/* parse_sex(text): a cleaning function, NULL for what it cannot read. */
+PG_FUNCTION_INFO_V1(parse_sex);
+Datum
+parse_sex(PG_FUNCTION_ARGS)
+{
+	size_t		len;
+	char	   *s = mr_text_to_utf8(PG_GETARG_TEXT_PP(0), &len);
+	int			v = sex_clean(s, len);
+
+	if (v == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(UInt8GetDatum((uint8) v));
+}
