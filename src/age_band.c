@@ -23,7 +23,9 @@ band_arg(FunctionCallInfo fcinfo, int n)
 	int			v = DatumGetUInt8(PG_GETARG_DATUM(n));
 
 	if (!mr_age_band_valid(v))	/* only a corrupt datum gets here */
-		elog(ERROR, "invalid age_band value %d", v);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid age_band value %d", v)));
 	return v;
 }
 

@@ -183,7 +183,6 @@ age_band_parse(const char *s, size_t len, int *out, size_t *errpos)
 				start,
 				end;
 	int			scheme;
-	const mr_scheme_info *si;
 
 	*errpos = i;
 	if (i == len)
@@ -195,7 +194,6 @@ age_band_parse(const char *s, size_t len, int *out, size_t *errpos)
 	scheme = mr_age_scheme_by_name(s + i, colon - i);
 	if (scheme == 0)
 		return MR_ERR_UNKNOWN;
-	si = &mr_schemes[scheme];
 	start = mr_skip_blanks(s, len, colon + 1);
 	end = len;
 	while (end > start && mr_isblank((unsigned char) s[end - 1]))
@@ -203,19 +201,21 @@ age_band_parse(const char *s, size_t len, int *out, size_t *errpos)
 	*errpos = start;
 	if (start == end)
 		return MR_ERR_SYNTAX;
+	*out = mr_age_band_by_name(scheme, s + start, end - start);
+	return *out ? MR_OK : MR_ERR_UNKNOWN;
+}
+
+int
+mr_age_band_by_name(int scheme, const char *s, size_t n)
+{
+	const mr_scheme_info *si = &mr_schemes[scheme];
+
 	for (int b = 0; b < si->nbands; b++)
-		if (band_matches(&si->bands[b], s + start, end - start))
-		{
-			*out = mr_age_band_make(scheme, b + 1);
-			return MR_OK;
-		}
-	if (band_matches(&si->unknown, s + start, end - start) ||
-		same_text(s + start, end - start, "unknown"))
-	{
-		*out = mr_age_band_make(scheme, MR_BAND_UNKNOWN);
-		return MR_OK;
-	}
-	return MR_ERR_UNKNOWN;
+		if (band_matches(&si->bands[b], s, n))
+			return mr_age_band_make(scheme, b + 1);
+	if (band_matches(&si->unknown, s, n) || same_text(s, n, "unknown"))
+		return mr_age_band_make(scheme, MR_BAND_UNKNOWN);
+	return 0;
 }
 
 size_t

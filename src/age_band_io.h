@@ -150,6 +150,9 @@ extern mr_status mr_age_at(int32_t birth, int32_t at, int64_t *age);
  * MR_ERR_UNKNOWN for an unknown scheme or band (*errpos says which).
  */
 extern mr_status age_band_parse(const char *s, size_t len, int *out, size_t *errpos);
+
+/* The band of a scheme that s[0..n) names (code, label or alias), or 0. */
+extern int	mr_age_band_by_name(int scheme, const char *s, size_t n);
 extern size_t age_band_format(int v, char *out);
 
 #endif

@@ -22,7 +22,9 @@ encounter_arg(FunctionCallInfo fcinfo, int n)
 	const mr_encounter_info *e = mr_encounter_find(v);
 
 	if (e == NULL)				/* only a corrupt datum gets here */
-		elog(ERROR, "invalid encounter value %d", v);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid encounter value %d", v)));
 	return e;
 }
 

@@ -44,7 +44,9 @@ sex_arg(FunctionCallInfo fcinfo, int n)
 	int			v = DatumGetUInt8(PG_GETARG_DATUM(n));
 
 	if (!mr_sex_valid(v))		/* only a corrupt datum gets here */
-		elog(ERROR, "invalid sex value %d", v);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid sex value %d", v)));
 	return v;
 }
 

@@ -9,7 +9,9 @@
 #include "accompaniment_io.h"
 #include "age_band_io.h"
 #include "datetime_io.h"
+#include "demography_io.h"
 #include "encounter_io.h"
+#include "repeat_tally_io.h"
 #include "sex_io.h"
 
 void		test_people(void (*ok) (int, const char *));
@@ -32,6 +34,47 @@ day(const char *s)
 	if (mr_date_parse(s, strlen(s), &d, &used, &pos) != MR_OK)
 		return INT32_MIN;
 	return d;
+}
+
+/* a demography of the scheme filled with pseudo-random counts (some zero) */
+static mr_demography *
+random_demography(int scheme, uint32_t *seed)
+{
+	static int64_t space[MR_DEMOGRAPHY_MAX_SIZE / sizeof(int64_t) + 1];
+	mr_demography *d = (mr_demography *) space;
+
+	mr_demography_init(d, scheme);
+	for (size_t i = 0; i < mr_demography_ncells(d); i++)
+	{
+		*seed = *seed * 1103515245 + 12345;
+		d->counts[i] = (*seed >> 16) % 3 == 0 ? 0 : (int64_t) ((*seed >> 8) % 1000);
+	}
+	return d;
+}
+
+static mr_status
+dparse(const char *s, mr_demography *d)
+{
+	size_t		pos;
+
+	return demography_parse(s, strlen(s), d, &pos);
+}
+
+static mr_status
+rparse(const char *s, mr_repeat_tally *t)
+{
+	size_t		pos;
+
+	return repeat_tally_parse(s, strlen(s), t, &pos);
+}
+
+static int64_t
+row(const mr_pub_row *rows, const int64_t *counts, int n, const char *label)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(rows[i].label, label) == 0)
+			return counts[i];
+	return -1;
 }
 
 static bool
@@ -270,4 +313,197 @@ test_people(void (*ok) (int, const char *))
 	ok(mr_us_fiscal_year(day("2020-09-30")) == 2020 && mr_us_fiscal_year(day("2020-10-01")) == 2021 &&
 	   mr_us_fiscal_year(day("2021-09-30")) == 2021 && mr_us_fiscal_year(day("2021-12-31")) == 2022 &&
 	   mr_us_fiscal_year(day("2021-01-01")) == 2021, "US fiscal years");
+
+	/* ---- demography ---- */
+	{
+		static int64_t buf1[MR_DEMOGRAPHY_MAX_SIZE / 8 + 1],
+					buf2[MR_DEMOGRAPHY_MAX_SIZE / 8 + 1];
+		mr_demography *x = (mr_demography *) buf1,
+				   *y = (mr_demography *) buf2;
+		static char text[64 * 1024];
+		uint32_t	seed = 2021;
+		int64_t		n;
+
+		bad = 0;
+		for (int sc = 0; sc <= MR_NSCHEMES; sc++)
+		{
+			mr_demography *d = random_demography(sc, &seed);
+			size_t		len = demography_format(d, text);
+
+			if (!mr_demography_valid(d, mr_demography_size(sc)) || mr_demography_valid(d, mr_demography_size(sc) + 8) ||
+				len + 1 > demography_text_size(d) ||
+				demography_parse(text, len, x, &pos) != MR_OK ||
+				memcmp(x, d, mr_demography_size(sc)) != 0)
+				bad++;
+		}
+		ok(bad == 0, "demography: every scheme round-trips through text, sizes checked");
+		ok(dparse("{}", x) == MR_OK && x->scheme == 0 && x->nbands == 1 &&
+		   dparse(" unhcr { } ", x) == MR_OK && x->scheme == MR_SCHEME_UNHCR &&
+		   dparse("eurostat {F/Y_LT14/alone: 0, UNK/UNK/unknown: 7}", x) == MR_OK &&
+		   x->counts[mr_demography_cell(x, 3, 5, 5)] == 7 &&
+		   dparse("{M/unknown/with_child: 2}", x) == MR_OK && x->counts[mr_demography_cell(x, 1, 0, 4)] == 2,
+		   "demography text: empty, scheme only, zero counts, scheme 0");
+		ok(dparse("unhcr {M/0-4/alone: 1, F/0-4/alone: 1}", x) == MR_ERR_ORDER &&
+		   dparse("unhcr {F/0-4/alone: 1, F/0-4/alone: 1}", x) == MR_ERR_ORDER &&
+		   dparse("unhcr {F/Y_LT14/alone: 1}", x) == MR_ERR_UNKNOWN &&
+		   dparse("{F/0-4/alone: 1}", x) == MR_ERR_UNKNOWN &&
+		   dparse("unhcr {W/0-4/alone: 1}", x) == MR_ERR_UNKNOWN &&
+		   dparse("unhcr {F/0-4/alone: -1}", x) == MR_ERR_SYNTAX &&
+		   dparse("unhcr {F/0-4/alone: 9223372036854775808}", x) == MR_ERR_OUT_OF_RANGE &&
+		   dparse("unhcr {F/0-4/alone 1}", x) == MR_ERR_SYNTAX &&
+		   dparse("unhcr {F/0-4/alone: 1", x) == MR_ERR_SYNTAX &&
+		   dparse("who {}", x) == MR_ERR_UNKNOWN &&
+		   dparse("unhcr {} x", x) == MR_ERR_SYNTAX,
+		   "demography text errors");
+
+		/* scheme 0 counts go to the unknown band; add and subtract */
+		dparse("{F/unknown/alone: 5, UNK/unknown/unknown: 1}", x);
+		mr_demography_reshape(x, y, MR_SCHEME_UPM);
+		ok(y->scheme == MR_SCHEME_UPM && y->counts[mr_demography_cell(y, 0, 3, 0)] == 5 &&
+		   y->counts[mr_demography_cell(y, 3, 3, 5)] == 1 && mr_demography_add(y, x, 1) == MR_OK &&
+		   y->counts[mr_demography_cell(y, 0, 3, 0)] == 10 && mr_demography_add(y, x, -1) == MR_OK &&
+		   mr_demography_add(y, x, -1) == MR_OK && mr_demography_add(y, x, -1) == MR_ERR_ORDER &&
+		   y->counts[mr_demography_cell(y, 3, 3, 5)] == 0 && mr_demography_add(x, y, 1) == MR_ERR_SYNTAX,
+		   "demography: scheme 0 into a scheme's unknown band; add, subtract, refuse below zero");
+		dparse("unhcr {F/0-4/alone: 9223372036854775807, M/0-4/alone: 1}", x);
+		dparse("unhcr {F/0-4/alone: 1, M/0-4/alone: 1}", y);
+		ok(mr_demography_add(y, x, 1) == MR_ERR_OUT_OF_RANGE && y->counts[mr_demography_cell(y, 1, 0, 0)] == 1 &&
+		   mr_demography_count(x, 0, 0, 0, &n) == MR_ERR_OUT_OF_RANGE,
+		   "demography: overflow refused, the value left whole");
+
+		/* counts by filters, and bands of other schemes made of whole bands */
+		dparse("unhcr {F/0-4/alone: 1, F/5-11/with_parent: 2, F/12-17/alone: 4, M/18-59/with_child: 8, M/unknown/unknown: 16, X/60+/alone: 32}", x);
+		ok(mr_demography_count(x, 0, 0, 0, &n) == MR_OK && n == 63 &&
+		   mr_demography_count(x, MR_SEX_F, 0, 0, &n) == MR_OK && n == 7 &&
+		   mr_demography_count(x, 0, 0x31, 0, &n) == MR_OK && n == 3 && /* upm:0-11 */
+		   mr_demography_count(x, 0, 0x41, 0, &n) == MR_OK && n == 7 && /* child:0-17 */
+		   mr_demography_count(x, 0, 0x42, 0, &n) == MR_OK && n == 40 && /* child:18+ */
+		   mr_demography_count(x, 0, 0x4F, 0, &n) == MR_OK && n == 16 && /* child:unknown */
+		   mr_demography_count(x, 0, 0, MR_ACC_ALONE, &n) == MR_OK && n == 37 &&
+		   mr_demography_count(x, MR_SEX_F, 0x13, MR_ACC_ALONE, &n) == MR_OK && n == 4 &&
+		   mr_demography_count(x, 0, 0x21, 0, &n) == MR_ERR_SYNTAX && /* eurostat:Y_LT14 cuts 12-17 */
+		   mr_demography_count(x, 0, 0x33, 0, &n) == MR_OK && n == 40,	/* upm:18+ */
+		   "demography_count by sex, band (of this or a coarser scheme) and accompaniment");
+
+		/* which publishers' tables each scheme gives, and their totals */
+		bad = 0;
+		for (int sc = 0; sc <= MR_NSCHEMES; sc++)
+			for (int p = 1; p <= MR_NPUBS; p++)
+			{
+				mr_pub_row rows[MR_PUB_MAX_ROWS];
+				int64_t		c[MR_PUB_MAX_ROWS];
+				int			nr = mr_publisher_rows(p, rows),
+							bb,
+							br;
+				mr_demography *d = random_demography(sc, &seed);
+				mr_status	st = mr_publisher_table(d, rows, nr, c, &bb, &br);
+				bool		fits = sc == 0 || p == MR_PUB_CBP || p == MR_PUB_CHILDREN || (int) p == sc ||
+					(p == MR_PUB_UPM && sc == MR_SCHEME_UNHCR);
+				int64_t		all;
+
+				mr_demography_count(d, 0, 0, 0, &all);
+				if ((st == MR_OK) != fits || nr > MR_PUB_MAX_ROWS)
+				{
+					printf("# publisher %s, scheme %d: %d\n", mr_publisher_name(p), sc, st);
+					bad++;
+				}
+				if (st != MR_OK)
+					continue;
+				/* the grand total: UNHCR's last row, Eurostat's T TOTAL, UPM's Total Total, CBP's last */
+				if (c[p == MR_PUB_EUROSTAT ? 0 : p == MR_PUB_UPM ? 9 : nr - 1] != all && p != MR_PUB_CHILDREN)
+					bad++;
+				if (p == MR_PUB_UNHCR &&
+					(c[0] + c[1] + c[2] + c[3] + c[4] + c[5] != c[6] || c[7] + c[8] + c[9] + c[10] + c[11] + c[12] != c[13] ||
+					 c[6] + c[13] + c[14] != c[15] || !rows[6].total || rows[5].total))
+					bad++;
+				if (p == MR_PUB_EUROSTAT)
+					for (int sx = 0; sx < 4; sx++)
+					{
+						const int64_t *a = c + 8 * sx;
+
+						if (a[1] + a[2] != a[3] || a[3] + a[4] + a[5] + a[6] + a[7] != a[0] ||
+							(sx == 0 && (c[0] != c[8] + c[16] + c[24])))
+							bad++;
+					}
+				if (p == MR_PUB_UPM)
+					for (int sx = 0; sx < 4; sx++)
+					{
+						const int64_t *a = c + 10 * sx;
+
+						if (a[0] + a[1] + a[2] + a[3] + a[4] + a[5] != a[6] || a[6] + a[7] + a[8] != a[9] ||
+							c[9] != c[19] + c[29] + c[39])
+							bad++;
+					}
+				if ((p == MR_PUB_CBP || p == MR_PUB_CHILDREN) && c[0] + c[1] + c[2] + c[3] != c[4])
+					bad++;
+				if (p == MR_PUB_CHILDREN)
+				{
+					int64_t		kids;
+
+					mr_demography_count(d, 0, 0x41, 0, &kids);
+					if (sc != 0 && c[4] != kids)
+						bad++;
+				}
+			}
+		ok(bad == 0, "publishers' tables: which schemes fit each, and every total is the sum of its parts");
+		{
+			mr_pub_row rows[MR_PUB_MAX_ROWS];
+			int64_t		c[MR_PUB_MAX_ROWS];
+			int			nr = mr_publisher_rows(MR_PUB_CBP, rows),
+						bb,
+						br;
+
+			/* the grandmother's grandchild is UC; a parent with a child and the child are FMUA */
+			dparse("child {F/0-17/with_parent: 2, F/0-17/with_relative: 1, M/18+/alone: 8, M/18+/with_child: 4, X/unknown/alone: 16}", x);
+			ok(mr_publisher_table(x, rows, nr, c, &bb, &br) == MR_OK &&
+			   row(rows, c, nr, "Single Adults") == 8 && row(rows, c, nr, "FMUA") == 6 &&
+			   row(rows, c, nr, "UC / Single Minors") == 1 &&
+			   row(rows, c, nr, "Not classified (age or accompaniment unknown)") == 16 &&
+			   mr_publisher_by_name(" CBP ", 5) == MR_PUB_CBP && mr_publisher_by_name("ohss", 4) == 0,
+			   "CBP's groups from age and accompaniment");
+		}
+	}
+
+	/* ---- repeat_tally ---- */
+	{
+		mr_repeat_tally t,
+					u;
+		char		out[MR_REPEAT_TALLY_TEXT_SIZE];
+		int64_t		n;
+		const char *full;
+
+		memset(&t, 0, sizeof(t));
+		bad = 0;
+		for (int64_t k = 1; k <= 40; k++)
+			if (mr_repeat_tally_add_one(&t, k, k, 1) != MR_OK || !mr_repeat_tally_valid(&t))
+				bad++;
+		repeat_tally_format(&t, out);
+		ok(bad == 0 && t.individuals[0] == 1 && t.individuals[30] == 31 && t.individuals[31] == 32 + 33 + 34 + 35 + 36 + 37 + 38 + 39 + 40 &&
+		   t.encounters == 40 * 41 * 81 / 6 && repeat_tally_parse(out, strlen(out), &u, &pos) == MR_OK &&
+		   memcmp(&t, &u, sizeof(t)) == 0, "repeat_tally: bins 1..31 and 32+, round trip");
+		ok(mr_repeat_tally_individuals(&t, false, &n) == MR_OK && n == 820 &&
+		   mr_repeat_tally_individuals(&t, true, &n) == MR_OK && n == 819, "repeat_tally: individuals, repeat individuals");
+		ok(mr_repeat_tally_add(&t, &u, -1) == MR_OK && t.encounters == 0 && mr_repeat_tally_add(&t, &u, -1) == MR_ERR_ORDER &&
+		   mr_repeat_tally_add_one(&t, 2, 1, -1) == MR_ERR_ORDER && mr_repeat_tally_add_one(&t, INT64_MAX, 2, 1) == MR_ERR_OUT_OF_RANGE,
+		   "repeat_tally: subtract, refuse below zero and overflow");
+		/* a difference that is no tally: one 33-times individual less 32 encounters */
+		memset(&t, 0, sizeof(t));
+		memset(&u, 0, sizeof(u));
+		mr_repeat_tally_add_one(&t, 33, 1, 1);
+		mr_repeat_tally_add_one(&t, 34, 1, 1);
+		mr_repeat_tally_add_one(&u, 40, 1, 1);
+		ok(mr_repeat_tally_add(&t, &u, -1) == MR_ERR_ORDER && t.encounters == 67, "repeat_tally: an inconsistent difference refused");
+		full = "( individuals = { 1 : 3 , 32+ : 1 } , encounters = 35 )";
+		ok(repeat_tally_parse(full, strlen(full), &t, &pos) == MR_OK && t.individuals[31] == 1 &&
+		   rparse("(individuals={},encounters=0)", &t) == MR_OK &&
+		   rparse("(individuals={1:3,32+:1},encounters=34)", &t) == MR_ERR_ORDER &&
+		   rparse("(individuals={1:3},encounters=4)", &t) == MR_ERR_ORDER &&
+		   rparse("(individuals={2:1,1:3},encounters=5)", &t) == MR_ERR_SYNTAX &&
+		   rparse("(individuals={32:1},encounters=32)", &t) == MR_ERR_SYNTAX &&
+		   rparse("(individuals={0:1},encounters=0)", &t) == MR_ERR_SYNTAX &&
+		   rparse("(individuals={33:1},encounters=33)", &t) == MR_ERR_SYNTAX &&
+		   rparse("(individuals={1:1},encounters=1) x", &t) == MR_ERR_SYNTAX &&
+		   rparse("", &t) == MR_ERR_EMPTY,
+		   "repeat_tally text: blanks, consistency, order, bins");
+	}
 }
