@@ -100,8 +100,17 @@ extern const mr_code_index mr_alias3_index[];
 extern const int mr_nalias3;
 extern const mr_name_key mr_name_keys[];
 extern const int mr_nname_keys;
+/*
+ * mr_subdivisions holds the mr_nsubdivisions current ISO 3166-2 codes, sorted
+ * by code, then the mr_nsubdivisions_retired retired ones, sorted alike:
+ * codes an earlier table held and iso-codes has dropped since.  A retired
+ * code stays valid (stored values, indexes and dumps keep decoding) with its
+ * last parent; it is listed by no function that offers codes for new data
+ * (docs/reference-data.md).
+ */
 extern const mr_subdivision mr_subdivisions[];
 extern const int mr_nsubdivisions;
+extern const int mr_nsubdivisions_retired;
 extern const char *const mr_fold[MR_FOLD_LAST - MR_FOLD_FIRST + 1];
 
 /* Results of the plain-C parsers. */
