@@ -54,7 +54,7 @@ SELECT q, test.sqlstate(q) FROM (VALUES
   ($$SELECT age_in_years('2021-01-02', '2021-01-01')$$),
   ($$SELECT age_band(5, '')$$), ($$SELECT * FROM age_bands('x')$$)) t(q);
 -- the scheme may differ from row to row
-SELECT s, age_band(30, s) FROM unnest('{unhcr,Eurostat,upm,child}'::text[]) s;
+SELECT s, age_band(30, s::age_scheme) FROM unnest('{unhcr,Eurostat,upm,child}'::text[]) s;
 
 -- accessors
 SELECT b, age_band_scheme(b), age_band_label(b), min_age(b), max_age(b), is_child(b)
@@ -100,3 +100,16 @@ WHERE test.copy_binary('band_bin', set_byte('\x00'::bytea, 0, k)) = 'ok';
 SELECT count(DISTINCT b) = (SELECT count(*) FROM age_bands()) AS every_band FROM band_bin;
 -- send gives the one byte recv reads
 SELECT band, age_band_send(band) FROM age_bands('upm');
+
+-- age_scheme: the schemes as a one-byte type (not text: a function taking a
+-- text constant is never shipped to postgres_fdw shards)
+SELECT array_agg(s ORDER BY s) AS schemes, array_agg(age_scheme_send(s) ORDER BY s) AS bytes
+FROM unnest('{child,UPM, unhcr ,eurostat}'::age_scheme[]) s;
+SELECT 'unhcr'::age_scheme = 'UNHCR', 'unhcr'::age_scheme < 'child', age_band_scheme('eurostat:UNK') = 'eurostat',
+       'upm'::text::age_scheme, ('child'::age_scheme)::text;
+SELECT v, test.sqlstate(format('SELECT %L::age_scheme', v)) FROM (VALUES (''), ('who'), ('unhcr:'), ('unhcr x')) t(v);
+CREATE TEMP TABLE scheme_bin (s age_scheme);
+SELECT count(*) FILTER (WHERE test.copy_binary('scheme_bin', set_byte('\x00'::bytea, 0, k)) = 'ok') AS valid_bytes
+FROM generate_series(0, 255) k;
+SELECT array_agg(s ORDER BY s) FROM scheme_bin;
+SELECT s, count(*) FROM (SELECT age_band_scheme(band) AS s FROM age_bands()) b GROUP BY s ORDER BY s;

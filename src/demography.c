@@ -424,7 +424,7 @@ demography_scheme(PG_FUNCTION_ARGS)
 
 	if (d->scheme == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(cstring_to_text(mr_schemes[d->scheme].name));
+	PG_RETURN_DATUM(UInt8GetDatum(d->scheme));
 }
 
 static void

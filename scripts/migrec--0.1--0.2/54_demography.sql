@@ -157,7 +157,7 @@ COMMENT ON AGGREGATE @extschema@.demography(@extschema@.demography) IS
 'the sum of demographies (of shards, months, offices): merges partial counts';
 
 CREATE FUNCTION @extschema@.demography_scheme(@extschema@.demography)
-RETURNS pg_catalog.text
+RETURNS @extschema@.age_scheme
 AS 'MODULE_PATHNAME', 'demography_scheme'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.demography_scheme(@extschema@.demography) IS
