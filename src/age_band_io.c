@@ -153,25 +153,58 @@ mr_ymd_to_days(int64_t y, int m, int d)
 	return era * 146097 + doe - 730425;
 }
 
+/*
+ * The year and the day within it of a day, years counted from 1 March (as
+ * in Hinnant's algorithm): 1 March is day 0, 28 February day 364, and 29
+ * February, when there is one, day 365, at the end, so a (month, day) has
+ * the same day number in every year.
+ */
+static inline void
+march_year(int64_t z, int64_t *y, int *doy)
+{
+	int64_t		era,
+				doe,
+				yoe;
+
+	z += 730425;				/* days from 0000-03-01 to 2000-01-01 */
+	if (z >= 0)
+	{
+		/* every date from 1 March of year 0 on: unsigned 32-bit arithmetic, faster */
+		uint32_t	uz = (uint32_t) z,
+					ue = uz / 146097,
+					ud = uz - ue * 146097,
+					uy = (ud - ud / 1460 + ud / 36524 - ud / 146096) / 365;
+
+		*doy = (int) (ud - (365 * uy + uy / 4 - uy / 100));
+		*y = (int64_t) uy + (int64_t) ue * 400;
+		return;
+	}
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	*doy = (int) (doe - (365 * yoe + yoe / 4 - yoe / 100));
+	*y = yoe + era * 400;
+}
+
 mr_status
 mr_age_at(int32_t birth, int32_t at, int64_t *age)
 {
 	int64_t		by,
 				ay;
-	int			bm,
-				bd,
-				am,
+	int			bd,
 				ad;
 
 	if (birth > at)
 		return MR_ERR_ORDER;
-	mr_days_to_ymd(birth, &by, &bm, &bd);
-	mr_days_to_ymd(at, &ay, &am, &ad);
+	march_year(birth, &by, &bd);
+	march_year(at, &ay, &ad);
+
 	/*
-	 * A year is completed when (month, day) of `at` reaches the birthday's;
-	 * 29 February is reached on 1 March of a common year.
+	 * A year is completed when the day of the year reaches the birthday's.
+	 * Someone born on 29 February (day 365) completes it on 1 March (day 0
+	 * of the next year) in a common year, and on 29 February in a leap year.
 	 */
-	*age = ay - by - ((am * 100 + ad) < (bm * 100 + bd));
+	*age = ay - by - (ad < bd);
 	return MR_OK;
 }
 

@@ -5,6 +5,7 @@
  */
 #include "migrec.h"
 
+#include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"

@@ -221,6 +221,48 @@ test_people(void (*ok) (int, const char *))
 		}
 	}
 	ok(bad == 0, "mr_age_at equals birthdays counted day by day (20 years of 3,000 birth dates)");
+
+	/* over PostgreSQL's whole range, BC included: the age by calendar dates */
+	bad = 0;
+	{
+		uint64_t	r = 88172645463325252ULL;
+
+		for (int n = 0; n < 2000000; n++)
+		{
+			int64_t		span = (int64_t) MR_DATE_END - MR_DATE_MIN,
+						by,
+						ay,
+						got;
+			int32_t		a,
+						b;
+			int			bm,
+						bdd,
+						am,
+						ad;
+
+			r ^= r << 13;
+			r ^= r >> 7;
+			r ^= r << 17;
+			a = (int32_t) (MR_DATE_MIN + (int64_t) (r % (uint64_t) span));
+			/* the second date within 200 years of the first, or anywhere */
+			b = (n % 2) ? (int32_t) (MR_DATE_MIN + (int64_t) ((r >> 20) % (uint64_t) span))
+				: a + (int32_t) ((r >> 24) % 73050);
+			if (b >= MR_DATE_END)
+				continue;
+			if (a > b)
+			{
+				int32_t		t = a;
+
+				a = b;
+				b = t;
+			}
+			mr_days_to_ymd(a, &by, &bm, &bdd);
+			mr_days_to_ymd(b, &ay, &am, &ad);
+			if (mr_age_at(a, b, &got) != MR_OK || got != ay - by - ((am * 100 + ad) < (bm * 100 + bdd)))
+				bad++;
+		}
+	}
+	ok(bad == 0, "mr_age_at equals the age by calendar dates over 2 million pairs from 4714 BC to 5874897");
 	{
 		int64_t		a = -1,
 					b = -1,
