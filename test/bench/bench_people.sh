@@ -113,7 +113,7 @@ pd=$(q -c "SELECT bench_paired_diff('age_band4', 'age_band4', 'age_band4', 'coun
 	echo "- With 2 workers: $(bench_ms demography_parallel workers2) ms against $(bench_ms demography_parallel workers0) ms without (count(*) with 2 workers:"
 	echo "  $(bench_ms demography_parallel count_workers2) ms); the states (one per nationality, $(q -c "SELECT pg_column_size(demography(s, b, a)) FROM bench_people WHERE n = 'HND'") bytes) are combined by addition, no serialization."
 	echo "- age_band against core's date_part('year', age(at, birth)): $(bench_ms age_band age_band) against $(bench_ms age_band core_age) ms: age() builds an interval"
-	echo "  through timestamps; age_band compares (month, day) of the two dates, the scheme looked up once per query."
+	echo "  through timestamps; age_band compares the two dates' days within years counted from 1 March, the scheme a one-byte argument."
 	echo
 	echo "## Timings in detail"
 	echo
