@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "age_band_io.h"
+#include "scan.h"
 #include "vocab_io.h"
 
 static const mr_band_info unhcr_bands[] = {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "age_band_io.h"
+#include "scan.h"
 #include "demography_io.h"
 #include "vocab_io.h"
 

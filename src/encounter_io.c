@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "age_band_io.h"
+#include "scan.h"
 #include "encounter_io.h"
 #include "vocab_io.h"
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "repeat_tally_io.h"
+#include "scan.h"
 
 /* The encounters the bins below the last account for exactly, or -1 on overflow. */
 static int64_t

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "vocab_io.h"
+#include "scan.h"
 
 bool
 mr_word_equal(const char *s, size_t n, const char *w)
