@@ -124,10 +124,9 @@ SELECT demography(s, b, a, n) FROM (VALUES ('F'::sex, 'unhcr:0-4'::age_band, 'al
 SELECT demography(s, b, a, n) FROM (VALUES ('F'::sex, 'unhcr:0-4'::age_band, 'alone'::accompaniment, 9223372036854775807::bigint),
   ('F', 'unhcr:0-4', 'alone', 1)) v(s, b, a, n);
 SELECT q, test.sqlstate(q) FROM (VALUES
-  ($$SELECT demography_merge('unhcr {}', 'upm {}')$$),
+  ($$SELECT demography(d) FROM (VALUES ('unhcr {}'::demography), ('upm {}')) v(d)$$),
   ($$SELECT demography_count('unhcr {F/0-4/alone: 9223372036854775807, M/0-4/alone: 1}')$$),
-  ($$SELECT demography_unmerge('unhcr {F/0-4/alone: 1}', 'unhcr {F/0-4/alone: 2}')$$),
-  ($$SELECT demography_remove('unhcr {}', 'F', 'unhcr:0-4', 'alone')$$)) t(q);
+  ($$SELECT demography(d) FROM (VALUES ('unhcr {F/0-4/alone: 9223372036854775807}'::demography), ('unhcr {M/0-4/alone: 1}')) v(d)$$)) t(q);
 
 -- merging: per-month demographies merged equal the whole; scheme 0 merges into any scheme
 CREATE TEMP TABLE monthly AS
@@ -136,9 +135,11 @@ CREATE TEMP TABLE monthly AS
 SELECT demography(d)::text = :'d' AS merged_equals_whole FROM monthly;
 SELECT demography(d) FROM monthly WHERE false;
 SELECT demography(d) FROM (VALUES (NULL::demography), ('{F/unknown/alone: 2}'), ('upm {M/0-11/alone: 1}')) v(d);
-SELECT demography_merge(NULL, NULL) IS NULL, demography_merge(NULL, 'child {F/0-17/alone: 1}'),
-       demography_merge('{F/unknown/alone: 2}', NULL);
-SELECT demography_unmerge('upm {F/unknown/alone: 3}', '{F/unknown/alone: 2}');
+SELECT demography(d) FROM (VALUES (NULL::demography), (NULL)) v(d);
+SELECT demography(d) FROM (VALUES (NULL::demography), ('child {F/0-17/alone: 1}')) v(d);
+-- the inverse transition takes a scheme-less demography out of one with a scheme
+SELECT i, demography(d) OVER (ORDER BY i ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
+FROM (VALUES (1, '{F/unknown/alone: 2}'::demography), (2, 'upm {F/unknown/alone: 1}'), (3, '{}')) v(i, d);
 
 -- window frames: a rolling count by the inverse transition equals the count recomputed per frame
 SELECT count(*) AS rows, count(*) FILTER (WHERE rolling_f = recomputed) AS equal, max(rolling_f) AS most FROM (

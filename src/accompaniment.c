@@ -5,37 +5,9 @@
  */
 #include "migrec.h"
 
-#include "libpq/pqformat.h"
-#include "utils/builtins.h"
-
-#include "accompaniment_io.h"
-#include "age_band_io.h"
+#include "people.h"
 
 #define ACC_NAMES "alone, with_parent, with_relative, with_caregiver, with_child, unknown"
-
-static int
-acc_arg(FunctionCallInfo fcinfo, int n)
-{
-	int			v = DatumGetUInt8(PG_GETARG_DATUM(n));
-
-	if (!mr_accompaniment_valid(v)) /* only a corrupt datum gets here */
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("invalid accompaniment value %d", v)));
-	return v;
-}
-
-static int
-band_arg(FunctionCallInfo fcinfo, int n)
-{
-	int			v = DatumGetUInt8(PG_GETARG_DATUM(n));
-
-	if (!mr_age_band_valid(v))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("invalid age_band value %d", v)));
-	return v;
-}
 
 PG_FUNCTION_INFO_V1(accompaniment_in);
 Datum
@@ -45,7 +17,7 @@ accompaniment_in(PG_FUNCTION_ARGS)
 	int			v;
 	size_t		errpos;
 
-	if (accompaniment_parse(str, strlen(str), &v, &errpos) != MR_OK)
+	if (mr_accompaniment_parse(str, strlen(str), &v, &errpos) != MR_OK)
 	{
 		mr_input_error(fcinfo,
 					   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -53,14 +25,14 @@ accompaniment_in(PG_FUNCTION_ARGS)
 						errhint("An accompaniment is one of " ACC_NAMES ".")));
 		PG_RETURN_NULL();
 	}
-	PG_RETURN_DATUM(UInt8GetDatum((uint8) v));
+	PG_RETURN_BYTE(v);
 }
 
 PG_FUNCTION_INFO_V1(accompaniment_out);
 Datum
 accompaniment_out(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_CSTRING(pstrdup(mr_accompaniment_name(acc_arg(fcinfo, 0))));
+	PG_RETURN_CSTRING(pstrdup(mr_accompaniment_name(PG_GETARG_ACCOMPANIMENT(0))));
 }
 
 /* Binary form: one byte, the stored value (1..5, 15 unknown). */
@@ -68,41 +40,23 @@ PG_FUNCTION_INFO_V1(accompaniment_recv);
 Datum
 accompaniment_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			v = pq_getmsgbyte(buf);
-
-	if (!mr_accompaniment_valid(v))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external accompaniment value %d", v)));
-	PG_RETURN_DATUM(UInt8GetDatum((uint8) v));
+	return mr_byte_recv(fcinfo, mr_accompaniment_valid, "accompaniment");
 }
 
 PG_FUNCTION_INFO_V1(accompaniment_send);
 Datum
 accompaniment_send(PG_FUNCTION_ARGS)
 {
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, acc_arg(fcinfo, 0));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	return mr_byte_send(PG_GETARG_ACCOMPANIMENT(0));
 }
 
 PG_FUNCTION_INFO_V1(accompaniment_label);
 Datum
 accompaniment_label(PG_FUNCTION_ARGS)
 {
-	int			v = acc_arg(fcinfo, 0);
-	text	   *lang = PG_GETARG_TEXT_PP(1);
-	mr_lang		l = mr_lang_arg(lang);
+	int			v = PG_GETARG_ACCOMPANIMENT(0);
 
-	if (l != MR_LANG_EN && l != MR_LANG_ES)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unsupported language for accompaniment labels: \"%s\"", text_to_cstring(lang)),
-				 errhint("Accompaniment labels exist in en and es.")));
-	PG_RETURN_TEXT_P(mr_utf8_to_text(mr_accompaniment_label(v, l == MR_LANG_ES)));
+	PG_RETURN_TEXT_P(mr_utf8_to_text(mr_accompaniment_label(v, mr_label_lang_es(PG_GETARG_TEXT_PP(1), "accompaniment"))));
 }
 
 /*
@@ -116,9 +70,9 @@ accompaniment_child_category(PG_FUNCTION_ARGS)
 {
 	int			acc;
 
-	if (PG_ARGISNULL(1) || mr_age_band_class(band_arg(fcinfo, 1)) != MR_AGE_CLASS_CHILD)
+	if (PG_ARGISNULL(1) || mr_age_band_class(PG_GETARG_AGE_BAND(1)) != MR_AGE_CLASS_CHILD)
 		PG_RETURN_NULL();
-	acc = PG_ARGISNULL(0) ? MR_ACC_UNKNOWN : acc_arg(fcinfo, 0);
+	acc = PG_ARGISNULL(0) ? MR_ACC_UNKNOWN : PG_GETARG_ACCOMPANIMENT(0);
 	PG_RETURN_TEXT_P(cstring_to_text(mr_child_category_names[mr_child_category(acc)]));
 }
 
@@ -130,8 +84,8 @@ PG_FUNCTION_INFO_V1(accompaniment_cbp_group);
 Datum
 accompaniment_cbp_group(PG_FUNCTION_ARGS)
 {
-	int			acc = PG_ARGISNULL(0) ? MR_ACC_UNKNOWN : acc_arg(fcinfo, 0);
-	int			cls = PG_ARGISNULL(1) ? MR_AGE_CLASS_UNKNOWN : mr_age_band_class(band_arg(fcinfo, 1));
+	int			acc = PG_ARGISNULL(0) ? MR_ACC_UNKNOWN : PG_GETARG_ACCOMPANIMENT(0);
+	int			cls = PG_ARGISNULL(1) ? MR_AGE_CLASS_UNKNOWN : mr_age_band_class(PG_GETARG_AGE_BAND(1));
 
 	PG_RETURN_TEXT_P(cstring_to_text(mr_cbp_group_names[mr_cbp_group(cls, acc)]));
 }
@@ -147,8 +101,8 @@ accompaniment_upm_condition(PG_FUNCTION_ARGS)
 {
 	int			acc;
 
-	if (PG_ARGISNULL(1) || mr_age_band_class(band_arg(fcinfo, 1)) != MR_AGE_CLASS_CHILD)
+	if (PG_ARGISNULL(1) || mr_age_band_class(PG_GETARG_AGE_BAND(1)) != MR_AGE_CLASS_CHILD)
 		PG_RETURN_NULL();
-	acc = PG_ARGISNULL(0) ? MR_ACC_UNKNOWN : acc_arg(fcinfo, 0);
+	acc = PG_ARGISNULL(0) ? MR_ACC_UNKNOWN : PG_GETARG_ACCOMPANIMENT(0);
 	PG_RETURN_TEXT_P(mr_utf8_to_text(mr_upm_condition_names[mr_upm_condition(acc)]));
 }

@@ -4,7 +4,7 @@
  */
 #include "accompaniment_io.h"
 #include "age_band_io.h"
-#include "vocab_io.h"
+#include "scan.h"
 
 static const mr_word acc_words[] = {
 	{"alone", MR_ACC_ALONE}, {"with_parent", MR_ACC_WITH_PARENT},
@@ -46,7 +46,7 @@ mr_accompaniment_label(int v, bool spanish)
 }
 
 mr_status
-accompaniment_parse(const char *s, size_t len, int *out, size_t *errpos)
+mr_accompaniment_parse(const char *s, size_t len, int *out, size_t *errpos)
 {
 	return mr_word_lookup(acc_words, (int) (sizeof(acc_words) / sizeof(acc_words[0])),
 						  s, len, out, errpos);

@@ -25,6 +25,9 @@
 
 #include "codes.h"
 
+/* One byte, frozen once released: INTERNALLENGTH in the install script. */
+#define ACCOMPANIMENT_INTERNALLENGTH 1
+
 #define MR_ACC_ALONE 1
 #define MR_ACC_WITH_PARENT 2
 #define MR_ACC_WITH_RELATIVE 3
@@ -55,7 +58,7 @@ extern const char *mr_accompaniment_name(int v);
 extern const char *mr_accompaniment_label(int v, bool spanish);
 
 /* A name above, any case, blanks around ignored. */
-extern mr_status accompaniment_parse(const char *s, size_t len, int *out, size_t *errpos);
+extern mr_status mr_accompaniment_parse(const char *s, size_t len, int *out, size_t *errpos);
 
 /*
  * UNHCR/UNICEF (Inter-agency Guiding Principles 2004; CRC General Comment

@@ -7,27 +7,12 @@
  */
 #include "migrec.h"
 
-#include "funcapi.h"
-#include "libpq/pqformat.h"
-#include "utils/builtins.h"
 #include "utils/date.h"
 
-#include "age_band_io.h"
 #include "datetime_io.h"
+#include "people.h"
 
 #define SCHEME_NAMES "unhcr, eurostat, upm, child"
-
-static int
-band_arg(FunctionCallInfo fcinfo, int n)
-{
-	int			v = DatumGetUInt8(PG_GETARG_DATUM(n));
-
-	if (!mr_age_band_valid(v))	/* only a corrupt datum gets here */
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("invalid age_band value %d", v)));
-	return v;
-}
 
 PG_FUNCTION_INFO_V1(age_band_in);
 Datum
@@ -36,10 +21,10 @@ age_band_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	int			v;
 	size_t		errpos;
-	mr_status	st = age_band_parse(str, strlen(str), &v, &errpos);
+	mr_status	st = mr_age_band_parse(str, strlen(str), &v, &errpos);
 
 	if (st == MR_OK)
-		PG_RETURN_DATUM(UInt8GetDatum((uint8) v));
+		PG_RETURN_BYTE(v);
 	if (st == MR_ERR_UNKNOWN && mr_age_scheme_by_name(str, strcspn(str, ":")) != 0)
 	{
 		int			scheme = mr_age_scheme_by_name(str, strcspn(str, ":"));
@@ -75,9 +60,9 @@ PG_FUNCTION_INFO_V1(age_band_out);
 Datum
 age_band_out(PG_FUNCTION_ARGS)
 {
-	char	   *out = palloc(MR_AGE_BAND_TEXT_SIZE);
+	char	   *out = palloc(AGE_BAND_TEXT_SIZE);
 
-	age_band_format(band_arg(fcinfo, 0), out);
+	mr_age_band_format(PG_GETARG_AGE_BAND(0), out);
 	PG_RETURN_CSTRING(out);
 }
 
@@ -86,25 +71,14 @@ PG_FUNCTION_INFO_V1(age_band_recv);
 Datum
 age_band_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			v = pq_getmsgbyte(buf);
-
-	if (!mr_age_band_valid(v))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external age_band value %d", v)));
-	PG_RETURN_DATUM(UInt8GetDatum((uint8) v));
+	return mr_byte_recv(fcinfo, mr_age_band_valid, "age_band");
 }
 
 PG_FUNCTION_INFO_V1(age_band_send);
 Datum
 age_band_send(PG_FUNCTION_ARGS)
 {
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, band_arg(fcinfo, 0));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	return mr_byte_send(PG_GETARG_AGE_BAND(0));
 }
 
 /* ---- age_scheme: one byte, the scheme's number ---- */
@@ -124,27 +98,14 @@ age_scheme_in(PG_FUNCTION_ARGS)
 						errhint("The age schemes are " SCHEME_NAMES ".")));
 		PG_RETURN_NULL();
 	}
-	PG_RETURN_DATUM(UInt8GetDatum((uint8) scheme));
-}
-
-/* The scheme of an argument, checked: only a corrupt datum fails. */
-static int
-scheme_arg(FunctionCallInfo fcinfo, int n)
-{
-	int			v = DatumGetUInt8(PG_GETARG_DATUM(n));
-
-	if (v < 1 || v > MR_NSCHEMES)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("invalid age_scheme value %d", v)));
-	return v;
+	PG_RETURN_BYTE(scheme);
 }
 
 PG_FUNCTION_INFO_V1(age_scheme_out);
 Datum
 age_scheme_out(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_CSTRING(pstrdup(mr_schemes[scheme_arg(fcinfo, 0)].name));
+	PG_RETURN_CSTRING(pstrdup(mr_schemes[PG_GETARG_AGE_SCHEME(0)].name));
 }
 
 /* Binary form: one byte, 1 unhcr, 2 eurostat, 3 upm, 4 child. */
@@ -152,35 +113,14 @@ PG_FUNCTION_INFO_V1(age_scheme_recv);
 Datum
 age_scheme_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			v = pq_getmsgbyte(buf);
-
-	if (v < 1 || v > MR_NSCHEMES)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external age_scheme value %d", v)));
-	PG_RETURN_DATUM(UInt8GetDatum((uint8) v));
+	return mr_byte_recv(fcinfo, mr_age_scheme_valid, "age_scheme");
 }
 
 PG_FUNCTION_INFO_V1(age_scheme_send);
 Datum
 age_scheme_send(PG_FUNCTION_ARGS)
 {
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, scheme_arg(fcinfo, 0));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-/* A date in ISO form for messages, whatever DateStyle says. */
-static char *
-date_text(DateADT d)
-{
-	char	   *out = palloc(MR_DATE_TEXT_SIZE);
-
-	mr_date_format(d, out);
-	return out;
+	return mr_byte_send(PG_GETARG_AGE_SCHEME(0));
 }
 
 static void
@@ -211,7 +151,7 @@ age_at(DateADT birth, DateADT at)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("birth date %s is after the reference date %s",
-						date_text(birth), date_text(at))));
+						mr_date_text(birth), mr_date_text(at))));
 	return age;
 }
 
@@ -238,11 +178,11 @@ age_band_from_age(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	scheme = scheme_arg(fcinfo, 1);
+	scheme = PG_GETARG_AGE_SCHEME(1);
 	if (PG_ARGISNULL(0))
-		PG_RETURN_DATUM(UInt8GetDatum(mr_age_band_make(scheme, MR_BAND_UNKNOWN)));
+		PG_RETURN_BYTE(mr_age_band_make(scheme, MR_BAND_UNKNOWN));
 	check_age(PG_GETARG_INT32(0));
-	PG_RETURN_DATUM(UInt8GetDatum((uint8) mr_age_band_of_age(scheme, PG_GETARG_INT32(0))));
+	PG_RETURN_BYTE(mr_age_band_of_age(scheme, PG_GETARG_INT32(0)));
 }
 
 /*
@@ -258,26 +198,26 @@ age_band_from_birth(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(2))
 		PG_RETURN_NULL();
-	scheme = scheme_arg(fcinfo, 2);
+	scheme = PG_GETARG_AGE_SCHEME(2);
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
-		PG_RETURN_DATUM(UInt8GetDatum(mr_age_band_make(scheme, MR_BAND_UNKNOWN)));
+		PG_RETURN_BYTE(mr_age_band_make(scheme, MR_BAND_UNKNOWN));
 	age = age_at(PG_GETARG_DATEADT(0), PG_GETARG_DATEADT(1));
 	check_age(age);
-	PG_RETURN_DATUM(UInt8GetDatum((uint8) mr_age_band_of_age(scheme, (int) age)));
+	PG_RETURN_BYTE(mr_age_band_of_age(scheme, (int) age));
 }
 
 PG_FUNCTION_INFO_V1(age_band_scheme);
 Datum
 age_band_scheme(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_DATUM(UInt8GetDatum((uint8) mr_age_band_scheme(band_arg(fcinfo, 0))));
+	PG_RETURN_BYTE(mr_age_band_scheme(PG_GETARG_AGE_BAND(0)));
 }
 
 PG_FUNCTION_INFO_V1(age_band_label);
 Datum
 age_band_label(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_TEXT_P(mr_utf8_to_text(mr_age_band_info(band_arg(fcinfo, 0))->label));
+	PG_RETURN_TEXT_P(mr_utf8_to_text(mr_age_band_info(PG_GETARG_AGE_BAND(0))->label));
 }
 
 /* The youngest age of a band; NULL for the unknown band. */
@@ -285,7 +225,7 @@ PG_FUNCTION_INFO_V1(age_band_min_age);
 Datum
 age_band_min_age(PG_FUNCTION_ARGS)
 {
-	int			v = band_arg(fcinfo, 0);
+	int			v = PG_GETARG_AGE_BAND(0);
 
 	if (mr_age_band_band(v) == MR_BAND_UNKNOWN)
 		PG_RETURN_NULL();
@@ -297,7 +237,7 @@ PG_FUNCTION_INFO_V1(age_band_max_age);
 Datum
 age_band_max_age(PG_FUNCTION_ARGS)
 {
-	int			v = band_arg(fcinfo, 0);
+	int			v = PG_GETARG_AGE_BAND(0);
 
 	if (mr_age_band_band(v) == MR_BAND_UNKNOWN || mr_age_band_info(v)->max_age == MR_AGE_OPEN)
 		PG_RETURN_NULL();
@@ -309,7 +249,7 @@ PG_FUNCTION_INFO_V1(age_band_is_child);
 Datum
 age_band_is_child(PG_FUNCTION_ARGS)
 {
-	int			c = mr_age_band_class(band_arg(fcinfo, 0));
+	int			c = mr_age_band_class(PG_GETARG_AGE_BAND(0));
 
 	if (c == MR_AGE_CLASS_UNKNOWN)
 		PG_RETURN_NULL();
@@ -317,52 +257,42 @@ age_band_is_child(PG_FUNCTION_ARGS)
 }
 
 /* age_bands(scheme DEFAULT NULL): every band, of one scheme or of all. */
+static void
+bands_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	/* k walks the values, scheme << 4 | band, over every byte */
+	rows->end = 256;
+	rows->arg = palloc(sizeof(int));
+	*(int *) rows->arg = PG_ARGISNULL(0) ? 0 : PG_GETARG_AGE_SCHEME(0);
+}
+
+static bool
+band_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	int			v = (int) k,
+				only = *(int *) arg;
+	const mr_band_info *b;
+	bool		unknown;
+
+	(void) fcinfo;
+	if (!mr_age_band_valid(v) || (only != 0 && mr_age_band_scheme(v) != only))
+		return false;
+	b = mr_age_band_info(v);
+	unknown = mr_age_band_band(v) == MR_BAND_UNKNOWN;
+	values[0] = UInt8GetDatum((uint8) v);
+	values[1] = UInt8GetDatum((uint8) mr_age_band_scheme(v));
+	values[2] = PointerGetDatum(cstring_to_text(b->code));
+	values[3] = PointerGetDatum(mr_utf8_to_text(b->label));
+	nulls[4] = unknown;
+	values[4] = Int32GetDatum(b->min_age);
+	nulls[5] = unknown || b->max_age == MR_AGE_OPEN;
+	values[5] = Int32GetDatum(b->max_age);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(age_bands);
 Datum
 age_bands(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-		int			only = 0;
-
-		if (!PG_ARGISNULL(0))
-			only = scheme_arg(fcinfo, 0);
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		/* call_cntr walks scheme << 4 | band over 0..255 */
-		funcctx->user_fctx = palloc(sizeof(int));
-		*(int *) funcctx->user_fctx = only;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	while (funcctx->call_cntr < 256)
-	{
-		int			v = (int) funcctx->call_cntr;
-		int			only = *(int *) funcctx->user_fctx;
-
-		if (mr_age_band_valid(v) && (only == 0 || mr_age_band_scheme(v) == only))
-		{
-			const mr_band_info *b = mr_age_band_info(v);
-			bool		unknown = mr_age_band_band(v) == MR_BAND_UNKNOWN;
-			Datum		values[6];
-			bool		nulls[6] = {0};
-
-			values[0] = UInt8GetDatum((uint8) v);
-			values[1] = UInt8GetDatum((uint8) mr_age_band_scheme(v));
-			values[2] = PointerGetDatum(cstring_to_text(b->code));
-			values[3] = PointerGetDatum(mr_utf8_to_text(b->label));
-			nulls[4] = unknown;
-			values[4] = Int32GetDatum(b->min_age);
-			nulls[5] = unknown || b->max_age == MR_AGE_OPEN;
-			values[5] = Int32GetDatum(b->max_age);
-			SRF_RETURN_NEXT(funcctx,
-							HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-		}
-		funcctx->call_cntr++;
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, bands_setup, band_row);
 }

@@ -1,6 +1,6 @@
 /*
  * age_band_io.h: the publishers' age schemes and the age_band type, in plain
- * C; exact ages at a date.
+ * C (exact ages at a date are datetime_io.h's mr_age_at).
  *
  * age_band is one byte, frozen (stored data, indexes and hash partitions
  * depend on it):
@@ -20,13 +20,18 @@
 
 #include "codes.h"
 
+/* One byte each, frozen once released: INTERNALLENGTH in the install script. */
+#define AGE_BAND_INTERNALLENGTH 1
+#define AGE_SCHEME_INTERNALLENGTH 1
+
 #define MR_SCHEME_UNHCR 1
 #define MR_SCHEME_EUROSTAT 2
 #define MR_SCHEME_UPM 3
 #define MR_SCHEME_CHILD 4
 #define MR_NSCHEMES 4			/* the highest scheme number in use */
 
-#define MR_BAND_UNKNOWN 15
+#define MR_BAND_UNKNOWN 15		/* also the most bands a scheme has: 14 known
+								 * and the unknown one */
 #define MR_AGE_MAX 150			/* older ages are refused as data errors */
 #define MR_AGE_OPEN 255			/* max_age of an open-ended band */
 
@@ -51,7 +56,12 @@ typedef struct mr_scheme_info
 /* index = scheme number; entry 0 unused */
 extern const mr_scheme_info mr_schemes[MR_NSCHEMES + 1];
 
-#define MR_AGE_BAND_TEXT_SIZE 64
+/*
+ * The longest text of a band, scheme:code: "eurostat:Y_LT14" (15 bytes;
+ * every scheme's name and codes are shorter or as long), and the NUL.
+ * test/unit checks every band against it.
+ */
+#define AGE_BAND_TEXT_SIZE 16
 
 static inline int
 mr_age_band_scheme(int v)
@@ -69,6 +79,13 @@ static inline int
 mr_age_band_make(int scheme, int band)
 {
 	return (scheme << 4) | band;
+}
+
+/* Is v (0..255) an age_scheme value? */
+static inline bool
+mr_age_scheme_valid(int v)
+{
+	return v >= 1 && v <= MR_NSCHEMES;
 }
 
 /* Is v (0..255) an age_band value? */
@@ -129,19 +146,6 @@ mr_age_band_class(int v)
 	return b->max_age < 18 ? MR_AGE_CLASS_CHILD : MR_AGE_CLASS_ADULT;
 }
 
-/* Calendar days since 2000-01-01 and back (proleptic Gregorian). */
-extern void mr_days_to_ymd(int64_t days, int64_t *y, int *m, int *d);
-extern int64_t mr_ymd_to_days(int64_t y, int m, int d);
-
-/*
- * The age in completed years on day `at` of someone born on day `birth`
- * (both days since 2000-01-01, finite).  Exact: the age goes up on the
- * birthday; someone born on 29 February is a year older on 1 March of a
- * common year (on 28 February still the age before).  MR_ERR_ORDER when
- * birth is after at.
- */
-extern mr_status mr_age_at(int32_t birth, int32_t at, int64_t *age);
-
 /*
  * age_band text: "scheme:code", e.g. unhcr:0-4, eurostat:Y_LT14, upm:18+,
  * child:0-17, unhcr:unknown.  The scheme and the band in any case, blanks
@@ -149,10 +153,10 @@ extern mr_status mr_age_at(int32_t birth, int32_t at, int64_t *age);
  * (UNHCR's API names "0_4" .. "60", "other"), and "unknown" in every scheme.
  * MR_ERR_UNKNOWN for an unknown scheme or band (*errpos says which).
  */
-extern mr_status age_band_parse(const char *s, size_t len, int *out, size_t *errpos);
+extern mr_status mr_age_band_parse(const char *s, size_t len, int *out, size_t *errpos);
 
 /* The band of a scheme that s[0..n) names (code, label or alias), or 0. */
 extern int	mr_age_band_by_name(int scheme, const char *s, size_t n);
-extern size_t age_band_format(int v, char *out);
+extern size_t mr_age_band_format(int v, char *out);
 
 #endif

@@ -4,38 +4,34 @@
  * people, demography(demography) merges counts, and the accessors print a
  * publisher's table.
  *
- * decision_tally's pattern: the state is the type itself, so parallel
- * query needs no serialization, the combine function adds, the inverse
- * transition subtracts (window frames cost O(1) a row), and transition
- * functions update the state in place when called as aggregates.  The
- * state handling is in the four functions under "state" below, so that it
- * can move to a shared aggregate-state kit.
+ * The aggregates keep their state with the aggregate-state kit (aggkit.h):
+ * a demography value in the aggregate's memory and the sum of its counts,
+ * kept at most INT64_MAX as every way in does (so that every count of a
+ * demography the aggregates make can be read); parallel (serialized as the
+ * value), combinable, and with an inverse transition for moving window
+ * frames.
  */
 #include "migrec.h"
 
 #include "common/int.h"
-#include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
-#include "accompaniment_io.h"
-#include "age_band_io.h"
+#include "aggkit.h"
 #include "demography_io.h"
-#include "sex_io.h"
+#include "people.h"
 
-StaticAssertDecl(offsetof(mr_demography, counts) == 16, "demography's counts start at byte 16");
-StaticAssertDecl(sizeof(mr_demography) == 16, "demography's header is 16 bytes");
+StaticAssertDecl(offsetof(mr_demography, counts) == DEMOGRAPHY_HEADER_SIZE,
+				 "the frozen demography header");
+StaticAssertDecl(sizeof(mr_demography) == DEMOGRAPHY_HEADER_SIZE,
+				 "demography's counts follow the header");
 
-#define DatumGetDemography(d) ((mr_demography *) PG_DETOAST_DATUM(d))
-
-/* ---- state ---- */
-
-/* A new, empty demography of an age scheme (0: none yet), palloc'd. */
+/* A new, empty demography of an age scheme (0: none yet), in cxt. */
 static mr_demography *
-demography_new(int scheme)
+demography_new(MemoryContext cxt, int scheme)
 {
 	size_t		size = mr_demography_size(scheme);
-	mr_demography *d = palloc(size);
+	mr_demography *d = MemoryContextAlloc(cxt, size);
 
 	mr_demography_init(d, scheme);
 	SET_VARSIZE(d, size);
@@ -43,71 +39,32 @@ demography_new(int scheme)
 }
 
 /*
- * A demography argument, detoasted and checked: a stored value that this
- * version cannot read is corrupt (XX001).
+ * A stored demography: every way in checks the invariants, so a value that
+ * breaks them is corrupt (XX001).
  */
 static mr_demography *
-demography_arg(FunctionCallInfo fcinfo, int n)
+demography_value(struct varlena *v)
 {
-	mr_demography *d = DatumGetDemography(PG_GETARG_DATUM(n));
+	mr_demography *d = (mr_demography *) v;
 
 	if (!mr_demography_valid(d, VARSIZE(d)))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("invalid demography value")));
+		mr_corrupt_value("demography");
 	return d;
 }
 
-/*
- * The state to update: inside an aggregate the state argument itself (it
- * lives in the aggregate's memory and nobody else sees it), otherwise a
- * copy; a NULL state is an empty demography.
- */
 static mr_demography *
-demography_state(FunctionCallInfo fcinfo, int n)
+demography_arg(FunctionCallInfo fcinfo, int argno)
 {
-	mr_demography *d;
-
-	if (PG_ARGISNULL(n))
-		return demography_new(0);
-	if (AggCheckCallContext(fcinfo, NULL))
-	{
-		/* the aggregate's own state (never toasted): checked by its header, not its counts */
-		d = (mr_demography *) PG_GETARG_POINTER(n);
-		if (VARATT_IS_EXTENDED(d) || d->version != MR_DEMOGRAPHY_VERSION || d->scheme > MR_NSCHEMES ||
-			d->nbands != mr_demography_nbands(d->scheme) || d->nsex != MR_NSEX || d->nacc != MR_NACC ||
-			VARSIZE(d) != mr_demography_size(d->scheme))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_CORRUPTED),
-					 errmsg("invalid demography value")));
-		return d;
-	}
-	d = demography_arg(fcinfo, n);
-	if ((Pointer) d == DatumGetPointer(PG_GETARG_DATUM(n)))
-		d = (mr_demography *) memcpy(palloc(VARSIZE(d)), d, VARSIZE(d));
-	return d;
+	return demography_value(mr_detoast_arg(fcinfo, argno, false));
 }
 
-/*
- * d, or a new value with d's counts if d has no age scheme yet and scheme
- * is one (the first age band counted sets it); two schemes never mix.
- */
-static mr_demography *
-demography_for_scheme(mr_demography *d, int scheme)
+static void
+count_out_of_range(void)
 {
-	mr_demography *r;
-
-	if (scheme == d->scheme || scheme == 0)
-		return d;
-	if (d->scheme != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot count %s age bands in a demography of scheme %s",
-						mr_schemes[scheme].name, mr_schemes[d->scheme].name),
-				 errhint("A demography holds the bands of one scheme: band every row with the same scheme.")));
-	r = demography_new(scheme);
-	mr_demography_reshape(d, r, scheme);
-	return r;
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("demography count out of range"),
+			 errdetail("A demography holds at most 9223372036854775807 people in all.")));
 }
 
 /* ---- text and binary forms ---- */
@@ -117,15 +74,17 @@ Datum
 demography_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	mr_demography *d = palloc0(MR_DEMOGRAPHY_MAX_SIZE);
+	mr_demography *d = palloc0(DEMOGRAPHY_MAX_SIZE);
 	size_t		errpos;
-	mr_status	st = demography_parse(str, strlen(str), d, &errpos);
+	mr_status	st = mr_demography_parse(str, strlen(str), d, &errpos);
 
 	if (st == MR_ERR_OUT_OF_RANGE)
 	{
 		mr_input_error(fcinfo,
 					   (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-						errmsg("count out of range in demography: \"%s\"", str)));
+						errmsg("count out of range in demography: \"%s\"", str),
+						errdetail("At position %d: a demography holds at most 9223372036854775807 people in all.",
+								  (int) errpos + 1)));
 		PG_RETURN_NULL();
 	}
 	if (st != MR_OK)
@@ -140,6 +99,7 @@ demography_in(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	}
 	SET_VARSIZE(d, mr_demography_size(d->scheme));
+	Assert(mr_demography_valid(d, VARSIZE(d)));
 	PG_RETURN_POINTER(d);
 }
 
@@ -148,9 +108,9 @@ Datum
 demography_out(PG_FUNCTION_ARGS)
 {
 	mr_demography *d = demography_arg(fcinfo, 0);
-	char	   *out = palloc(demography_text_size(d));
+	char	   *out = mr_text_buffer(DEMOGRAPHY_TEXT_SIZE(mr_demography_ncells(d)), "demography");
 
-	demography_format(d, out);
+	mr_demography_format(d, out);
 	PG_RETURN_CSTRING(out);
 }
 
@@ -171,12 +131,12 @@ demography_recv(PG_FUNCTION_ARGS)
 	mr_demography *d;
 	size_t		ncells;
 
-	if (version != MR_DEMOGRAPHY_VERSION || scheme > MR_NSCHEMES || nsex != MR_NSEX ||
+	if (version != DEMOGRAPHY_VERSION || scheme > MR_NSCHEMES || nsex != MR_NSEX ||
 		nacc != MR_NACC || nbands != mr_demography_nbands(scheme))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external demography value: unknown version or dimensions")));
-	d = demography_new(scheme);
+	d = demography_new(CurrentMemoryContext, scheme);
 	ncells = mr_demography_ncells(d);
 	if ((size_t) (buf->len - buf->cursor) != ncells * sizeof(int64))
 		ereport(ERROR,
@@ -188,7 +148,7 @@ demography_recv(PG_FUNCTION_ARGS)
 	if (!mr_demography_valid(d, VARSIZE(d)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external demography value: negative count")));
+				 errmsg("invalid external demography value: negative counts, or counts adding up past 9223372036854775807")));
 	PG_RETURN_POINTER(d);
 }
 
@@ -210,89 +170,171 @@ demography_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-/* ---- transition functions ---- */
+/* ---- the aggregates' state ---- */
 
-static pg_noinline void
-corrupt_value(const char *type, int v)
+typedef struct DemographyState
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_DATA_CORRUPTED),
-			 errmsg("invalid %s value %d", type, v)));
+	int64		total;			/* the sum of d's counts, at most INT64_MAX */
+	mr_demography *d;			/* in the aggregate's memory; replaced when
+								 * the first age band sets its scheme */
+} DemographyState;
+
+#ifdef USE_ASSERT_CHECKING
+static void
+demography_state_check(const void *state)
+{
+	const DemographyState *s = state;
+	int64_t		total;
+
+	Assert(s->d != NULL && mr_demography_valid(s->d, VARSIZE(s->d)));
+	Assert(mr_demography_total(s->d, &total) && total == s->total);
+}
+#else
+#define demography_state_check NULL
+#endif
+
+static DemographyState *
+state_new(MemoryContext cxt, int scheme)
+{
+	DemographyState *s = MemoryContextAlloc(cxt, sizeof(DemographyState));
+
+	s->total = 0;
+	s->d = demography_new(cxt, scheme);
+	return s;
 }
 
-/* One-byte arguments, checked: only a corrupt datum fails. */
-static inline int
-sex_arg(FunctionCallInfo fcinfo, int n)
+/*
+ * The state's demography takes a scheme: the first age band counted sets
+ * it (the counts so far go to its unknown band); two schemes never mix.
+ */
+static void
+state_set_scheme(MemoryContext cxt, DemographyState *s, int scheme, bool merging)
 {
-	int			v = DatumGetUInt8(PG_GETARG_DATUM(n));
+	mr_demography *r;
 
-	if (unlikely(!mr_sex_valid(v)))
-		corrupt_value("sex", v);
-	return v;
+	if (scheme == s->d->scheme || scheme == 0)
+		return;
+	if (s->d->scheme != 0)
+	{
+		if (merging)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot merge demographies of schemes %s and %s",
+							mr_schemes[s->d->scheme].name, mr_schemes[scheme].name)));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot count %s age bands in a demography of scheme %s",
+						mr_schemes[scheme].name, mr_schemes[s->d->scheme].name),
+				 errhint("A demography holds the bands of one scheme: band every row with the same scheme.")));
+	}
+	r = demography_new(cxt, scheme);
+	mr_demography_reshape(s->d, r, scheme);
+	pfree(s->d);
+	s->d = r;
 }
 
-static inline int
-band_arg(FunctionCallInfo fcinfo, int n)
+/* s += b (sign 1) or s -= b (sign -1), b holding btotal people; s NULL: empty. */
+static DemographyState *
+state_add(MemoryContext cxt, DemographyState *s, const mr_demography *b, int64 btotal, int sign)
 {
-	int			v = DatumGetUInt8(PG_GETARG_DATUM(n));
-
-	if (unlikely(!mr_age_band_valid(v)))
-		corrupt_value("age_band", v);
-	return v;
+	if (s == NULL)
+		s = state_new(cxt, b->scheme);
+	state_set_scheme(cxt, s, b->scheme, true);
+	if (sign > 0 && pg_add_s64_overflow(s->total, btotal, &s->total))
+		count_out_of_range();
+	/* below a total of INT64_MAX no single count can overflow */
+	if (mr_demography_add(s->d, b, sign) != MR_OK)
+	{
+		if (sign > 0)
+			count_out_of_range();
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove people the demography does not hold")));
+	}
+	if (sign < 0)
+		s->total -= btotal;
+	return s;
 }
 
-static inline int
-acc_arg(FunctionCallInfo fcinfo, int n)
+static void *
+demography_state_merge(MemoryContext cxt, void *a, const void *b)
 {
-	int			v = DatumGetUInt8(PG_GETARG_DATUM(n));
+	const DemographyState *sb = b;
 
-	if (unlikely(!mr_accompaniment_valid(v)))
-		corrupt_value("accompaniment", v);
-	return v;
+	return state_add(cxt, a, sb->d, sb->total, 1);
 }
+
+/* The serialized state is the demography's stored form. */
+static struct varlena *
+demography_state_serialize(const void *state)
+{
+	const DemographyState *s = state;
+
+	return (struct varlena *) memcpy(palloc(VARSIZE(s->d)), s->d, VARSIZE(s->d));
+}
+
+static const MrAggKit demography_kit;
+
+static void *
+demography_state_deserialize(MemoryContext cxt, const struct varlena *bytes)
+{
+	const mr_demography *d = (const mr_demography *) bytes;
+	int64_t		total;
+
+	if (!mr_demography_valid(d, VARSIZE(d)) || !mr_demography_total(d, &total))
+		mr_agg_corrupt(&demography_kit);
+	return state_add(cxt, NULL, d, total, 1);
+}
+
+static const MrAggKit demography_kit = {
+	"demography", demography_state_merge, demography_state_serialize,
+	demography_state_deserialize, demography_state_check
+};
 
 /*
  * Count a row (sign 1) or uncount it (sign -1): arguments state, sex,
  * age_band [, accompaniment [, count]]; NULL sex, band or accompaniment
- * count as unknown, a NULL count as no row.
+ * count as unknown (the publishers' unknown columns), a NULL count as no
+ * row.
  */
-static Datum
-demography_step(FunctionCallInfo fcinfo, int sign)
+static DemographyState *
+demography_step(FunctionCallInfo fcinfo, MemoryContext cxt, DemographyState *s, int sign)
 {
-	mr_demography *d = demography_state(fcinfo, 0);
-	int			sex = PG_ARGISNULL(1) ? MR_SEX_UNKNOWN : sex_arg(fcinfo, 1);
+	int			sex = PG_ARGISNULL(1) ? MR_SEX_UNKNOWN : PG_GETARG_SEX(1);
 	int			acc = MR_ACC_UNKNOWN;
 	int64		n = 1;
 	int			band;
 	int64	   *cell;
 
 	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
-		acc = acc_arg(fcinfo, 3);
+		acc = PG_GETARG_ACCOMPANIMENT(3);
 	if (PG_NARGS() > 4)
 	{
 		if (PG_ARGISNULL(4))
-			PG_RETURN_POINTER(d);
+			return s;
 		n = PG_GETARG_INT64(4);
 		if (n < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("a demography count must not be negative, not %lld", (long long) n)));
 	}
+	if (s == NULL)
+		s = state_new(cxt, 0);
 	if (PG_ARGISNULL(2))
-		band = mr_age_band_make(d->scheme, MR_BAND_UNKNOWN);
+		band = mr_age_band_make(s->d->scheme, MR_BAND_UNKNOWN);
 	else
 	{
-		band = band_arg(fcinfo, 2);
-		d = demography_for_scheme(d, mr_age_band_scheme(band));
+		band = PG_GETARG_AGE_BAND(2);
+		state_set_scheme(cxt, s, mr_age_band_scheme(band), false);
 	}
-	cell = &d->counts[mr_demography_cell(d, mr_sex_index(sex), mr_demography_band_index(d, band),
-										 mr_accompaniment_index(acc))];
+	cell = &s->d->counts[mr_demography_cell(s->d, mr_sex_index(sex), mr_demography_band_index(s->d, band),
+											mr_accompaniment_index(acc))];
 	if (sign > 0)
 	{
-		if (pg_add_s64_overflow(*cell, n, cell))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("demography count out of range")));
+		/* the total first: below INT64_MAX, no single count can overflow */
+		if (pg_add_s64_overflow(s->total, n, &s->total))
+			count_out_of_range();
+		*cell += n;
 	}
 	else
 	{
@@ -301,8 +343,9 @@ demography_step(FunctionCallInfo fcinfo, int sign)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("cannot remove a person the demography does not hold")));
 		*cell -= n;
+		s->total -= n;
 	}
-	PG_RETURN_POINTER(d);
+	return s;
 }
 
 /* sex and accompaniment values to their index + 1; 0 for other bytes */
@@ -316,101 +359,95 @@ static const uint8 acc_slot[256] = {
 
 StaticAssertDecl(MR_NSEX == 4 && MR_NACC == 6, "sex_slot and acc_slot cover every value");
 
-/* demography_add(state, sex, age_band [, accompaniment [, count]]) */
-PG_FUNCTION_INFO_V1(demography_add);
+/* demography(sex, age_band [, accompaniment [, count]]): the transition */
+PG_FUNCTION_INFO_V1(demography_transfn);
 Datum
-demography_add(PG_FUNCTION_ARGS)
+demography_transfn(PG_FUNCTION_ARGS)
 {
+	MemoryContext cxt;
+	DemographyState *s = mr_agg_state(fcinfo, &demography_kit, &cxt);
+
 	/*
 	 * The common case first, and as short as it can be: one person, every
-	 * argument given, a band of the state's scheme, in a plain aggregate
-	 * (whose state is the aggregate's own: updated in place).  Anything
-	 * else takes the general path, which checks and reports.
+	 * argument given, a band of the state's scheme.  Anything else takes
+	 * the general path, which checks and reports.
 	 */
-	if (PG_NARGS() == 4 && !PG_ARGISNULL(0) && !PG_ARGISNULL(1) && !PG_ARGISNULL(2) &&
-		!PG_ARGISNULL(3) && fcinfo->context && IsA(fcinfo->context, AggState))
+	if (s != NULL && PG_NARGS() == 4 && !PG_ARGISNULL(1) && !PG_ARGISNULL(2) && !PG_ARGISNULL(3))
 	{
-		mr_demography *d = (mr_demography *) PG_GETARG_POINTER(0);
-		int			s = sex_slot[DatumGetUInt8(PG_GETARG_DATUM(1))],
+		mr_demography *d = s->d;
+		int			sx = sex_slot[DatumGetUInt8(PG_GETARG_DATUM(1))],
 					band = DatumGetUInt8(PG_GETARG_DATUM(2)),
 					a = acc_slot[DatumGetUInt8(PG_GETARG_DATUM(3))],
-					lo = band & 0xF,
+					lo = mr_age_band_band(band),
 					nb = d->nbands,
 					b = lo == MR_BAND_UNKNOWN ? nb - 1 : lo - 1;
 
-		if (likely(s != 0 && a != 0 && (band >> 4) == d->scheme && d->scheme != 0 &&
-				   (lo == MR_BAND_UNKNOWN || (b >= 0 && b < nb - 1)) &&
-				   !VARATT_IS_EXTENDED(d) && d->version == MR_DEMOGRAPHY_VERSION &&
-				   d->nsex == MR_NSEX && d->nacc == MR_NACC && nb == mr_demography_nbands(d->scheme) &&
-				   VARSIZE(d) == mr_demography_size(d->scheme)))
+		if (likely(sx != 0 && a != 0 && d->scheme != 0 && mr_age_band_scheme(band) == d->scheme &&
+				   (lo == MR_BAND_UNKNOWN || (b >= 0 && b < nb - 1)) && s->total < PG_INT64_MAX))
 		{
-			/* one a row: 2^63 rows are out of reach, as for decision_tally */
-			d->counts[((s - 1) * nb + b) * MR_NACC + a - 1]++;
-			PG_RETURN_POINTER(d);
+			d->counts[((sx - 1) * nb + b) * MR_NACC + a - 1]++;
+			s->total++;
+			PG_RETURN_POINTER(s);
 		}
 	}
-	return demography_step(fcinfo, 1);
+	MR_AGG_RETURN(demography_step(fcinfo, cxt, s, 1));
 }
 
-/* demography_remove(...): the inverse, for moving window frames */
-PG_FUNCTION_INFO_V1(demography_remove);
+/* the inverse, for moving window frames */
+PG_FUNCTION_INFO_V1(demography_inv_transfn);
 Datum
-demography_remove(PG_FUNCTION_ARGS)
+demography_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return demography_step(fcinfo, -1);
+	MemoryContext cxt;
+	DemographyState *s = mr_agg_state(fcinfo, &demography_kit, &cxt);
+
+	MR_AGG_RETURN(demography_step(fcinfo, cxt, s, -1));
 }
 
-/* a + b (sign 1) or a - b (sign -1); either may be NULL (empty). */
-static Datum
-demography_combine(FunctionCallInfo fcinfo, int sign)
+/* demography(demography): merge demographies computed apart */
+static DemographyState *
+merge_step(FunctionCallInfo fcinfo, int sign)
 {
-	mr_demography *a,
-			   *b;
-	mr_status	st;
+	MemoryContext cxt;
+	DemographyState *s = mr_agg_state(fcinfo, &demography_kit, &cxt);
+	mr_demography *d;
+	int64_t		total;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(demography_state(fcinfo, 0));
-	}
-	b = demography_arg(fcinfo, 1);
-	a = demography_state(fcinfo, 0);
-	if (b->scheme != 0 && a->scheme != 0 && b->scheme != a->scheme)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot merge demographies of schemes %s and %s",
-						mr_schemes[a->scheme].name, mr_schemes[b->scheme].name)));
-	a = demography_for_scheme(a, b->scheme);
-	st = mr_demography_add(a, b, sign);
-	if (st == MR_ERR_OUT_OF_RANGE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("demography count out of range")));
-	if (st != MR_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot remove people the demography does not hold")));
-	PG_RETURN_POINTER(a);
+	if (mr_agg_skip_row(fcinfo))
+		return s;
+	d = demography_arg(fcinfo, 1);
+	mr_demography_total(d, &total); /* valid: it fits */
+	return state_add(cxt, s, d, total, sign);
 }
 
-/*
- * demography_merge(a, b): the sum; the combine function and the transition
- * of the merging aggregate.
- */
-PG_FUNCTION_INFO_V1(demography_merge);
+PG_FUNCTION_INFO_V1(demography_merge_transfn);
 Datum
-demography_merge(PG_FUNCTION_ARGS)
+demography_merge_transfn(PG_FUNCTION_ARGS)
 {
-	return demography_combine(fcinfo, 1);
+	MR_AGG_RETURN(merge_step(fcinfo, 1));
 }
 
-/* demography_unmerge(a, b): a - b, the merging aggregate's inverse */
-PG_FUNCTION_INFO_V1(demography_unmerge);
+/* the merging aggregate's inverse, for moving window frames */
+PG_FUNCTION_INFO_V1(demography_merge_inv_transfn);
 Datum
-demography_unmerge(PG_FUNCTION_ARGS)
+demography_merge_inv_transfn(PG_FUNCTION_ARGS)
 {
-	return demography_combine(fcinfo, -1);
+	MR_AGG_RETURN(merge_step(fcinfo, -1));
+}
+
+/* combine, serialization and deserialization functions */
+MR_AGG_KIT_FUNCTIONS(demography_combine, demography_serialize, demography_deserialize, demography_kit)
+
+/* The demography counted; empty (not NULL) for no rows, as every count is 0. */
+PG_FUNCTION_INFO_V1(demography_finalfn);
+Datum
+demography_finalfn(PG_FUNCTION_ARGS)
+{
+	DemographyState *s = mr_agg_final_state(fcinfo, &demography_kit);
+
+	if (s == NULL)
+		PG_RETURN_POINTER(demography_new(CurrentMemoryContext, 0));
+	PG_RETURN_POINTER(memcpy(palloc(VARSIZE(s->d)), s->d, VARSIZE(s->d)));
 }
 
 /* ---- accessors ---- */
@@ -424,18 +461,18 @@ demography_scheme(PG_FUNCTION_ARGS)
 
 	if (d->scheme == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(UInt8GetDatum(d->scheme));
+	PG_RETURN_BYTE(d->scheme);
 }
 
 static void
 band_misfit(const mr_demography *d, int band, int other)
 {
 	const mr_band_info *b = mr_age_band_info(band);
-	char		text[MR_AGE_BAND_TEXT_SIZE],
-				otext[MR_AGE_BAND_TEXT_SIZE];
+	char		text[AGE_BAND_TEXT_SIZE],
+				otext[AGE_BAND_TEXT_SIZE];
 
-	age_band_format(band, text);
-	age_band_format(other, otext);
+	mr_age_band_format(band, text);
+	mr_age_band_format(other, otext);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("age band %s cuts band %s of the demography", text, otext),
@@ -457,18 +494,18 @@ demography_count(PG_FUNCTION_ARGS)
 	int			sex = 0,
 				band = 0,
 				acc = 0;
-	int64		n;
+	int64_t		n;
 	mr_status	st;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	d = demography_arg(fcinfo, 0);
 	if (PG_NARGS() > 1 && !PG_ARGISNULL(1))
-		sex = sex_arg(fcinfo, 1);
+		sex = PG_GETARG_SEX(1);
 	if (PG_NARGS() > 2 && !PG_ARGISNULL(2))
-		band = band_arg(fcinfo, 2);
+		band = PG_GETARG_AGE_BAND(2);
 	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
-		acc = acc_arg(fcinfo, 3);
+		acc = PG_GETARG_ACCOMPANIMENT(3);
 	st = mr_demography_count(d, sex, band, acc, &n);
 	if (st == MR_ERR_SYNTAX)
 	{
@@ -484,68 +521,52 @@ demography_count(PG_FUNCTION_ARGS)
 				band_misfit(d, band, mr_age_band_make(d->scheme, b + 1));
 		}
 	}
-	if (st != MR_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("demography count out of range")));
+	if (st != MR_OK)			/* a valid value's counts add up */
+		mr_corrupt_value("demography");
 	PG_RETURN_INT64(n);
 }
 
 /* demography_cells(d): the non-zero cells, in the value's order */
+static void
+cells_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	mr_demography *d = demography_value(mr_detoast_arg(fcinfo, 0, true));
+
+	rows->arg = d;
+	rows->end = mr_demography_ncells(d);
+}
+
+static bool
+cell_row(FunctionCallInfo fcinfo, void *arg, uint64 i, Datum *values, bool *nulls)
+{
+	mr_demography *d = arg;
+	int			a = i % d->nacc,
+				b = (i / d->nacc) % d->nbands,
+				s = i / d->nacc / d->nbands;
+
+	(void) fcinfo;
+	if (d->counts[i] == 0)
+		return false;
+	values[0] = UInt8GetDatum(mr_sex_of_index(s));
+	nulls[1] = d->scheme == 0;
+	values[1] = UInt8GetDatum(mr_age_band_make(d->scheme, b == d->nbands - 1 ? MR_BAND_UNKNOWN : b + 1));
+	values[2] = UInt8GetDatum(mr_accompaniment_of_index(a));
+	values[3] = Int64GetDatum(d->counts[i]);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(demography_cells);
 Datum
 demography_cells(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	mr_demography *d;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		funcctx->user_fctx = demography_arg(fcinfo, 0);
-		if ((Pointer) funcctx->user_fctx == DatumGetPointer(PG_GETARG_DATUM(0)))
-			funcctx->user_fctx = memcpy(palloc(VARSIZE(funcctx->user_fctx)), funcctx->user_fctx,
-										VARSIZE(funcctx->user_fctx));
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	d = (mr_demography *) funcctx->user_fctx;
-	/* call_cntr walks the cells; SRF_RETURN_NEXT steps it */
-	while (funcctx->call_cntr < mr_demography_ncells(d))
-	{
-		size_t		i = funcctx->call_cntr;
-
-		if (d->counts[i] != 0)
-		{
-			int			a = i % d->nacc,
-						b = (i / d->nacc) % d->nbands,
-						s = i / d->nacc / d->nbands;
-			Datum		values[4];
-			bool		nulls[4] = {0};
-
-			values[0] = UInt8GetDatum(mr_sex_of_index(s));
-			nulls[1] = d->scheme == 0;
-			values[1] = UInt8GetDatum(mr_age_band_make(d->scheme, b == d->nbands - 1 ? MR_BAND_UNKNOWN : b + 1));
-			values[2] = UInt8GetDatum(mr_accompaniment_of_index(a));
-			values[3] = Int64GetDatum(d->counts[i]);
-			SRF_RETURN_NEXT(funcctx,
-							HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-		}
-		funcctx->call_cntr++;
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, cells_setup, cell_row);
 }
 
-typedef struct table_state
+typedef struct PublisherTable
 {
 	mr_pub_row	rows[MR_PUB_MAX_ROWS];
-	int64		counts[MR_PUB_MAX_ROWS];
-	int			nrows;
-} table_state;
+	int64_t		counts[MR_PUB_MAX_ROWS];
+} PublisherTable;
 
 /*
  * demography_table(d, publisher): a publisher's table (unhcr, eurostat,
@@ -553,87 +574,76 @@ typedef struct table_state
  * in the publisher's order.  Totals are rows of their own, counted from
  * the people, so that rounding each row rounds them separately.
  */
+static void
+table_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	mr_demography *d;
+	PublisherTable *t;
+	int			pub,
+				badband,
+				badrow;
+	mr_status	st;
+
+	if (PG_ARGISNULL(0))
+		return;					/* no rows */
+	d = demography_arg(fcinfo, 0);
+	if (PG_ARGISNULL(1))
+		pub = mr_publisher_of_scheme(d->scheme);
+	else
+	{
+		text	   *name = PG_GETARG_TEXT_PP(1);
+
+		pub = mr_publisher_by_name(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name));
+		if (pub == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown publisher table: \"%s\"", text_to_cstring(name)),
+					 errhint("The tables are unhcr, eurostat, upm, cbp and children.")));
+	}
+	t = palloc(sizeof(PublisherTable));
+	rows->end = mr_publisher_rows(pub, t->rows);
+	rows->arg = t;
+	st = mr_publisher_table(d, t->rows, (int) rows->end, t->counts, &badband, &badrow);
+	if (st == MR_ERR_SYNTAX)
+	{
+		char		text[AGE_BAND_TEXT_SIZE];
+
+		mr_age_band_format(badband, text);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the %s table cannot be drawn from %s age bands", mr_publisher_name(pub),
+						mr_schemes[d->scheme].name),
+				 errdetail("Band %s falls across the row \"%s\".", text, t->rows[badrow].label),
+				 errhint("Count the people with an age scheme whose bands fit the table's: for %s, %s.",
+						 mr_publisher_name(pub), pub == MR_PUB_UPM ? "unhcr or upm" : mr_publisher_name(pub))));
+	}
+	if (st != MR_OK)			/* a valid value's counts add up */
+		mr_corrupt_value("demography");
+}
+
+static bool
+table_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	PublisherTable *t = arg;
+	const mr_pub_row *r = &t->rows[k];
+
+	(void) fcinfo;
+	values[0] = Int32GetDatum((int32) k + 1);
+	values[1] = PointerGetDatum(mr_utf8_to_text(r->label));
+	nulls[2] = r->sex[0] == '\0';
+	values[2] = nulls[2] ? (Datum) 0 : PointerGetDatum(mr_utf8_to_text(r->sex));
+	nulls[3] = r->age[0] == '\0';
+	values[3] = nulls[3] ? (Datum) 0 : PointerGetDatum(mr_utf8_to_text(r->age));
+	nulls[4] = r->group[0] == '\0';
+	values[4] = nulls[4] ? (Datum) 0 : PointerGetDatum(mr_utf8_to_text(r->group));
+	values[5] = Int64GetDatum(t->counts[k]);
+	values[6] = BoolGetDatum(r->total);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(demography_table);
 Datum
 demography_table(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	table_state *ts;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-		mr_demography *d;
-		int			pub,
-					badband,
-					badrow;
-		mr_status	st;
-
-		if (PG_ARGISNULL(0))
-		{
-			funcctx = SRF_FIRSTCALL_INIT();
-			SRF_RETURN_DONE(funcctx);
-		}
-		d = demography_arg(fcinfo, 0);
-		if (PG_ARGISNULL(1))
-			pub = mr_publisher_of_scheme(d->scheme);
-		else
-		{
-			text	   *t = PG_GETARG_TEXT_PP(1);
-
-			pub = mr_publisher_by_name(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
-			if (pub == 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("unknown publisher table: \"%s\"", text_to_cstring(t)),
-						 errhint("The tables are unhcr, eurostat, upm, cbp and children.")));
-		}
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		ts = palloc(sizeof(table_state));
-		ts->nrows = mr_publisher_rows(pub, ts->rows);
-		MemoryContextSwitchTo(oldcontext);
-		st = mr_publisher_table(d, ts->rows, ts->nrows, ts->counts, &badband, &badrow);
-		if (st == MR_ERR_SYNTAX)
-		{
-			char		text[MR_AGE_BAND_TEXT_SIZE];
-
-			age_band_format(badband, text);
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("the %s table cannot be drawn from %s age bands", mr_publisher_name(pub),
-							mr_schemes[d->scheme].name),
-					 errdetail("Band %s falls across the row \"%s\".", text, ts->rows[badrow].label),
-					 errhint("Count the people with an age scheme whose bands fit the table's: for %s, %s.",
-							 mr_publisher_name(pub), pub == MR_PUB_UPM ? "unhcr or upm" : mr_publisher_name(pub))));
-		}
-		if (st != MR_OK)
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("demography count out of range")));
-		funcctx->user_fctx = ts;
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	ts = (table_state *) funcctx->user_fctx;
-	if (funcctx->call_cntr < (uint64) ts->nrows)
-	{
-		const mr_pub_row *r = &ts->rows[funcctx->call_cntr];
-		Datum		values[7];
-		bool		nulls[7] = {0};
-
-		values[0] = Int32GetDatum((int32) funcctx->call_cntr + 1);
-		values[1] = PointerGetDatum(mr_utf8_to_text(r->label));
-		nulls[2] = r->sex[0] == '\0';
-		values[2] = nulls[2] ? (Datum) 0 : PointerGetDatum(mr_utf8_to_text(r->sex));
-		nulls[3] = r->age[0] == '\0';
-		values[3] = nulls[3] ? (Datum) 0 : PointerGetDatum(mr_utf8_to_text(r->age));
-		nulls[4] = r->group[0] == '\0';
-		values[4] = nulls[4] ? (Datum) 0 : PointerGetDatum(mr_utf8_to_text(r->group));
-		values[5] = Int64GetDatum(ts->counts[funcctx->call_cntr]);
-		values[6] = BoolGetDatum(r->total);
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, table_setup, table_row);
 }

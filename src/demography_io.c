@@ -9,9 +9,8 @@
 #include <string.h>
 
 #include "age_band_io.h"
-#include "scan.h"
 #include "demography_io.h"
-#include "vocab_io.h"
+#include "scan.h"
 
 void
 mr_demography_init(mr_demography *d, int scheme)
@@ -20,7 +19,7 @@ mr_demography_init(mr_demography *d, int scheme)
 
 	memset(d, 0, mr_demography_size(scheme));
 	d->vl_len_ = vl;
-	d->version = MR_DEMOGRAPHY_VERSION;
+	d->version = DEMOGRAPHY_VERSION;
 	d->scheme = (uint8_t) scheme;
 	d->nsex = MR_NSEX;
 	d->nbands = (uint8_t) mr_demography_nbands(scheme);
@@ -28,21 +27,35 @@ mr_demography_init(mr_demography *d, int scheme)
 }
 
 bool
+mr_demography_total(const mr_demography *d, int64_t *total)
+{
+	int64_t		sum = 0;
+
+	for (size_t i = 0; i < mr_demography_ncells(d); i++)
+		if (__builtin_add_overflow(sum, d->counts[i], &sum))
+			return false;
+	*total = sum;
+	return true;
+}
+
+bool
 mr_demography_valid(const mr_demography *d, size_t size)
 {
-	if (size < MR_DEMOGRAPHY_HEADER || d->version != MR_DEMOGRAPHY_VERSION ||
+	int64_t		total;
+
+	if (size < DEMOGRAPHY_HEADER_SIZE || d->version != DEMOGRAPHY_VERSION ||
 		d->scheme > MR_NSCHEMES || d->nsex != MR_NSEX || d->nacc != MR_NACC ||
 		d->nbands != mr_demography_nbands(d->scheme))
 		return false;
 	for (int i = 0; i < (int) sizeof(d->pad); i++)
 		if (d->pad[i] != 0)
 			return false;
-	if (size != MR_DEMOGRAPHY_HEADER + sizeof(int64_t) * mr_demography_ncells(d))
+	if (size != DEMOGRAPHY_HEADER_SIZE + sizeof(int64_t) * mr_demography_ncells(d))
 		return false;
 	for (size_t i = 0; i < mr_demography_ncells(d); i++)
 		if (d->counts[i] < 0)
 			return false;
-	return true;
+	return mr_demography_total(d, &total);
 }
 
 /* The cell of dst that cell (s, b, a) of src counts in: its scheme or 0. */
@@ -103,14 +116,7 @@ band_code(const mr_demography *d, int b)
 }
 
 size_t
-demography_text_size(const mr_demography *d)
-{
-	/* per cell: sex 3, band 8, accompaniment 14, count 19, separators 6 */
-	return 32 + 64 * mr_demography_ncells(d);
-}
-
-size_t
-demography_format(const mr_demography *d, char *out)
+mr_demography_format(const mr_demography *d, char *out)
 {
 	size_t		o = 0;
 	bool		first = true;
@@ -136,33 +142,97 @@ demography_format(const mr_demography *d, char *out)
 	return o;
 }
 
-/* The part of s[i..len) before the first of stop (or len), blanks trimmed. */
-static size_t
-token(const char *s, size_t len, size_t i, char stop, size_t *start, size_t *end)
+/*
+ * A part of a cell: s[*i..) up to the separator sep (not crossing a ',' or
+ * a '}'), blanks around it cut, into *part and *plen; *i moves past sep.
+ * MR_ERR_SYNTAX when sep is not there (the caller's *errpos is the part's
+ * start).
+ */
+static mr_status
+cell_part(const char *s, size_t len, size_t *i, char sep, const char **part, size_t *plen)
 {
-	size_t		j = i;
+	size_t		j = *i;
 
-	while (j < len && s[j] != stop && s[j] != ',' && s[j] != '}')
+	while (j < len && s[j] != sep && s[j] != ',' && s[j] != '}')
 		j++;
-	*start = mr_skip_blanks(s, len, i);
-	*end = j;
-	while (*end > *start && mr_isblank((unsigned char) s[*end - 1]))
-		(*end)--;
-	return j;
+	if (j == len || s[j] != sep)
+		return MR_ERR_SYNTAX;
+	*part = s + *i;
+	*plen = j - *i;
+	mr_trim(part, plen);
+	*i = j + 1;
+	return MR_OK;
+}
+
+typedef struct cells_parse
+{
+	mr_demography *out;
+	long		last;			/* the last cell read, for their order */
+	int64_t		total;
+} cells_parse;
+
+/* One cell of the list, sex/band/accompaniment: count (mr_list_item_fn). */
+static mr_status
+demography_cell(const char *s, size_t len, size_t *used, size_t *errpos, void *arg)
+{
+	cells_parse *cp = arg;
+	mr_demography *out = cp->out;
+	const char *part;
+	size_t		plen,
+				i = 0,
+				pos;
+	int			sex,
+				band,
+				acc;
+	int64_t		v;
+	size_t		cell;
+	mr_status	st;
+
+	*errpos = 0;
+	if ((st = cell_part(s, len, &i, '/', &part, &plen)) != MR_OK)
+		return st;
+	if (mr_sex_parse(part, plen, &sex, &pos) != MR_OK)
+		return MR_ERR_UNKNOWN;
+	*errpos = i;
+	if ((st = cell_part(s, len, &i, '/', &part, &plen)) != MR_OK)
+		return st;
+	if (out->scheme == 0)
+		band = mr_word_equal(part, plen, "unknown") ? MR_BAND_UNKNOWN : 0;
+	else
+		band = mr_age_band_by_name(out->scheme, part, plen);
+	if (band == 0)
+		return MR_ERR_UNKNOWN;
+	*errpos = i;
+	if ((st = cell_part(s, len, &i, ':', &part, &plen)) != MR_OK)
+		return st;
+	if (mr_accompaniment_parse(part, plen, &acc, &pos) != MR_OK)
+		return MR_ERR_UNKNOWN;
+	i = mr_skip_blanks(s, len, i);
+	*errpos = i;
+	if ((st = mr_scan_count(s, len, &i, &v)) != MR_OK)
+		return st;
+	cell = mr_demography_cell(out, mr_sex_index(sex), mr_demography_band_index(out, band),
+							  mr_accompaniment_index(acc));
+	if ((long) cell <= cp->last)
+		return MR_ERR_ORDER;
+	if (__builtin_add_overflow(cp->total, v, &cp->total))
+		return MR_ERR_OUT_OF_RANGE;
+	cp->last = (long) cell;
+	out->counts[cell] = v;
+	*used = i;
+	return MR_OK;
 }
 
 mr_status
-demography_parse(const char *s, size_t len, mr_demography *out, size_t *errpos)
+mr_demography_parse(const char *s, size_t len, mr_demography *out, size_t *errpos)
 {
-	size_t		i = mr_skip_blanks(s, len, 0),
-				st,
-				en;
+	size_t		i;
 	int			scheme = 0;
-	long		last = -1;
+	cells_parse cp = {out, -1, 0};
+	mr_status	st = mr_scan_begin(s, len, &i, errpos);
 
-	*errpos = i;
-	if (i == len)
-		return MR_ERR_EMPTY;
+	if (st != MR_OK)
+		return st;
 	if (s[i] != '{')
 	{
 		size_t		j = i;
@@ -172,84 +242,13 @@ demography_parse(const char *s, size_t len, mr_demography *out, size_t *errpos)
 		scheme = mr_age_scheme_by_name(s + i, j - i);
 		if (scheme == 0)
 			return j > i ? MR_ERR_UNKNOWN : MR_ERR_SYNTAX;
-		i = mr_skip_blanks(s, len, j);
-		*errpos = i;
-		if (i == len || s[i] != '{')
-			return MR_ERR_SYNTAX;
+		i = j;
 	}
 	mr_demography_init(out, scheme);
-	i = mr_skip_blanks(s, len, i + 1);
-	if (i < len && s[i] == '}')
-		goto done;
-	for (;;)
-	{
-		int			sex,
-					band,
-					acc;
-		int64_t		v = 0;
-		size_t		pos,
-					cell;
-		int			ndigits = 0;
-
-		/* sex */
-		*errpos = i;
-		i = token(s, len, i, '/', &st, &en);
-		if (i >= len || s[i] != '/')
-			return MR_ERR_SYNTAX;
-		if (sex_parse(s + st, en - st, &sex, &pos) != MR_OK)
-			return MR_ERR_UNKNOWN;
-		/* band */
-		*errpos = i + 1;
-		i = token(s, len, i + 1, '/', &st, &en);
-		if (i >= len || s[i] != '/')
-			return MR_ERR_SYNTAX;
-		if (scheme == 0)
-			band = mr_word_equal(s + st, en - st, "unknown") ? 15 : 0;
-		else
-			band = mr_age_band_by_name(scheme, s + st, en - st);
-		if (band == 0)
-			return MR_ERR_UNKNOWN;
-		/* accompaniment */
-		*errpos = i + 1;
-		i = token(s, len, i + 1, ':', &st, &en);
-		if (i >= len || s[i] != ':')
-			return MR_ERR_SYNTAX;
-		if (accompaniment_parse(s + st, en - st, &acc, &pos) != MR_OK)
-			return MR_ERR_UNKNOWN;
-		/* count */
-		i = mr_skip_blanks(s, len, i + 1);
-		*errpos = i;
-		while (i < len && s[i] >= '0' && s[i] <= '9')
-		{
-			if (v > (INT64_MAX - (s[i] - '0')) / 10)
-				return MR_ERR_OUT_OF_RANGE;
-			v = v * 10 + (s[i] - '0');
-			ndigits++;
-			i++;
-		}
-		if (ndigits == 0)
-			return MR_ERR_SYNTAX;
-		cell = mr_demography_cell(out, mr_sex_index(sex), mr_demography_band_index(out, band),
-								  mr_accompaniment_index(acc));
-		if ((long) cell <= last)
-			return MR_ERR_ORDER;
-		last = (long) cell;
-		out->counts[cell] = v;
-		i = mr_skip_blanks(s, len, i);
-		*errpos = i;
-		if (i < len && s[i] == ',')
-		{
-			i = mr_skip_blanks(s, len, i + 1);
-			continue;
-		}
-		if (i < len && s[i] == '}')
-			break;
-		return MR_ERR_SYNTAX;
-	}
-done:
-	i = mr_skip_blanks(s, len, i + 1);
-	*errpos = i;
-	return i == len ? MR_OK : MR_ERR_SYNTAX;
+	st = mr_scan_list(s, len, &i, true, demography_cell, &cp, errpos);
+	if (st == MR_OK)
+		st = mr_scan_end(s, len, i, errpos);
+	return st;
 }
 
 /* ---- which cells a selection of ages takes ---- */
@@ -295,7 +294,7 @@ mr_demography_count(const mr_demography *d, int sex, int band, int acc, int64_t 
 	{
 		const mr_band_info *bi = mr_age_band_info(band);
 
-		unknown_age = (band & 0xF) == MR_BAND_UNKNOWN;
+		unknown_age = mr_age_band_band(band) == MR_BAND_UNKNOWN;
 		amin = unknown_age ? 1 : bi->min_age;
 		amax = unknown_age ? 0 : bi->max_age;
 	}
@@ -466,12 +465,9 @@ static const publisher publishers[MR_NPUBS + 1] = {
 int
 mr_publisher_by_name(const char *s, size_t len)
 {
-	size_t		start = mr_skip_blanks(s, len, 0);
-
-	while (len > start && mr_isblank((unsigned char) s[len - 1]))
-		len--;
+	mr_trim(&s, &len);
 	for (int p = 1; p <= MR_NPUBS; p++)
-		if (mr_word_equal(s + start, len - start, publishers[p].name))
+		if (mr_word_equal(s, len, publishers[p].name))
 			return p;
 	return 0;
 }

@@ -19,7 +19,9 @@
  *   uint8   nacc         MR_NACC
  *   uint8   pad[7]       zero
  *   int64   counts[nsex][nbands][nacc], non-negative; sex, band and
- *           accompaniment in their types' order (unknown last)
+ *           accompaniment in their types' order (unknown last); their sum
+ *           at most INT64_MAX, so that every count of the value's people
+ *           (demography_count, the publishers' tables) is an int8
  *
  * 8-byte aligned (ALIGNMENT double): the counts are read in place.
  */
@@ -29,9 +31,10 @@
 #include "accompaniment_io.h"
 #include "age_band_io.h"
 #include "codes.h"
+#include "scan.h"
 #include "sex_io.h"
 
-#define MR_DEMOGRAPHY_VERSION 1
+#define DEMOGRAPHY_VERSION 1
 
 typedef struct mr_demography
 {
@@ -45,7 +48,11 @@ typedef struct mr_demography
 	int64_t		counts[];		/* at offset 16 */
 } mr_demography;
 
-#define MR_DEMOGRAPHY_HEADER offsetof(mr_demography, counts)
+/* The header, frozen once released (checked at compile time in demography.c). */
+#define DEMOGRAPHY_HEADER_SIZE 16
+
+/* The send format's header: version, scheme, nsex, nbands, nacc. */
+#define DEMOGRAPHY_SEND_HEADER_SIZE 5
 
 /* The number of bands (unknown included) a value of the scheme holds. */
 static inline int
@@ -64,7 +71,7 @@ mr_demography_ncells(const mr_demography *d)
 static inline size_t
 mr_demography_size(int scheme)
 {
-	return MR_DEMOGRAPHY_HEADER +
+	return DEMOGRAPHY_HEADER_SIZE +
 		sizeof(int64_t) * MR_NSEX * (size_t) mr_demography_nbands(scheme) * MR_NACC;
 }
 
@@ -73,9 +80,13 @@ extern void mr_demography_init(mr_demography *d, int scheme);
 
 /*
  * Is d, of size bytes (header included), a value this version reads:
- * header, dimensions of its scheme, counts not negative?
+ * header, dimensions of its scheme, counts not negative, adding up to at
+ * most INT64_MAX?
  */
 extern bool mr_demography_valid(const mr_demography *d, size_t size);
+
+/* The sum of d's counts; false when it passes INT64_MAX. */
+extern bool mr_demography_total(const mr_demography *d, int64_t *total);
 
 /* The index of a cell: sex, band and accompaniment values. */
 static inline size_t
@@ -91,7 +102,7 @@ mr_demography_cell(const mr_demography *d, int sex_index, int band_index, int ac
 static inline int
 mr_demography_band_index(const mr_demography *d, int band)
 {
-	return (band & 0xF) == 15 ? d->nbands - 1 : (band & 0xF) - 1;
+	return mr_age_band_band(band) == MR_BAND_UNKNOWN ? d->nbands - 1 : mr_age_band_band(band) - 1;
 }
 
 /*
@@ -102,8 +113,9 @@ extern void mr_demography_reshape(const mr_demography *src, mr_demography *dst, 
 
 /*
  * a += b, with b of a's scheme or of scheme 0 (counted of unknown age);
- * sign -1 subtracts.  MR_ERR_OUT_OF_RANGE on overflow, MR_ERR_ORDER when a
- * subtraction would leave a count negative; a is unchanged then.
+ * sign -1 subtracts.  MR_ERR_OUT_OF_RANGE when a count would pass INT64_MAX
+ * (the caller checks the total), MR_ERR_ORDER when a subtraction would
+ * leave a count negative; a is unchanged then.
  */
 extern mr_status mr_demography_add(mr_demography *a, const mr_demography *b, int sign);
 
@@ -111,13 +123,24 @@ extern mr_status mr_demography_add(mr_demography *a, const mr_demography *b, int
  * Text: [scheme] {sex/band/accompaniment: count, ...}, the non-zero cells
  * in the value's order; the scheme is absent for scheme 0, and the band of
  * scheme 0 is "unknown".  Input takes the same, cells in the same order
- * (MR_ERR_ORDER otherwise), counts of zero allowed.  The parser needs
- * MR_DEMOGRAPHY_MAX_SIZE bytes at out.
+ * (MR_ERR_ORDER otherwise), counts of zero allowed; MR_ERR_OUT_OF_RANGE
+ * for counts adding up past INT64_MAX.  The parser needs
+ * DEMOGRAPHY_MAX_SIZE bytes at out (MR_BAND_UNKNOWN: the most bands).
  */
-#define MR_DEMOGRAPHY_MAX_SIZE (MR_DEMOGRAPHY_HEADER + sizeof(int64_t) * MR_NSEX * 16 * MR_NACC)
-extern mr_status demography_parse(const char *s, size_t len, mr_demography *out, size_t *errpos);
-extern size_t demography_text_size(const mr_demography *d);
-extern size_t demography_format(const mr_demography *d, char *out);
+#define DEMOGRAPHY_MAX_SIZE (DEMOGRAPHY_HEADER_SIZE + sizeof(int64_t) * MR_NSEX * MR_BAND_UNKNOWN * MR_NACC)
+extern mr_status mr_demography_parse(const char *s, size_t len, mr_demography *out, size_t *errpos);
+
+/*
+ * The longest text of a cell: "UNK/unknown/with_caregiver: " (28: the
+ * longest sex code, band code and accompaniment name), a count
+ * (MR_INT64_TEXT_MAX, for any int64 of the representation) and ", " = 50;
+ * around the cells "eurostat {" and "}" (the longest scheme name) and the
+ * NUL = 12.  mr_text_size() gives 0 on overflow.
+ */
+#define DEMOGRAPHY_CELL_TEXT_MAX (28 + MR_INT64_TEXT_MAX + 2)
+#define DEMOGRAPHY_TEXT_FIXED 12
+#define DEMOGRAPHY_TEXT_SIZE(ncells) mr_text_size((ncells), DEMOGRAPHY_CELL_TEXT_MAX, DEMOGRAPHY_TEXT_FIXED)
+extern size_t mr_demography_format(const mr_demography *d, char *out);
 
 /*
  * The count of the cells matching: sex (a sex value, or 0 for any), band

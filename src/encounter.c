@@ -6,28 +6,11 @@
 #include "migrec.h"
 
 #include "catalog/pg_type.h"
-#include "funcapi.h"
-#include "libpq/pqformat.h"
-#include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
-#include "datetime_io.h"
-#include "encounter_io.h"
-
-static const mr_encounter_info *
-encounter_arg(FunctionCallInfo fcinfo, int n)
-{
-	int			v = DatumGetUInt8(PG_GETARG_DATUM(n));
-	const mr_encounter_info *e = mr_encounter_find(v);
-
-	if (e == NULL)				/* only a corrupt datum gets here */
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("invalid encounter value %d", v)));
-	return e;
-}
+#include "people.h"
 
 static char *
 encounter_names(void)
@@ -48,7 +31,7 @@ encounter_in(PG_FUNCTION_ARGS)
 	int			v;
 	size_t		errpos;
 
-	if (encounter_parse(str, strlen(str), &v, &errpos) != MR_OK)
+	if (mr_encounter_parse(str, strlen(str), &v, &errpos) != MR_OK)
 	{
 		mr_input_error(fcinfo,
 					   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -56,14 +39,14 @@ encounter_in(PG_FUNCTION_ARGS)
 						errhint("An encounter is one of %s.", encounter_names())));
 		PG_RETURN_NULL();
 	}
-	PG_RETURN_DATUM(UInt8GetDatum((uint8) v));
+	PG_RETURN_BYTE(v);
 }
 
 PG_FUNCTION_INFO_V1(encounter_out);
 Datum
 encounter_out(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_CSTRING(pstrdup(encounter_arg(fcinfo, 0)->name));
+	PG_RETURN_CSTRING(pstrdup(PG_GETARG_ENCOUNTER(0)->name));
 }
 
 /* Binary form: one byte, country << 4 | kind. */
@@ -71,72 +54,44 @@ PG_FUNCTION_INFO_V1(encounter_recv);
 Datum
 encounter_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			v = pq_getmsgbyte(buf);
-
-	if (mr_encounter_find(v) == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external encounter value %d", v)));
-	PG_RETURN_DATUM(UInt8GetDatum((uint8) v));
+	return mr_byte_recv(fcinfo, mr_encounter_valid, "encounter");
 }
 
 PG_FUNCTION_INFO_V1(encounter_send);
 Datum
 encounter_send(PG_FUNCTION_ARGS)
 {
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, encounter_arg(fcinfo, 0)->value);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	return mr_byte_send(PG_GETARG_ENCOUNTER(0)->value);
 }
 
 PG_FUNCTION_INFO_V1(encounter_authority);
 Datum
 encounter_authority(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_TEXT_P(mr_utf8_to_text(encounter_arg(fcinfo, 0)->authority));
+	PG_RETURN_TEXT_P(mr_utf8_to_text(PG_GETARG_ENCOUNTER(0)->authority));
 }
 
 PG_FUNCTION_INFO_V1(encounter_component);
 Datum
 encounter_component(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_TEXT_P(mr_utf8_to_text(encounter_arg(fcinfo, 0)->component));
+	PG_RETURN_TEXT_P(mr_utf8_to_text(PG_GETARG_ENCOUNTER(0)->component));
 }
 
 PG_FUNCTION_INFO_V1(encounter_type);
 Datum
 encounter_type(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_TEXT_P(mr_utf8_to_text(encounter_arg(fcinfo, 0)->type));
+	PG_RETURN_TEXT_P(mr_utf8_to_text(PG_GETARG_ENCOUNTER(0)->type));
 }
 
 PG_FUNCTION_INFO_V1(encounter_label);
 Datum
 encounter_label(PG_FUNCTION_ARGS)
 {
-	const mr_encounter_info *e = encounter_arg(fcinfo, 0);
-	text	   *lang = PG_GETARG_TEXT_PP(1);
-	mr_lang		l = mr_lang_arg(lang);
+	const mr_encounter_info *e = PG_GETARG_ENCOUNTER(0);
 
-	if (l != MR_LANG_EN && l != MR_LANG_ES)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unsupported language for encounter labels: \"%s\"", text_to_cstring(lang)),
-				 errhint("Encounter labels exist in en and es.")));
-	PG_RETURN_TEXT_P(mr_utf8_to_text(l == MR_LANG_ES ? e->label_es : e->label_en));
-}
-
-/* A date in ISO form for messages, whatever DateStyle says. */
-static char *
-date_text(DateADT d)
-{
-	char	   *out = palloc(MR_DATE_TEXT_SIZE);
-
-	mr_date_format(d, out);
-	return out;
+	PG_RETURN_TEXT_P(mr_utf8_to_text(mr_label_lang_es(PG_GETARG_TEXT_PP(1), "encounter") ? e->label_es : e->label_en));
 }
 
 /*
@@ -152,7 +107,7 @@ PG_FUNCTION_INFO_V1(encounter_valid_on);
 Datum
 encounter_valid_on(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(valid_on(encounter_arg(fcinfo, 0), PG_GETARG_DATEADT(1)));
+	PG_RETURN_BOOL(valid_on(PG_GETARG_ENCOUNTER(0), PG_GETARG_DATEADT(1)));
 }
 
 /*
@@ -164,7 +119,7 @@ PG_FUNCTION_INFO_V1(encounter_check);
 Datum
 encounter_check(PG_FUNCTION_ARGS)
 {
-	const mr_encounter_info *e = encounter_arg(fcinfo, 0);
+	const mr_encounter_info *e = PG_GETARG_ENCOUNTER(0);
 	DateADT		d = PG_GETARG_DATEADT(1);
 
 	if (!valid_on(e, d))
@@ -173,14 +128,14 @@ encounter_check(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s dated %s is outside its legal period", e->name,
-							date_text(d)),
+							mr_date_text(d)),
 					 errdetail("%s encounters are lawful from %s to %s.", e->authority,
-							   date_text(e->valid_from),
-							   date_text(e->valid_until))));
+							   mr_date_text(e->valid_from),
+							   mr_date_text(e->valid_until))));
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s dated %s is outside its legal period", e->name,
-						date_text(d))));
+						mr_date_text(d))));
 	}
 	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 }
@@ -204,7 +159,7 @@ us_fiscal_year(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("date %s is before the US fiscal year began in October",
-						date_text(d)),
+						mr_date_text(d)),
 				 errdetail("US fiscal years run from 1 October since FY %d (1976-10-01); they began on 1 July before.",
 						   MR_FY_FIRST)));
 	/* within int4: PostgreSQL's last year is 5874897 */
@@ -244,42 +199,37 @@ us_fiscal_year_dates(PG_FUNCTION_ARGS)
 }
 
 /* encounter_kinds(): the vocabulary, one row per kind. */
+static void
+kinds_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	(void) fcinfo;
+	rows->end = mr_nencounters;
+}
+
+static bool
+kind_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	const mr_encounter_info *e = &mr_encounters[k];
+
+	(void) fcinfo;
+	(void) arg;
+	values[0] = UInt8GetDatum(e->value);
+	values[1] = PointerGetDatum(cstring_to_text(e->country));
+	values[2] = PointerGetDatum(mr_utf8_to_text(e->authority));
+	values[3] = PointerGetDatum(mr_utf8_to_text(e->component));
+	values[4] = PointerGetDatum(mr_utf8_to_text(e->type));
+	values[5] = PointerGetDatum(mr_utf8_to_text(e->label_en));
+	values[6] = PointerGetDatum(mr_utf8_to_text(e->label_es));
+	nulls[7] = e->valid_from == INT32_MIN;
+	values[7] = DateADTGetDatum(e->valid_from);
+	nulls[8] = e->valid_until == INT32_MAX;
+	values[8] = DateADTGetDatum(e->valid_until);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(encounter_kinds);
 Datum
 encounter_kinds(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		funcctx->max_calls = mr_nencounters;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	if (funcctx->call_cntr < funcctx->max_calls)
-	{
-		const mr_encounter_info *e = &mr_encounters[funcctx->call_cntr];
-		Datum		values[9];
-		bool		nulls[9] = {0};
-
-		values[0] = UInt8GetDatum(e->value);
-		values[1] = PointerGetDatum(cstring_to_text(e->country));
-		values[2] = PointerGetDatum(mr_utf8_to_text(e->authority));
-		values[3] = PointerGetDatum(mr_utf8_to_text(e->component));
-		values[4] = PointerGetDatum(mr_utf8_to_text(e->type));
-		values[5] = PointerGetDatum(mr_utf8_to_text(e->label_en));
-		values[6] = PointerGetDatum(mr_utf8_to_text(e->label_es));
-		nulls[7] = e->valid_from == INT32_MIN;
-		values[7] = DateADTGetDatum(e->valid_from);
-		nulls[8] = e->valid_until == INT32_MAX;
-		values[8] = DateADTGetDatum(e->valid_until);
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, kinds_setup, kind_row);
 }

@@ -6,10 +6,9 @@
  */
 #include <stdint.h>
 
-#include "age_band_io.h"
-#include "scan.h"
+#include "datetime_io.h"
 #include "encounter_io.h"
-#include "vocab_io.h"
+#include "scan.h"
 
 #define T42_FIRST 7384			/* 2020-03-20 */
 #define T42_LAST 8531			/* 2023-05-11 */
@@ -49,17 +48,13 @@ mr_encounter_find(int v)
 }
 
 mr_status
-encounter_parse(const char *s, size_t len, int *out, size_t *errpos)
+mr_encounter_parse(const char *s, size_t len, int *out, size_t *errpos)
 {
-	size_t		start = mr_skip_blanks(s, len, 0);
-
-	while (len > start && mr_isblank((unsigned char) s[len - 1]))
-		len--;
-	*errpos = start;
-	if (start == len)
+	*errpos = mr_trim(&s, &len);
+	if (len == 0)
 		return MR_ERR_EMPTY;
 	for (int i = 0; i < mr_nencounters; i++)
-		if (mr_word_equal(s + start, len - start, mr_encounters[i].name))
+		if (mr_word_equal(s, len, mr_encounters[i].name))
 		{
 			*out = mr_encounters[i].value;
 			return MR_OK;
@@ -74,12 +69,12 @@ mr_us_fiscal_year(int32_t day)
 	int			m,
 				d;
 
-	mr_days_to_ymd(day, &y, &m, &d);
+	mr_civil_from_days(day, &y, &m, &d);
 	return y + (m >= 10);
 }
 
 int32_t
 mr_us_fiscal_year_start(int32_t fy)
 {
-	return (int32_t) mr_ymd_to_days((int64_t) fy - 1, 10, 1);
+	return (int32_t) mr_days_from_civil((int64_t) fy - 1, 10, 1);
 }

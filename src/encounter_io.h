@@ -19,6 +19,9 @@
 
 #include "codes.h"
 
+/* One byte, frozen once released: INTERNALLENGTH in the install script. */
+#define ENCOUNTER_INTERNALLENGTH 1
+
 typedef struct mr_encounter_info
 {
 	uint8_t		value;
@@ -39,6 +42,13 @@ extern const int mr_nencounters;
 /* The entry of a value, or NULL when it is not a valid encounter. */
 extern const mr_encounter_info *mr_encounter_find(int v);
 
+/* Is v (0..255) an encounter value? */
+static inline bool
+mr_encounter_valid(int v)
+{
+	return mr_encounter_find(v) != NULL;
+}
+
 static inline bool
 mr_encounter_valid_on(const mr_encounter_info *e, int32_t day)
 {
@@ -46,7 +56,7 @@ mr_encounter_valid_on(const mr_encounter_info *e, int32_t day)
 }
 
 /* A name above, any case, blanks around ignored. */
-extern mr_status encounter_parse(const char *s, size_t len, int *out, size_t *errpos);
+extern mr_status mr_encounter_parse(const char *s, size_t len, int *out, size_t *errpos);
 
 /*
  * The US federal fiscal year of a day: FY N runs from 1 October N-1 to 30

@@ -3,50 +3,33 @@
  * aggregates: repeat_tally(encounters per individual) tallies individuals,
  * repeat_tally(repeat_tally) merges tallies of disjoint sets of people,
  * repeat_rate(encounters per individual) is Border Patrol's recidivism
- * rate.  decision_tally's pattern: the state is the type, combined by
- * adding, subtracted by the inverse transition, updated in place in an
- * aggregate.
+ * rate.  The aggregates keep a tally as their state with the
+ * aggregate-state kit (aggkit.h): parallel (serialized as the tally's
+ * bytes), combinable, and with an inverse transition for moving window
+ * frames.
  */
 #include "migrec.h"
 
-#include "funcapi.h"
 #include "libpq/pqformat.h"
-#include "utils/builtins.h"
 
+#include "aggkit.h"
 #include "repeat_tally_io.h"
 
-StaticAssertDecl(sizeof(mr_repeat_tally) == 264, "repeat_tally is 264 bytes");
-
-#define PG_GETARG_REPEAT_TALLY(n) ((mr_repeat_tally *) PG_GETARG_POINTER(n))
-
-/* ---- state ---- */
-
-/* A tally argument, checked: only a corrupt stored value fails. */
-static mr_repeat_tally *
-repeat_tally_arg(FunctionCallInfo fcinfo, int n)
-{
-	mr_repeat_tally *t = PG_GETARG_REPEAT_TALLY(n);
-
-	if (!mr_repeat_tally_valid(t))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("invalid repeat_tally value")));
-	return t;
-}
+StaticAssertDecl(sizeof(mr_repeat_tally) == REPEAT_TALLY_INTERNALLENGTH,
+				 "repeat_tally is INTERNALLENGTH 264 bytes");
 
 /*
- * The state to update: the argument itself inside an aggregate (its own
- * memory), a copy otherwise; a NULL state is an empty tally.
+ * A stored tally: every way in checks the invariants, so a value that
+ * breaks them is corrupt (XX001).
  */
 static mr_repeat_tally *
-repeat_tally_state(FunctionCallInfo fcinfo, int n)
+repeat_tally_arg(FunctionCallInfo fcinfo, int argno)
 {
-	if (PG_ARGISNULL(n))
-		return palloc0(sizeof(mr_repeat_tally));
-	if (AggCheckCallContext(fcinfo, NULL))
-		return PG_GETARG_REPEAT_TALLY(n);
-	return (mr_repeat_tally *) memcpy(palloc(sizeof(mr_repeat_tally)), repeat_tally_arg(fcinfo, n),
-									  sizeof(mr_repeat_tally));
+	mr_repeat_tally *t = (mr_repeat_tally *) PG_GETARG_POINTER(argno);
+
+	if (!mr_repeat_tally_valid(t))
+		mr_corrupt_value("repeat_tally");
+	return t;
 }
 
 static void
@@ -71,7 +54,7 @@ repeat_tally_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	mr_repeat_tally *t = palloc(sizeof(mr_repeat_tally));
 	size_t		errpos;
-	mr_status	st = repeat_tally_parse(str, strlen(str), t, &errpos);
+	mr_status	st = mr_repeat_tally_parse(str, strlen(str), t, &errpos);
 
 	if (st == MR_ERR_OUT_OF_RANGE)
 	{
@@ -104,9 +87,9 @@ PG_FUNCTION_INFO_V1(repeat_tally_out);
 Datum
 repeat_tally_out(PG_FUNCTION_ARGS)
 {
-	char	   *out = palloc(MR_REPEAT_TALLY_TEXT_SIZE);
+	char	   *out = palloc(REPEAT_TALLY_TEXT_SIZE);
 
-	repeat_tally_format(repeat_tally_arg(fcinfo, 0), out);
+	mr_repeat_tally_format(repeat_tally_arg(fcinfo, 0), out);
 	PG_RETURN_CSTRING(out);
 }
 
@@ -118,7 +101,7 @@ repeat_tally_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	mr_repeat_tally *t = palloc(sizeof(mr_repeat_tally));
 
-	for (int k = 0; k < MR_REPEAT_BINS; k++)
+	for (int k = 0; k < REPEAT_TALLY_BINS; k++)
 		t->individuals[k] = pq_getmsgint64(buf);
 	t->encounters = pq_getmsgint64(buf);
 	if (!mr_repeat_tally_valid(t))
@@ -136,89 +119,164 @@ repeat_tally_send(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
-	for (int k = 0; k < MR_REPEAT_BINS; k++)
+	for (int k = 0; k < REPEAT_TALLY_BINS; k++)
 		pq_sendint64(&buf, t->individuals[k]);
 	pq_sendint64(&buf, t->encounters);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-/* ---- transition functions ---- */
+/* ---- the aggregates' state ---- */
 
-static Datum
-repeat_tally_step(FunctionCallInfo fcinfo, int sign)
+#ifdef USE_ASSERT_CHECKING
+static void
+repeat_state_check(const void *state)
 {
-	mr_repeat_tally *t = repeat_tally_state(fcinfo, 0);
-	int64		k = PG_GETARG_INT64(1);
+	Assert(mr_repeat_tally_valid(state));
+}
+#else
+#define repeat_state_check NULL
+#endif
 
+/* s += b (sign 1) or s -= b (sign -1); s NULL: empty. */
+static mr_repeat_tally *
+state_add(MemoryContext cxt, mr_repeat_tally *s, const mr_repeat_tally *b, int sign)
+{
+	if (s == NULL)
+		s = MemoryContextAllocZero(cxt, sizeof(mr_repeat_tally));
+	report(mr_repeat_tally_add(s, b, sign));
+	return s;
+}
+
+static void *
+repeat_state_merge(MemoryContext cxt, void *a, const void *b)
+{
+	return state_add(cxt, a, b, 1);
+}
+
+/* The serialized state is the tally's bytes. */
+static struct varlena *
+repeat_state_serialize(const void *state)
+{
+	bytea	   *b = palloc(VARHDRSZ + sizeof(mr_repeat_tally));
+
+	SET_VARSIZE(b, VARHDRSZ + sizeof(mr_repeat_tally));
+	memcpy(VARDATA(b), state, sizeof(mr_repeat_tally));
+	return (struct varlena *) b;
+}
+
+static const MrAggKit repeat_kit;
+
+static void *
+repeat_state_deserialize(MemoryContext cxt, const struct varlena *bytes)
+{
+	mr_repeat_tally *s;
+
+	if (VARSIZE(bytes) != VARHDRSZ + sizeof(mr_repeat_tally))
+		mr_agg_corrupt(&repeat_kit);
+	s = MemoryContextAlloc(cxt, sizeof(mr_repeat_tally));
+	memcpy(s, VARDATA_ANY(bytes), sizeof(mr_repeat_tally));
+	if (!mr_repeat_tally_valid(s))
+		mr_agg_corrupt(&repeat_kit);
+	return s;
+}
+
+static const MrAggKit repeat_kit = {
+	"repeat_tally", repeat_state_merge, repeat_state_serialize,
+	repeat_state_deserialize, repeat_state_check
+};
+
+/* One individual and their encounters counted (sign 1) or uncounted (-1). */
+static mr_repeat_tally *
+repeat_step(FunctionCallInfo fcinfo, int sign)
+{
+	MemoryContext cxt;
+	mr_repeat_tally *s = mr_agg_state(fcinfo, &repeat_kit, &cxt);
+	int64		k;
+
+	if (mr_agg_skip_row(fcinfo))
+		return s;
+	k = PG_GETARG_INT64(1);
 	if (k < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("an individual's encounters must not be negative, not %lld", (long long) k)));
+	if (s == NULL)
+		s = MemoryContextAllocZero(cxt, sizeof(mr_repeat_tally));
 	/* 0: someone not encountered (an outer join's row), not an individual encountered */
 	if (k > 0)
-		report(mr_repeat_tally_add_one(t, k, 1, sign));
+		report(mr_repeat_tally_add_one(s, k, 1, sign));
+	return s;
+}
+
+/* repeat_tally(encounters) and repeat_rate(encounters): the transition */
+PG_FUNCTION_INFO_V1(repeat_tally_transfn);
+Datum
+repeat_tally_transfn(PG_FUNCTION_ARGS)
+{
+	MR_AGG_RETURN(repeat_step(fcinfo, 1));
+}
+
+/* the inverse, for moving window frames */
+PG_FUNCTION_INFO_V1(repeat_tally_inv_transfn);
+Datum
+repeat_tally_inv_transfn(PG_FUNCTION_ARGS)
+{
+	MR_AGG_RETURN(repeat_step(fcinfo, -1));
+}
+
+/* repeat_tally(repeat_tally): merge tallies of disjoint sets of individuals */
+static mr_repeat_tally *
+merge_step(FunctionCallInfo fcinfo, int sign)
+{
+	MemoryContext cxt;
+	mr_repeat_tally *s = mr_agg_state(fcinfo, &repeat_kit, &cxt);
+
+	if (mr_agg_skip_row(fcinfo))
+		return s;
+	return state_add(cxt, s, repeat_tally_arg(fcinfo, 1), sign);
+}
+
+PG_FUNCTION_INFO_V1(repeat_tally_merge_transfn);
+Datum
+repeat_tally_merge_transfn(PG_FUNCTION_ARGS)
+{
+	MR_AGG_RETURN(merge_step(fcinfo, 1));
+}
+
+/* the merging aggregate's inverse, for moving window frames */
+PG_FUNCTION_INFO_V1(repeat_tally_merge_inv_transfn);
+Datum
+repeat_tally_merge_inv_transfn(PG_FUNCTION_ARGS)
+{
+	MR_AGG_RETURN(merge_step(fcinfo, -1));
+}
+
+/* combine, serialization and deserialization functions */
+MR_AGG_KIT_FUNCTIONS(repeat_tally_combine, repeat_tally_serialize, repeat_tally_deserialize, repeat_kit)
+
+/* The tally: empty (not NULL) for no rows, as every count is 0. */
+PG_FUNCTION_INFO_V1(repeat_tally_finalfn);
+Datum
+repeat_tally_finalfn(PG_FUNCTION_ARGS)
+{
+	mr_repeat_tally *s = mr_agg_final_state(fcinfo, &repeat_kit);
+	mr_repeat_tally *t = palloc0(sizeof(mr_repeat_tally));
+
+	if (s != NULL)
+		memcpy(t, s, sizeof(mr_repeat_tally));
 	PG_RETURN_POINTER(t);
-}
-
-/* repeat_tally_add(tally, encounters of one individual) */
-PG_FUNCTION_INFO_V1(repeat_tally_add);
-Datum
-repeat_tally_add(PG_FUNCTION_ARGS)
-{
-	return repeat_tally_step(fcinfo, 1);
-}
-
-/* repeat_tally_remove(tally, encounters): the inverse, for window frames */
-PG_FUNCTION_INFO_V1(repeat_tally_remove);
-Datum
-repeat_tally_remove(PG_FUNCTION_ARGS)
-{
-	return repeat_tally_step(fcinfo, -1);
-}
-
-static Datum
-repeat_tally_combine(FunctionCallInfo fcinfo, int sign)
-{
-	mr_repeat_tally *a;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(repeat_tally_state(fcinfo, 0));
-	}
-	a = repeat_tally_state(fcinfo, 0);
-	report(mr_repeat_tally_add(a, repeat_tally_arg(fcinfo, 1), sign));
-	PG_RETURN_POINTER(a);
-}
-
-/*
- * repeat_tally_merge(a, b): the tally of two disjoint sets of individuals;
- * the combine function and the merging aggregate's transition.
- */
-PG_FUNCTION_INFO_V1(repeat_tally_merge);
-Datum
-repeat_tally_merge(PG_FUNCTION_ARGS)
-{
-	return repeat_tally_combine(fcinfo, 1);
-}
-
-/* repeat_tally_unmerge(a, b): a - b, the merging aggregate's inverse */
-PG_FUNCTION_INFO_V1(repeat_tally_unmerge);
-Datum
-repeat_tally_unmerge(PG_FUNCTION_ARGS)
-{
-	return repeat_tally_combine(fcinfo, -1);
 }
 
 /* ---- figures ---- */
 
+/* The individuals of a valid tally (their sum is at most its encounters). */
 static int64
-individuals(FunctionCallInfo fcinfo, bool repeat_only)
+individuals(const mr_repeat_tally *t, bool repeat_only)
 {
-	int64		n;
+	int64_t		n;
 
-	report(mr_repeat_tally_individuals(repeat_tally_arg(fcinfo, 0), repeat_only, &n));
+	if (mr_repeat_tally_individuals(t, repeat_only, &n) != MR_OK)
+		mr_corrupt_value("repeat_tally");
 	return n;
 }
 
@@ -226,14 +284,14 @@ PG_FUNCTION_INFO_V1(repeat_tally_unique_individuals);
 Datum
 repeat_tally_unique_individuals(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT64(individuals(fcinfo, false));
+	PG_RETURN_INT64(individuals(repeat_tally_arg(fcinfo, 0), false));
 }
 
 PG_FUNCTION_INFO_V1(repeat_tally_repeat_individuals);
 Datum
 repeat_tally_repeat_individuals(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT64(individuals(fcinfo, true));
+	PG_RETURN_INT64(individuals(repeat_tally_arg(fcinfo, 0), true));
 }
 
 PG_FUNCTION_INFO_V1(repeat_tally_encounters);
@@ -244,15 +302,29 @@ repeat_tally_encounters(PG_FUNCTION_ARGS)
 }
 
 /* individuals encountered more than once / individuals; NULL for none */
+static Datum
+repeat_rate(FunctionCallInfo fcinfo, const mr_repeat_tally *t)
+{
+	int64		all = t == NULL ? 0 : individuals(t, false);
+
+	if (all == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8((double) individuals(t, true) / (double) all);
+}
+
 PG_FUNCTION_INFO_V1(repeat_tally_repeat_rate);
 Datum
 repeat_tally_repeat_rate(PG_FUNCTION_ARGS)
 {
-	int64		all = individuals(fcinfo, false);
+	return repeat_rate(fcinfo, repeat_tally_arg(fcinfo, 0));
+}
 
-	if (all == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8((double) individuals(fcinfo, true) / (double) all);
+/* the final function of repeat_rate(encounters) */
+PG_FUNCTION_INFO_V1(repeat_rate_finalfn);
+Datum
+repeat_rate_finalfn(PG_FUNCTION_ARGS)
+{
+	return repeat_rate(fcinfo, mr_agg_final_state(fcinfo, &repeat_kit));
 }
 
 /* encounters / individuals; NULL for none */
@@ -260,50 +332,41 @@ PG_FUNCTION_INFO_V1(repeat_tally_mean_encounters);
 Datum
 repeat_tally_mean_encounters(PG_FUNCTION_ARGS)
 {
-	int64		all = individuals(fcinfo, false);
+	mr_repeat_tally *t = repeat_tally_arg(fcinfo, 0);
+	int64		all = individuals(t, false);
 
 	if (all == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8((double) repeat_tally_arg(fcinfo, 0)->encounters / (double) all);
+	PG_RETURN_FLOAT8((double) t->encounters / (double) all);
 }
 
 /* repeat_distribution(t): (encounters, or_more, individuals) per non-empty bin */
+static void
+distribution_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	rows->arg = memcpy(palloc(sizeof(mr_repeat_tally)), repeat_tally_arg(fcinfo, 0),
+					   sizeof(mr_repeat_tally));
+	rows->end = REPEAT_TALLY_BINS;
+}
+
+static bool
+distribution_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	mr_repeat_tally *t = arg;
+
+	(void) fcinfo;
+	(void) nulls;
+	if (t->individuals[k] == 0)
+		return false;
+	values[0] = Int32GetDatum((int32) k + 1);
+	values[1] = BoolGetDatum(k == REPEAT_TALLY_BINS - 1);
+	values[2] = Int64GetDatum(t->individuals[k]);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(repeat_tally_distribution);
 Datum
 repeat_tally_distribution(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	mr_repeat_tally *t;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		funcctx->user_fctx = memcpy(palloc(sizeof(mr_repeat_tally)), repeat_tally_arg(fcinfo, 0),
-									sizeof(mr_repeat_tally));
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	t = (mr_repeat_tally *) funcctx->user_fctx;
-	while (funcctx->call_cntr < MR_REPEAT_BINS)
-	{
-		int			k = (int) funcctx->call_cntr;
-
-		if (t->individuals[k] != 0)
-		{
-			Datum		values[3];
-			bool		nulls[3] = {0};
-
-			values[0] = Int32GetDatum(k + 1);
-			values[1] = BoolGetDatum(k == MR_REPEAT_BINS - 1);
-			values[2] = Int64GetDatum(t->individuals[k]);
-			SRF_RETURN_NEXT(funcctx,
-							HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-		}
-		funcctx->call_cntr++;
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, distribution_setup, distribution_row);
 }

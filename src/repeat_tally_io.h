@@ -20,12 +20,15 @@
 #define MIGREC_REPEAT_TALLY_IO_H
 
 #include "codes.h"
+#include "scan.h"
 
-#define MR_REPEAT_BINS 32
+/* Frozen once released: INTERNALLENGTH in the install script. */
+#define REPEAT_TALLY_INTERNALLENGTH 264
+#define REPEAT_TALLY_BINS 32
 
 typedef struct mr_repeat_tally
 {
-	int64_t		individuals[MR_REPEAT_BINS];
+	int64_t		individuals[REPEAT_TALLY_BINS];
 	int64_t		encounters;
 } mr_repeat_tally;
 
@@ -48,10 +51,13 @@ extern mr_status mr_repeat_tally_individuals(const mr_repeat_tally *t, bool repe
 /*
  * Text: (individuals={1:800,2:150,32+:2},encounters=1200), the non-zero
  * bins in increasing order, blanks allowed between the parts.
- * MR_ERR_ORDER when the encounters do not agree with the bins.
+ * MR_ERR_ORDER when the encounters do not agree with the bins.  The longest
+ * text, for any int64 of the representation: "(individuals={" (14), a bin
+ * "32+:" (4), its count (MR_INT64_TEXT_MAX) and "," for each of the 32,
+ * "},encounters=" (13), a count, ")" and the NUL.
  */
-#define MR_REPEAT_TALLY_TEXT_SIZE (48 + MR_REPEAT_BINS * 26)
-extern mr_status repeat_tally_parse(const char *s, size_t len, mr_repeat_tally *out, size_t *errpos);
-extern size_t repeat_tally_format(const mr_repeat_tally *t, char *out);
+#define REPEAT_TALLY_TEXT_SIZE (14 + REPEAT_TALLY_BINS * (4 + MR_INT64_TEXT_MAX + 1) + 13 + MR_INT64_TEXT_MAX + 2)
+extern mr_status mr_repeat_tally_parse(const char *s, size_t len, mr_repeat_tally *out, size_t *errpos);
+extern size_t mr_repeat_tally_format(const mr_repeat_tally *t, char *out);
 
 #endif

@@ -7,11 +7,9 @@
  */
 #include "migrec.h"
 
-#include "libpq/pqformat.h"
-#include "utils/builtins.h"
 #include "utils/sortsupport.h"
 
-#include "sex_io.h"
+#include "people.h"
 
 #if PG_VERSION_NUM < 150000
 static int
@@ -38,18 +36,6 @@ mr_byte_sortsupport(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
-static int
-sex_arg(FunctionCallInfo fcinfo, int n)
-{
-	int			v = DatumGetUInt8(PG_GETARG_DATUM(n));
-
-	if (!mr_sex_valid(v))		/* only a corrupt datum gets here */
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("invalid sex value %d", v)));
-	return v;
-}
-
 PG_FUNCTION_INFO_V1(sex_in);
 Datum
 sex_in(PG_FUNCTION_ARGS)
@@ -58,7 +44,7 @@ sex_in(PG_FUNCTION_ARGS)
 	int			v;
 	size_t		errpos;
 
-	if (sex_parse(str, strlen(str), &v, &errpos) != MR_OK)
+	if (mr_sex_parse(str, strlen(str), &v, &errpos) != MR_OK)
 	{
 		mr_input_error(fcinfo,
 					   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -66,14 +52,14 @@ sex_in(PG_FUNCTION_ARGS)
 						errhint("A sex is F, M, X (unspecified, ICAO Doc 9303; also <) or UNK (unknown); parse_sex() reads more spellings.")));
 		PG_RETURN_NULL();
 	}
-	PG_RETURN_DATUM(UInt8GetDatum((uint8) v));
+	PG_RETURN_BYTE(v);
 }
 
 PG_FUNCTION_INFO_V1(sex_out);
 Datum
 sex_out(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_CSTRING(pstrdup(mr_sex_code(sex_arg(fcinfo, 0))));
+	PG_RETURN_CSTRING(pstrdup(mr_sex_code(PG_GETARG_SEX(0))));
 }
 
 /* Binary form: one byte, the stored value (1 F, 2 M, 3 X, 15 unknown). */
@@ -81,41 +67,23 @@ PG_FUNCTION_INFO_V1(sex_recv);
 Datum
 sex_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			v = pq_getmsgbyte(buf);
-
-	if (!mr_sex_valid(v))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external sex value %d", v)));
-	PG_RETURN_DATUM(UInt8GetDatum((uint8) v));
+	return mr_byte_recv(fcinfo, mr_sex_valid, "sex");
 }
 
 PG_FUNCTION_INFO_V1(sex_send);
 Datum
 sex_send(PG_FUNCTION_ARGS)
 {
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, sex_arg(fcinfo, 0));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	return mr_byte_send(PG_GETARG_SEX(0));
 }
 
 PG_FUNCTION_INFO_V1(sex_label);
 Datum
 sex_label(PG_FUNCTION_ARGS)
 {
-	int			v = sex_arg(fcinfo, 0);
-	text	   *lang = PG_GETARG_TEXT_PP(1);
-	mr_lang		l = mr_lang_arg(lang);
+	int			v = PG_GETARG_SEX(0);
 
-	if (l != MR_LANG_EN && l != MR_LANG_ES)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unsupported language for sex labels: \"%s\"", text_to_cstring(lang)),
-				 errhint("Sex labels exist in en and es.")));
-	PG_RETURN_TEXT_P(mr_utf8_to_text(mr_sex_label(v, l == MR_LANG_ES)));
+	PG_RETURN_TEXT_P(mr_utf8_to_text(mr_sex_label(v, mr_label_lang_es(PG_GETARG_TEXT_PP(1), "sex"))));
 }
 
 /* parse_sex(text): a cleaning function, NULL for what it cannot read. */
@@ -125,9 +93,9 @@ parse_sex(PG_FUNCTION_ARGS)
 {
 	size_t		len;
 	char	   *s = mr_text_to_utf8(PG_GETARG_TEXT_PP(0), &len);
-	int			v = sex_clean(s, len);
+	int			v = mr_sex_clean(s, len);
 
 	if (v == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(UInt8GetDatum((uint8) v));
+	PG_RETURN_BYTE(v);
 }

@@ -3,8 +3,8 @@
  */
 #include <string.h>
 
+#include "scan.h"
 #include "sex_io.h"
-#include "vocab_io.h"
 
 static const mr_word sex_words[] = {
 	{"f", MR_SEX_F}, {"female", MR_SEX_F},
@@ -60,19 +60,19 @@ mr_sex_label(int v, bool spanish)
 }
 
 mr_status
-sex_parse(const char *s, size_t len, int *out, size_t *errpos)
+mr_sex_parse(const char *s, size_t len, int *out, size_t *errpos)
 {
 	return mr_word_lookup(sex_words, NW(sex_words), s, len, out, errpos);
 }
 
 int
-sex_clean(const char *s, size_t len)
+mr_sex_clean(const char *s, size_t len)
 {
 	char		norm[64];
 	int			v;
 	size_t		pos;
 
-	if (sex_parse(s, len, &v, &pos) == MR_OK)
+	if (mr_sex_parse(s, len, &v, &pos) == MR_OK)
 		return v;
 	if (!mr_normalize_name(s, len, norm, sizeof(norm)))
 		return 0;

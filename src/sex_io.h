@@ -11,6 +11,9 @@
 
 #include "codes.h"
 
+/* One byte, frozen once released: INTERNALLENGTH in the install script. */
+#define SEX_INTERNALLENGTH 1
+
 #define MR_SEX_F 1
 #define MR_SEX_M 2
 #define MR_SEX_X 3
@@ -45,13 +48,13 @@ extern const char *mr_sex_label(int v, bool spanish);
  * sex text: F, M, X, UNK, and female, male, unspecified, '<' (the MRZ's
  * filler: X), unknown, U; any case, blanks around ignored.
  */
-extern mr_status sex_parse(const char *s, size_t len, int *out, size_t *errpos);
+extern mr_status mr_sex_parse(const char *s, size_t len, int *out, size_t *errpos);
 
 /*
  * For cleaning: the text forms above plus English, Spanish, French and
  * Portuguese words (mujer, hombre, femme, homem, no especificado ...),
  * accents and case ignored; 0 when none fits.
  */
-extern int	sex_clean(const char *s, size_t len);
+extern int	mr_sex_clean(const char *s, size_t len);
 
 #endif

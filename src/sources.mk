@@ -7,7 +7,7 @@
 MR_PLAIN_SOURCES = codes.c codes_data.c status_data.c scan.c datetime_io.c \
 	nationality_io.c place_io.c protection_status_io.c decision_tally_io.c \
 	route_io.c transit_profile_io.c flow_series_io.c \
-	vocab_io.c age_band_io.c sex_io.c accompaniment_io.c encounter_io.c \
+	age_band_io.c sex_io.c accompaniment_io.c encounter_io.c \
 	demography_io.c repeat_tally_io.c
 
 # The server's side: fmgr wrappers, aggregates, operators.

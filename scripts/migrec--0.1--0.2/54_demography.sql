@@ -1,7 +1,7 @@
 --------------------------------------------------------------------------
 -- demography: people counted by sex, age band and accompaniment, the
--- mergeable state of the demography aggregates (decision_tally's
--- pattern), and each publisher's table drawn from it
+-- mergeable state of the demography aggregates (a type with a merge
+-- aggregate), and each publisher's table drawn from it
 --------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.demography;
@@ -48,103 +48,129 @@ COMMENT ON FUNCTION @extschema@.demography_recv(pg_catalog.internal) IS
 COMMENT ON FUNCTION @extschema@.demography_send(@extschema@.demography) IS
 'demography binary output: version, scheme and dimensions (one byte each), then every count as a big-endian int8';
 
--- transition functions: not strict, a NULL sex, band or accompaniment counts as unknown
-CREATE FUNCTION @extschema@.demography_add(@extschema@.demography, @extschema@.sex, @extschema@.age_band)
-RETURNS @extschema@.demography
-AS 'MODULE_PATHNAME', 'demography_add'
+-- the aggregates' state: internal, with the aggregate-state kit (a
+-- demography and its total), serialized as the demography for parallel
+-- query; the row transitions are not strict: a NULL sex, band or
+-- accompaniment counts as unknown
+CREATE FUNCTION @extschema@.demography_transfn(pg_catalog.internal, @extschema@.sex, @extschema@.age_band)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'demography_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.demography_add(@extschema@.demography, @extschema@.sex, @extschema@.age_band,
-	@extschema@.accompaniment)
-RETURNS @extschema@.demography
-AS 'MODULE_PATHNAME', 'demography_add'
+COMMENT ON FUNCTION @extschema@.demography_transfn(pg_catalog.internal, @extschema@.sex, @extschema@.age_band) IS
+'transition function of demography(sex, age_band)';
+CREATE FUNCTION @extschema@.demography_transfn(pg_catalog.internal, @extschema@.sex, @extschema@.age_band, @extschema@.accompaniment)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'demography_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.demography_add(@extschema@.demography, @extschema@.sex, @extschema@.age_band,
-	@extschema@.accompaniment, pg_catalog.int8)
-RETURNS @extschema@.demography
-AS 'MODULE_PATHNAME', 'demography_add'
+COMMENT ON FUNCTION @extschema@.demography_transfn(pg_catalog.internal, @extschema@.sex, @extschema@.age_band, @extschema@.accompaniment) IS
+'transition function of demography(sex, age_band, accompaniment)';
+CREATE FUNCTION @extschema@.demography_transfn(pg_catalog.internal, @extschema@.sex, @extschema@.age_band, @extschema@.accompaniment, pg_catalog.int8)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'demography_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.demography_remove(@extschema@.demography, @extschema@.sex, @extschema@.age_band)
-RETURNS @extschema@.demography
-AS 'MODULE_PATHNAME', 'demography_remove'
+COMMENT ON FUNCTION @extschema@.demography_transfn(pg_catalog.internal, @extschema@.sex, @extschema@.age_band, @extschema@.accompaniment, pg_catalog.int8) IS
+'transition function of demography(sex, age_band, accompaniment, count)';
+CREATE FUNCTION @extschema@.demography_inv_transfn(pg_catalog.internal, @extschema@.sex, @extschema@.age_band)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'demography_inv_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.demography_remove(@extschema@.demography, @extschema@.sex, @extschema@.age_band,
-	@extschema@.accompaniment)
-RETURNS @extschema@.demography
-AS 'MODULE_PATHNAME', 'demography_remove'
+COMMENT ON FUNCTION @extschema@.demography_inv_transfn(pg_catalog.internal, @extschema@.sex, @extschema@.age_band) IS
+'inverse transition function of demography(sex, age_band), for moving window frames';
+CREATE FUNCTION @extschema@.demography_inv_transfn(pg_catalog.internal, @extschema@.sex, @extschema@.age_band, @extschema@.accompaniment)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'demography_inv_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.demography_remove(@extschema@.demography, @extschema@.sex, @extschema@.age_band,
-	@extschema@.accompaniment, pg_catalog.int8)
-RETURNS @extschema@.demography
-AS 'MODULE_PATHNAME', 'demography_remove'
+COMMENT ON FUNCTION @extschema@.demography_inv_transfn(pg_catalog.internal, @extschema@.sex, @extschema@.age_band, @extschema@.accompaniment) IS
+'inverse transition function of demography(sex, age_band, accompaniment), for moving window frames';
+CREATE FUNCTION @extschema@.demography_inv_transfn(pg_catalog.internal, @extschema@.sex, @extschema@.age_band, @extschema@.accompaniment, pg_catalog.int8)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'demography_inv_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.demography_merge(@extschema@.demography, @extschema@.demography)
-RETURNS @extschema@.demography
-AS 'MODULE_PATHNAME', 'demography_merge'
+COMMENT ON FUNCTION @extschema@.demography_inv_transfn(pg_catalog.internal, @extschema@.sex, @extschema@.age_band, @extschema@.accompaniment, pg_catalog.int8) IS
+'inverse transition function of demography(sex, age_band, accompaniment, count), for moving window frames';
+CREATE FUNCTION @extschema@.demography_merge_transfn(pg_catalog.internal, @extschema@.demography)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'demography_merge_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.demography_unmerge(@extschema@.demography, @extschema@.demography)
-RETURNS @extschema@.demography
-AS 'MODULE_PATHNAME', 'demography_unmerge'
+COMMENT ON FUNCTION @extschema@.demography_merge_transfn(pg_catalog.internal, @extschema@.demography) IS
+'transition function of demography(demography)';
+CREATE FUNCTION @extschema@.demography_merge_inv_transfn(pg_catalog.internal, @extschema@.demography)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'demography_merge_inv_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-
-COMMENT ON FUNCTION @extschema@.demography_add(@extschema@.demography, @extschema@.sex, @extschema@.age_band) IS
-'a demography with one more person counted, of unknown accompaniment (NULL sex or band: unknown)';
-COMMENT ON FUNCTION @extschema@.demography_add(@extschema@.demography, @extschema@.sex, @extschema@.age_band, @extschema@.accompaniment) IS
-'a demography with one more person counted (NULL sex, band or accompaniment: unknown)';
-COMMENT ON FUNCTION @extschema@.demography_add(@extschema@.demography, @extschema@.sex, @extschema@.age_band, @extschema@.accompaniment, pg_catalog.int8) IS
-'a demography with count more people counted (a NULL count: none)';
-COMMENT ON FUNCTION @extschema@.demography_remove(@extschema@.demography, @extschema@.sex, @extschema@.age_band) IS
-'a demography with one person uncounted (the inverse transition, for window frames)';
-COMMENT ON FUNCTION @extschema@.demography_remove(@extschema@.demography, @extschema@.sex, @extschema@.age_band, @extschema@.accompaniment) IS
-'a demography with one person uncounted (the inverse transition, for window frames)';
-COMMENT ON FUNCTION @extschema@.demography_remove(@extschema@.demography, @extschema@.sex, @extschema@.age_band, @extschema@.accompaniment, pg_catalog.int8) IS
-'a demography with count people uncounted (the inverse transition, for window frames)';
-COMMENT ON FUNCTION @extschema@.demography_merge(@extschema@.demography, @extschema@.demography) IS
-'the sum of two demographies of the same age scheme (NULL counts as empty)';
-COMMENT ON FUNCTION @extschema@.demography_unmerge(@extschema@.demography, @extschema@.demography) IS
-'the first demography less the second (the merging aggregate''s inverse, for window frames)';
+COMMENT ON FUNCTION @extschema@.demography_merge_inv_transfn(pg_catalog.internal, @extschema@.demography) IS
+'inverse transition function of demography(demography), for moving window frames';
+CREATE FUNCTION @extschema@.demography_combine(pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'demography_combine'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.demography_combine(pg_catalog.internal, pg_catalog.internal) IS
+'combine function of the demography aggregates';
+CREATE FUNCTION @extschema@.demography_serialize(pg_catalog.internal)
+RETURNS pg_catalog.bytea AS 'MODULE_PATHNAME', 'demography_serialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.demography_serialize(pg_catalog.internal) IS
+'serialization function of the demography aggregates';
+CREATE FUNCTION @extschema@.demography_deserialize(pg_catalog.bytea, pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'demography_deserialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.demography_deserialize(pg_catalog.bytea, pg_catalog.internal) IS
+'deserialization function of the demography aggregates';
+CREATE FUNCTION @extschema@.demography_finalfn(pg_catalog.internal)
+RETURNS @extschema@.demography AS 'MODULE_PATHNAME', 'demography_finalfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.demography_finalfn(pg_catalog.internal) IS
+'final function of the demography aggregates: the demography counted, empty for no rows';
 
 CREATE AGGREGATE @extschema@.demography(@extschema@.sex, @extschema@.age_band) (
-	SFUNC = @extschema@.demography_add,
-	STYPE = @extschema@.demography,
-	INITCOND = '{}',
-	COMBINEFUNC = @extschema@.demography_merge,
-	MSFUNC = @extschema@.demography_add,
-	MINVFUNC = @extschema@.demography_remove,
-	MSTYPE = @extschema@.demography,
-	MINITCOND = '{}',
+	SFUNC = @extschema@.demography_transfn,
+	STYPE = pg_catalog.internal,
+	SSPACE = 1400,
+	FINALFUNC = @extschema@.demography_finalfn,
+	COMBINEFUNC = @extschema@.demography_combine,
+	SERIALFUNC = @extschema@.demography_serialize,
+	DESERIALFUNC = @extschema@.demography_deserialize,
+	MSFUNC = @extschema@.demography_transfn,
+	MINVFUNC = @extschema@.demography_inv_transfn,
+	MSTYPE = pg_catalog.internal,
+	MSSPACE = 1400,
+	MFINALFUNC = @extschema@.demography_finalfn,
 	PARALLEL = SAFE
 );
 CREATE AGGREGATE @extschema@.demography(@extschema@.sex, @extschema@.age_band, @extschema@.accompaniment) (
-	SFUNC = @extschema@.demography_add,
-	STYPE = @extschema@.demography,
-	INITCOND = '{}',
-	COMBINEFUNC = @extschema@.demography_merge,
-	MSFUNC = @extschema@.demography_add,
-	MINVFUNC = @extschema@.demography_remove,
-	MSTYPE = @extschema@.demography,
-	MINITCOND = '{}',
+	SFUNC = @extschema@.demography_transfn,
+	STYPE = pg_catalog.internal,
+	SSPACE = 1400,
+	FINALFUNC = @extschema@.demography_finalfn,
+	COMBINEFUNC = @extschema@.demography_combine,
+	SERIALFUNC = @extschema@.demography_serialize,
+	DESERIALFUNC = @extschema@.demography_deserialize,
+	MSFUNC = @extschema@.demography_transfn,
+	MINVFUNC = @extschema@.demography_inv_transfn,
+	MSTYPE = pg_catalog.internal,
+	MSSPACE = 1400,
+	MFINALFUNC = @extschema@.demography_finalfn,
 	PARALLEL = SAFE
 );
 CREATE AGGREGATE @extschema@.demography(@extschema@.sex, @extschema@.age_band, @extschema@.accompaniment, pg_catalog.int8) (
-	SFUNC = @extschema@.demography_add,
-	STYPE = @extschema@.demography,
-	INITCOND = '{}',
-	COMBINEFUNC = @extschema@.demography_merge,
-	MSFUNC = @extschema@.demography_add,
-	MINVFUNC = @extschema@.demography_remove,
-	MSTYPE = @extschema@.demography,
-	MINITCOND = '{}',
+	SFUNC = @extschema@.demography_transfn,
+	STYPE = pg_catalog.internal,
+	SSPACE = 1400,
+	FINALFUNC = @extschema@.demography_finalfn,
+	COMBINEFUNC = @extschema@.demography_combine,
+	SERIALFUNC = @extschema@.demography_serialize,
+	DESERIALFUNC = @extschema@.demography_deserialize,
+	MSFUNC = @extschema@.demography_transfn,
+	MINVFUNC = @extschema@.demography_inv_transfn,
+	MSTYPE = pg_catalog.internal,
+	MSSPACE = 1400,
+	MFINALFUNC = @extschema@.demography_finalfn,
 	PARALLEL = SAFE
 );
 CREATE AGGREGATE @extschema@.demography(@extschema@.demography) (
-	SFUNC = @extschema@.demography_merge,
-	STYPE = @extschema@.demography,
-	INITCOND = '{}',
-	COMBINEFUNC = @extschema@.demography_merge,
-	MSFUNC = @extschema@.demography_merge,
-	MINVFUNC = @extschema@.demography_unmerge,
-	MSTYPE = @extschema@.demography,
-	MINITCOND = '{}',
+	SFUNC = @extschema@.demography_merge_transfn,
+	STYPE = pg_catalog.internal,
+	SSPACE = 1400,
+	FINALFUNC = @extschema@.demography_finalfn,
+	COMBINEFUNC = @extschema@.demography_combine,
+	SERIALFUNC = @extschema@.demography_serialize,
+	DESERIALFUNC = @extschema@.demography_deserialize,
+	MSFUNC = @extschema@.demography_merge_transfn,
+	MINVFUNC = @extschema@.demography_merge_inv_transfn,
+	MSTYPE = pg_catalog.internal,
+	MSSPACE = 1400,
+	MFINALFUNC = @extschema@.demography_finalfn,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.demography(@extschema@.sex, @extschema@.age_band) IS

@@ -50,30 +50,53 @@ COMMENT ON FUNCTION @extschema@.repeat_tally_recv(pg_catalog.internal) IS
 COMMENT ON FUNCTION @extschema@.repeat_tally_send(@extschema@.repeat_tally) IS
 'repeat_tally binary output: 32 bins then the encounters, big-endian int8';
 
-CREATE FUNCTION @extschema@.repeat_tally_add(@extschema@.repeat_tally, pg_catalog.int8)
-RETURNS @extschema@.repeat_tally
-AS 'MODULE_PATHNAME', 'repeat_tally_add'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.repeat_tally_remove(@extschema@.repeat_tally, pg_catalog.int8)
-RETURNS @extschema@.repeat_tally
-AS 'MODULE_PATHNAME', 'repeat_tally_remove'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.repeat_tally_merge(@extschema@.repeat_tally, @extschema@.repeat_tally)
-RETURNS @extschema@.repeat_tally
-AS 'MODULE_PATHNAME', 'repeat_tally_merge'
+-- the aggregates' state: internal, with the aggregate-state kit (a tally),
+-- serialized as the tally's bytes for parallel query
+CREATE FUNCTION @extschema@.repeat_tally_transfn(pg_catalog.internal, pg_catalog.int8)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'repeat_tally_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.repeat_tally_unmerge(@extschema@.repeat_tally, @extschema@.repeat_tally)
-RETURNS @extschema@.repeat_tally
-AS 'MODULE_PATHNAME', 'repeat_tally_unmerge'
+COMMENT ON FUNCTION @extschema@.repeat_tally_transfn(pg_catalog.internal, pg_catalog.int8) IS
+'transition function of repeat_tally(int8) and repeat_rate(int8): one individual and their encounters (0: not encountered, nothing added)';
+CREATE FUNCTION @extschema@.repeat_tally_inv_transfn(pg_catalog.internal, pg_catalog.int8)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'repeat_tally_inv_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.repeat_tally_add(@extschema@.repeat_tally, pg_catalog.int8) IS
-'a tally with one more individual, encountered that many times (0: not encountered, nothing added)';
-COMMENT ON FUNCTION @extschema@.repeat_tally_remove(@extschema@.repeat_tally, pg_catalog.int8) IS
-'a tally with one individual of that many encounters removed (the inverse transition, for window frames)';
-COMMENT ON FUNCTION @extschema@.repeat_tally_merge(@extschema@.repeat_tally, @extschema@.repeat_tally) IS
-'the tally of two disjoint sets of individuals (NULL counts as empty)';
-COMMENT ON FUNCTION @extschema@.repeat_tally_unmerge(@extschema@.repeat_tally, @extschema@.repeat_tally) IS
-'the first tally less the second (the merging aggregate''s inverse, for window frames)';
+COMMENT ON FUNCTION @extschema@.repeat_tally_inv_transfn(pg_catalog.internal, pg_catalog.int8) IS
+'inverse transition function of repeat_tally(int8) and repeat_rate(int8), for moving window frames';
+CREATE FUNCTION @extschema@.repeat_tally_merge_transfn(pg_catalog.internal, @extschema@.repeat_tally)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'repeat_tally_merge_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.repeat_tally_merge_transfn(pg_catalog.internal, @extschema@.repeat_tally) IS
+'transition function of repeat_tally(repeat_tally)';
+CREATE FUNCTION @extschema@.repeat_tally_merge_inv_transfn(pg_catalog.internal, @extschema@.repeat_tally)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'repeat_tally_merge_inv_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.repeat_tally_merge_inv_transfn(pg_catalog.internal, @extschema@.repeat_tally) IS
+'inverse transition function of repeat_tally(repeat_tally), for moving window frames';
+CREATE FUNCTION @extschema@.repeat_tally_combine(pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'repeat_tally_combine'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.repeat_tally_combine(pg_catalog.internal, pg_catalog.internal) IS
+'combine function of the repeat_tally and repeat_rate aggregates';
+CREATE FUNCTION @extschema@.repeat_tally_serialize(pg_catalog.internal)
+RETURNS pg_catalog.bytea AS 'MODULE_PATHNAME', 'repeat_tally_serialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.repeat_tally_serialize(pg_catalog.internal) IS
+'serialization function of the repeat_tally and repeat_rate aggregates';
+CREATE FUNCTION @extschema@.repeat_tally_deserialize(pg_catalog.bytea, pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'repeat_tally_deserialize'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.repeat_tally_deserialize(pg_catalog.bytea, pg_catalog.internal) IS
+'deserialization function of the repeat_tally and repeat_rate aggregates';
+CREATE FUNCTION @extschema@.repeat_tally_finalfn(pg_catalog.internal)
+RETURNS @extschema@.repeat_tally AS 'MODULE_PATHNAME', 'repeat_tally_finalfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.repeat_tally_finalfn(pg_catalog.internal) IS
+'final function of the repeat_tally aggregates: the tally, empty for no rows';
+CREATE FUNCTION @extschema@.repeat_rate_finalfn(pg_catalog.internal)
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'repeat_rate_finalfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.repeat_rate_finalfn(pg_catalog.internal) IS
+'final function of repeat_rate(int8): the repeat-encounter rate, NULL without individuals';
 
 CREATE FUNCTION @extschema@.unique_individuals(@extschema@.repeat_tally)
 RETURNS pg_catalog.int8
@@ -121,44 +144,54 @@ COMMENT ON FUNCTION @extschema@.repeat_distribution(@extschema@.repeat_tally) IS
 'encounters per individual as a distribution: individuals encountered 1, 2, ... times (the last, 32, meaning 32 or more)';
 
 CREATE AGGREGATE @extschema@.repeat_tally(pg_catalog.int8) (
-	SFUNC = @extschema@.repeat_tally_add,
-	STYPE = @extschema@.repeat_tally,
-	INITCOND = '(individuals={},encounters=0)',
-	COMBINEFUNC = @extschema@.repeat_tally_merge,
-	MSFUNC = @extschema@.repeat_tally_add,
-	MINVFUNC = @extschema@.repeat_tally_remove,
-	MSTYPE = @extschema@.repeat_tally,
-	MINITCOND = '(individuals={},encounters=0)',
+	SFUNC = @extschema@.repeat_tally_transfn,
+	STYPE = pg_catalog.internal,
+	SSPACE = 264,
+	FINALFUNC = @extschema@.repeat_tally_finalfn,
+	COMBINEFUNC = @extschema@.repeat_tally_combine,
+	SERIALFUNC = @extschema@.repeat_tally_serialize,
+	DESERIALFUNC = @extschema@.repeat_tally_deserialize,
+	MSFUNC = @extschema@.repeat_tally_transfn,
+	MINVFUNC = @extschema@.repeat_tally_inv_transfn,
+	MSTYPE = pg_catalog.internal,
+	MSSPACE = 264,
+	MFINALFUNC = @extschema@.repeat_tally_finalfn,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.repeat_tally(pg_catalog.int8) IS
 'individuals tallied by their encounters, from one row per individual (SELECT key, count(*) ... GROUP BY key); NULL rows skipped';
 
 CREATE AGGREGATE @extschema@.repeat_tally(@extschema@.repeat_tally) (
-	SFUNC = @extschema@.repeat_tally_merge,
-	STYPE = @extschema@.repeat_tally,
-	INITCOND = '(individuals={},encounters=0)',
-	COMBINEFUNC = @extschema@.repeat_tally_merge,
-	MSFUNC = @extschema@.repeat_tally_merge,
-	MINVFUNC = @extschema@.repeat_tally_unmerge,
-	MSTYPE = @extschema@.repeat_tally,
-	MINITCOND = '(individuals={},encounters=0)',
+	SFUNC = @extschema@.repeat_tally_merge_transfn,
+	STYPE = pg_catalog.internal,
+	SSPACE = 264,
+	FINALFUNC = @extschema@.repeat_tally_finalfn,
+	COMBINEFUNC = @extschema@.repeat_tally_combine,
+	SERIALFUNC = @extschema@.repeat_tally_serialize,
+	DESERIALFUNC = @extschema@.repeat_tally_deserialize,
+	MSFUNC = @extschema@.repeat_tally_merge_transfn,
+	MINVFUNC = @extschema@.repeat_tally_merge_inv_transfn,
+	MSTYPE = pg_catalog.internal,
+	MSSPACE = 264,
+	MFINALFUNC = @extschema@.repeat_tally_finalfn,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.repeat_tally(@extschema@.repeat_tally) IS
 'the tally of disjoint sets of individuals (shards partitioned by the person key); tallies that may share individuals do not add up';
 
 CREATE AGGREGATE @extschema@.repeat_rate(pg_catalog.int8) (
-	SFUNC = @extschema@.repeat_tally_add,
-	STYPE = @extschema@.repeat_tally,
-	INITCOND = '(individuals={},encounters=0)',
-	FINALFUNC = @extschema@.repeat_rate,
-	COMBINEFUNC = @extschema@.repeat_tally_merge,
-	MSFUNC = @extschema@.repeat_tally_add,
-	MINVFUNC = @extschema@.repeat_tally_remove,
-	MSTYPE = @extschema@.repeat_tally,
-	MINITCOND = '(individuals={},encounters=0)',
-	MFINALFUNC = @extschema@.repeat_rate,
+	SFUNC = @extschema@.repeat_tally_transfn,
+	STYPE = pg_catalog.internal,
+	SSPACE = 264,
+	FINALFUNC = @extschema@.repeat_rate_finalfn,
+	COMBINEFUNC = @extschema@.repeat_tally_combine,
+	SERIALFUNC = @extschema@.repeat_tally_serialize,
+	DESERIALFUNC = @extschema@.repeat_tally_deserialize,
+	MSFUNC = @extschema@.repeat_tally_transfn,
+	MINVFUNC = @extschema@.repeat_tally_inv_transfn,
+	MSTYPE = pg_catalog.internal,
+	MSSPACE = 264,
+	MFINALFUNC = @extschema@.repeat_rate_finalfn,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.repeat_rate(pg_catalog.int8) IS

@@ -365,35 +365,35 @@ text_people(const char *s, size_t len)
 	int			v,
 				w;
 	size_t		pos;
-	char		out[MR_AGE_BAND_TEXT_SIZE];
+	char		out[AGE_BAND_TEXT_SIZE];
 
-	if (age_band_parse(s, len, &v, &pos) == MR_OK)
+	if (mr_age_band_parse(s, len, &v, &pos) == MR_OK)
 	{
 		CHECK(mr_age_band_valid(v));
-		age_band_format(v, out);
-		CHECK(age_band_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
+		mr_age_band_format(v, out);
+		CHECK(mr_age_band_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
 	}
 	else
 		CHECK(pos <= len);
-	if (sex_parse(s, len, &v, &pos) == MR_OK)
+	if (mr_sex_parse(s, len, &v, &pos) == MR_OK)
 	{
 		const char *code = mr_sex_code(v);
 
-		CHECK(mr_sex_valid(v) && sex_parse(code, strlen(code), &w, &pos) == MR_OK && w == v);
+		CHECK(mr_sex_valid(v) && mr_sex_parse(code, strlen(code), &w, &pos) == MR_OK && w == v);
 	}
-	v = sex_clean(s, len);
+	v = mr_sex_clean(s, len);
 	CHECK(v == 0 || mr_sex_valid(v));
-	if (accompaniment_parse(s, len, &v, &pos) == MR_OK)
+	if (mr_accompaniment_parse(s, len, &v, &pos) == MR_OK)
 	{
 		const char *name = mr_accompaniment_name(v);
 
-		CHECK(mr_accompaniment_valid(v) && accompaniment_parse(name, strlen(name), &w, &pos) == MR_OK && w == v);
+		CHECK(mr_accompaniment_valid(v) && mr_accompaniment_parse(name, strlen(name), &w, &pos) == MR_OK && w == v);
 	}
-	if (encounter_parse(s, len, &v, &pos) == MR_OK)
+	if (mr_encounter_parse(s, len, &v, &pos) == MR_OK)
 	{
 		const mr_encounter_info *e = mr_encounter_find(v);
 
-		CHECK(e != NULL && encounter_parse(e->name, strlen(e->name), &w, &pos) == MR_OK && w == v);
+		CHECK(e != NULL && mr_encounter_parse(e->name, strlen(e->name), &w, &pos) == MR_OK && w == v);
 	}
 }
 
@@ -401,23 +401,23 @@ text_people(const char *s, size_t len)
 static void
 text_demography(const char *s, size_t len)
 {
-	static int64_t a[MR_DEMOGRAPHY_MAX_SIZE / 8 + 1],
-				b[MR_DEMOGRAPHY_MAX_SIZE / 8 + 1];
+	static int64_t a[DEMOGRAPHY_MAX_SIZE / 8 + 1],
+				b[DEMOGRAPHY_MAX_SIZE / 8 + 1];
 	static char out[64 * 1024];
 	mr_demography *d = (mr_demography *) a,
 			   *e = (mr_demography *) b;
 	size_t		pos,
 				olen;
 
-	if (demography_parse(s, len, d, &pos) != MR_OK)
+	if (mr_demography_parse(s, len, d, &pos) != MR_OK)
 	{
 		CHECK(pos <= len);
 		return;
 	}
 	CHECK(mr_demography_valid(d, mr_demography_size(d->scheme)));
-	olen = demography_format(d, out);
-	CHECK(olen < demography_text_size(d));
-	CHECK(demography_parse(out, olen, e, &pos) == MR_OK && memcmp(d, e, mr_demography_size(d->scheme)) == 0);
+	olen = mr_demography_format(d, out);
+	CHECK(olen < DEMOGRAPHY_TEXT_SIZE(mr_demography_ncells(d)));
+	CHECK(mr_demography_parse(out, olen, e, &pos) == MR_OK && memcmp(d, e, mr_demography_size(d->scheme)) == 0);
 	for (int p = 1; p <= MR_NPUBS; p++)
 	{
 		mr_pub_row rows[MR_PUB_MAX_ROWS];
@@ -440,13 +440,13 @@ text_repeat(const char *s, size_t len)
 	mr_repeat_tally t,
 				u;
 	size_t		pos;
-	char		out[MR_REPEAT_TALLY_TEXT_SIZE];
+	char		out[REPEAT_TALLY_TEXT_SIZE];
 
-	if (repeat_tally_parse(s, len, &t, &pos) == MR_OK)
+	if (mr_repeat_tally_parse(s, len, &t, &pos) == MR_OK)
 	{
 		CHECK(mr_repeat_tally_valid(&t));
-		repeat_tally_format(&t, out);
-		CHECK(repeat_tally_parse(out, strlen(out), &u, &pos) == MR_OK && memcmp(&t, &u, sizeof(t)) == 0);
+		mr_repeat_tally_format(&t, out);
+		CHECK(mr_repeat_tally_parse(out, strlen(out), &u, &pos) == MR_OK && memcmp(&t, &u, sizeof(t)) == 0);
 	}
 	else
 		CHECK(pos <= len);
@@ -588,7 +588,7 @@ binary_flow(const uint8_t *b, size_t len)
 static void
 binary_people(const uint8_t *b, size_t len)
 {
-	char		out[MR_AGE_BAND_TEXT_SIZE];
+	char		out[AGE_BAND_TEXT_SIZE];
 	int			v,
 				w;
 	size_t		pos;
@@ -598,16 +598,16 @@ binary_people(const uint8_t *b, size_t len)
 	v = b[0];
 	if (mr_age_band_valid(v))
 	{
-		age_band_format(v, out);
-		CHECK(age_band_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
+		mr_age_band_format(v, out);
+		CHECK(mr_age_band_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
 	}
 	if (mr_sex_valid(v))
-		CHECK(sex_parse(mr_sex_code(v), strlen(mr_sex_code(v)), &w, &pos) == MR_OK && w == v);
+		CHECK(mr_sex_parse(mr_sex_code(v), strlen(mr_sex_code(v)), &w, &pos) == MR_OK && w == v);
 	if (mr_accompaniment_valid(v))
-		CHECK(accompaniment_parse(mr_accompaniment_name(v), strlen(mr_accompaniment_name(v)), &w, &pos) == MR_OK &&
+		CHECK(mr_accompaniment_parse(mr_accompaniment_name(v), strlen(mr_accompaniment_name(v)), &w, &pos) == MR_OK &&
 			  w == v);
 	if (mr_encounter_find(v))
-		CHECK(encounter_parse(mr_encounter_find(v)->name, strlen(mr_encounter_find(v)->name), &w, &pos) == MR_OK &&
+		CHECK(mr_encounter_parse(mr_encounter_find(v)->name, strlen(mr_encounter_find(v)->name), &w, &pos) == MR_OK &&
 			  w == v);
 }
 
@@ -619,8 +619,8 @@ binary_people(const uint8_t *b, size_t len)
 static void
 binary_tallies(const uint8_t *b, size_t len)
 {
-	static int64_t a[MR_DEMOGRAPHY_MAX_SIZE / 8 + 1],
-				c[MR_DEMOGRAPHY_MAX_SIZE / 8 + 1];
+	static int64_t a[DEMOGRAPHY_MAX_SIZE / 8 + 1],
+				c[DEMOGRAPHY_MAX_SIZE / 8 + 1];
 	static char out[64 * 1024];
 	mr_demography *d = (mr_demography *) a,
 			   *e = (mr_demography *) c;
@@ -638,26 +638,26 @@ binary_tallies(const uint8_t *b, size_t len)
 		memset(d->pad, 0, sizeof(d->pad));
 		for (size_t i = 0; i < n; i++)
 			d->counts[i] = (int64_t) be64(b + 5 + 8 * i);
-		if (mr_demography_valid(d, MR_DEMOGRAPHY_HEADER + 8 * n))
+		if (mr_demography_valid(d, DEMOGRAPHY_HEADER_SIZE + 8 * n))
 		{
-			demography_format(d, out);
-			CHECK(demography_parse(out, strlen(out), e, &pos) == MR_OK &&
-				  memcmp(d, e, MR_DEMOGRAPHY_HEADER + 8 * n) == 0);
+			mr_demography_format(d, out);
+			CHECK(mr_demography_parse(out, strlen(out), e, &pos) == MR_OK &&
+				  memcmp(d, e, DEMOGRAPHY_HEADER_SIZE + 8 * n) == 0);
 		}
 	}
 	if (len == sizeof(mr_repeat_tally))
 	{
 		mr_repeat_tally t,
 					u;
-		char		tout[MR_REPEAT_TALLY_TEXT_SIZE];
+		char		tout[REPEAT_TALLY_TEXT_SIZE];
 
-		for (int k = 0; k < MR_REPEAT_BINS; k++)
+		for (int k = 0; k < REPEAT_TALLY_BINS; k++)
 			t.individuals[k] = (int64_t) be64(b + 8 * k);
-		t.encounters = (int64_t) be64(b + 8 * MR_REPEAT_BINS);
+		t.encounters = (int64_t) be64(b + 8 * REPEAT_TALLY_BINS);
 		if (mr_repeat_tally_valid(&t))
 		{
-			repeat_tally_format(&t, tout);
-			CHECK(repeat_tally_parse(tout, strlen(tout), &u, &pos) == MR_OK && memcmp(&t, &u, sizeof(t)) == 0);
+			mr_repeat_tally_format(&t, tout);
+			CHECK(mr_repeat_tally_parse(tout, strlen(tout), &u, &pos) == MR_OK && memcmp(&t, &u, sizeof(t)) == 0);
 		}
 	}
 }
