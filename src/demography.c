@@ -16,6 +16,9 @@
 #include "common/int.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"				/* VARSIZE: no longer in postgres.h */
+#endif
 
 #include "aggkit.h"
 #include "demography_io.h"

@@ -11,6 +11,9 @@
 #include "migrec.h"
 
 #include "libpq/pqformat.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"				/* VARSIZE: no longer in postgres.h */
+#endif
 
 #include "aggkit.h"
 #include "repeat_tally_io.h"
