@@ -111,7 +111,7 @@ pd=$(q -c "SELECT bench_paired_diff('age_band4', 'age_band4', 'age_band4', 'coun
 	echo "  The same table by hand, count(*) grouped by the four columns, takes $(bench_ms demography count_by_hand) ms: a hash table of"
 	echo "  $(q -c "SELECT count(*) FROM (SELECT DISTINCT n, s, b, a FROM bench_people) x") groups against $(q -c "SELECT count(DISTINCT n) FROM bench_people")."
 	echo "- With 2 workers: $(bench_ms demography_parallel workers2) ms against $(bench_ms demography_parallel workers0) ms without (count(*) with 2 workers:"
-	echo "  $(bench_ms demography_parallel count_workers2) ms); the states (one per nationality, $(q -c "SELECT pg_column_size(demography(s, b, a)) FROM bench_people WHERE n = 'HND'") bytes) are combined by addition, no serialization."
+	echo "  $(bench_ms demography_parallel count_workers2) ms); the states (one per nationality, $(q -c "SELECT pg_column_size(demography(s, b, a)) FROM bench_people WHERE n = 'HND'") bytes) are serialized as those bytes for the leader and combined by addition."
 	echo "- age_band against core's date_part('year', age(at, birth)): $(bench_ms age_band age_band) against $(bench_ms age_band core_age) ms: age() builds an interval"
 	echo "  through timestamps; age_band compares the two dates' days within years counted from 1 March, the scheme a one-byte argument."
 	echo
