@@ -165,6 +165,12 @@ demo() {
 }
 stage demo demo
 
+# The report in three designs of the same records (migrec; plain PostgreSQL
+# with text codes, an enum and arrays; jsonb documents): every section
+# identical before rounding, on a small dataset (test/bench/report/).
+stage reportequal env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE MR_PORT=54399 DEMO_SCALE=0.05 \
+	bash "$MR_TOP/test/bench/report_equal.sh"
+
 # The regression suite once more, against an ASan + UBSan build loaded into
 # the server; it reinstalls the normal build after.
 stage sanitize env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE MR_PORT=54349 bash "$MR_TOP/test/sanitize.sh"

@@ -1,0 +1,18 @@
+SELECT nationality,
+       count(*) FILTER (WHERE outcome = 'recognized') AS recognized,
+       count(*) FILTER (WHERE outcome = 'complementary') AS complementary,
+       count(*) FILTER (WHERE outcome = 'rejected') AS rejected,
+       count(*) FILTER (WHERE outcome = 'otherwise_closed') AS otherwise_closed,
+       count(*) FILTER (WHERE outcome = 'recognized')::float8
+         / nullif(count(*) FILTER (WHERE outcome IN ('recognized', 'complementary', 'rejected')), 0) AS recognition_rate,
+       count(*) FILTER (WHERE outcome IN ('recognized', 'complementary'))::float8
+         / nullif(count(*) FILTER (WHERE outcome IN ('recognized', 'complementary', 'rejected')), 0) AS total_recognition_rate
+FROM (SELECT c.doc->>'nationality' AS nationality,
+             (SELECT s.outcome FROM jsonb_array_elements(c.doc->'events') WITH ORDINALITY e(ev, k)
+              JOIN statuses s ON s.status = e.ev->>'status'
+              WHERE s.outcome IS NOT NULL ORDER BY e.k LIMIT 1) AS outcome
+      FROM cases c WHERE c.doc @> '{"events": [{"status": "claim_lodged"}]}') cases
+WHERE outcome IS NOT NULL
+GROUP BY nationality
+ORDER BY count(*) DESC, nationality
+LIMIT 8;
