@@ -2,15 +2,19 @@
 -- destination on its arrival date): days from the first stop within the
 -- Darién to the first later stop within Chiapas (NULL if a date is unknown)
 CREATE TEMP TABLE darien_chiapas AS
-SELECT (WITH stops AS (SELECT s.k, s.day, p.keys
-                       FROM unnest(j.origins[1:1] || j.destinations, j.departed[1:1] || j.arrived) WITH ORDINALITY s(place, day, k)
-                       JOIN places p ON p.code = s.place),
-             a AS (SELECT k, day FROM stops WHERE 'PA-5' = ANY (keys) ORDER BY k LIMIT 1)
-        SELECT b.day - a.day
-        FROM a, LATERAL (SELECT day FROM stops WHERE stops.k > a.k AND 'MX-CHP' = ANY (keys) ORDER BY stops.k LIMIT 1) b) AS days
-FROM journeys j
-WHERE j.places @> '{PA-5}'
-  AND j.arrived[array_position(j.destinations, 'PA-5')] <= '2021-06-30';
+WITH stops AS (
+	SELECT j.person_id, s.k, s.day, p.keys
+	FROM journeys j,
+	     unnest(j.origins[1:1] || j.destinations, j.departed[1:1] || j.arrived) WITH ORDINALITY s(place, day, k),
+	     places p
+	WHERE j.places @> '{PA-5}'
+	  AND j.arrived[array_position(j.destinations, 'PA-5')] <= '2021-06-30'
+	  AND p.code = s.place),
+a AS (SELECT DISTINCT ON (person_id) person_id, k, day FROM stops WHERE 'PA-5' = ANY (keys) ORDER BY person_id, k)
+SELECT DISTINCT ON (s.person_id) s.day - a.day AS days
+FROM a JOIN stops s ON s.person_id = a.person_id AND s.k > a.k
+WHERE 'MX-CHP' = ANY (s.keys)
+ORDER BY s.person_id, s.k;
 SELECT count(days) AS journeys,
        percentile_disc(0.5) WITHIN GROUP (ORDER BY days)::float8 AS median_days,
        percentile_disc(0.1) WITHIN GROUP (ORDER BY days)::float8 AS p10_days,

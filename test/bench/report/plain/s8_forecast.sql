@@ -10,16 +10,19 @@ CREATE TEMP TABLE transit_p AS
 SELECT days AS d, count(*)::float8 / (SELECT count(days) FROM darien_chiapas)::float8 AS p
 FROM darien_chiapas WHERE days IS NOT NULL GROUP BY days;
 -- the convolution: each entry arrives after d days with probability P(d),
--- independently: mean and variance of a sum of Bernoulli trials, an 80%
--- interval of mean -/+ 1.2816 sd floored at 0, up to 60 days past the last entry
+-- independently: mean and variance of a sum of Bernoulli trials (summed in
+-- the order of d), an 80% interval of mean -/+ 1.2816 sd floored at 0, every
+-- day from the first entry to 60 days past the last
 CREATE TEMP TABLE chiapas_forecast AS
-WITH span AS (SELECT min(day) AS first, max(day) AS last FROM darien_entries),
-     f AS (SELECT t::date AS day,
-                  coalesce(sum(e.n * p.p ORDER BY p.d), 0) AS expected,
-                  coalesce(sum(e.n * p.p * (1 - p.p) ORDER BY p.d), 0) AS var
-           FROM span, generate_series(span.first, span.last + 60, interval '1 day') t
-           LEFT JOIN (transit_p p JOIN darien_entries e ON true) ON e.day = t::date - p.d
-           GROUP BY t)
+WITH conv AS (SELECT e.day + p.d AS day,
+                     sum(e.n * p.p ORDER BY p.d) AS expected,
+                     sum(e.n * p.p * (1 - p.p) ORDER BY p.d) AS var
+              FROM darien_entries e, transit_p p
+              WHERE e.n > 0
+              GROUP BY 1),
+     f AS (SELECT t::date AS day, coalesce(c.expected, 0) AS expected, coalesce(c.var, 0) AS var
+           FROM generate_series((SELECT min(day) FROM darien_entries), (SELECT max(day) + 60 FROM darien_entries), interval '1 day') t
+           LEFT JOIN conv c ON c.day = t::date)
 SELECT f.day, f.expected, greatest(0, f.expected - 1.2815515655446004 * sqrt(f.var)) AS low,
        f.expected + 1.2815515655446004 * sqrt(f.var) AS high,
        CASE WHEN f.day <= '2021-08-31' THEN coalesce(o.n, 0) END AS observed
