@@ -8,9 +8,11 @@
 #     bash test/bench/bench_report.sh
 #
 #   BENCH_SCALES   the demo's scales (default "1 10")
-#   BENCH_RUNS     warm report runs per system, after one warm-up (5)
-#   BENCH_COLD     cold report runs per system (3): the cluster restarted and,
-#                  as root, the OS page cache dropped before each
+#   BENCH_RUNS     warm report runs per system, after one warm-up (5; from
+#                  scale 10 on BENCH_RUNS_LARGE, 3)
+#   BENCH_COLD     cold report runs per system (3; from scale 10 on
+#                  BENCH_COLD_LARGE, 2): the cluster restarted and, as root,
+#                  the OS page cache dropped before each
 #   BENCH_LOADS    loads per system and scale (3; 1 from scale 10 on)
 #   BENCH_OUT      the markdown report (test/bench/results-report.md)
 #   MR_PORT        the cluster's port (54420)
@@ -107,14 +109,16 @@ for scale in $SCALES; do
 		"${REPORT_PSQL[@]}" -d "r_$s" -c 'VACUUM'
 	done
 	rm -rf "$csv"
+	runs=$RUNS cold=$COLD
+	if awk -v s="$scale" 'BEGIN { exit !(s >= 10) }'; then runs=${BENCH_RUNS_LARGE:-3} cold=${BENCH_COLD_LARGE:-2}; fi
 	mr_log "scale $scale: warm runs"
-	for ((r = 0; r <= RUNS; r++)); do
+	for ((r = 0; r <= runs; r++)); do
 		for s in $(rotate "$r" "${systems[@]}"); do
 			report_run "$scale" "$s" "$([ "$r" -eq 0 ] && echo warmup || echo warm)" "$r"
 		done
 	done
 	mr_log "scale $scale: cold runs"
-	for ((r = 0; r < COLD; r++)); do
+	for ((r = 0; r < cold; r++)); do
 		for s in $(rotate "$r" "${systems[@]}"); do
 			restart_cold
 			report_run "$scale" "$s" cold "$r"
@@ -126,7 +130,7 @@ done
 # ---------------------------------------------------------------- the report
 python3 "$MR_TOP/test/bench/report/summarize.py" "$TSV" "$PNG" \
 	--header "$(printf '%s\n' \
-		"Made by \`bash test/bench/bench_report.sh\` (BENCH_SCALES=\"$SCALES\" BENCH_RUNS=$RUNS BENCH_COLD=$COLD) on $(date -u +%Y-%m-%d)," \
+		"Made by \`bash test/bench/bench_report.sh\` (BENCH_SCALES=\"$SCALES\" BENCH_RUNS=$RUNS BENCH_COLD=$COLD BENCH_RUNS_LARGE=${BENCH_RUNS_LARGE:-3} BENCH_COLD_LARGE=${BENCH_COLD_LARGE:-2}) on $(date -u +%Y-%m-%d)," \
 		"PostgreSQL $(psql -X -At -c 'SHOW server_version'), migrec $(git -C "$MR_TOP" describe --always --dirty 2>/dev/null || echo '?'), $(nproc) cores shared with other work" \
 		"(load average $load0 at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM;" \
 		"work_mem $WORK_MEM, shared_buffers ${BENCH_SHARED_BUFFERS:-2GB}, no parallel query, no JIT, the same for the three designs." \

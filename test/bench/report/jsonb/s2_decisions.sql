@@ -7,12 +7,10 @@ SELECT nationality,
          / nullif(count(*) FILTER (WHERE outcome IN ('recognized', 'complementary', 'rejected')), 0) AS recognition_rate,
        count(*) FILTER (WHERE outcome IN ('recognized', 'complementary'))::float8
          / nullif(count(*) FILTER (WHERE outcome IN ('recognized', 'complementary', 'rejected')), 0) AS total_recognition_rate
-FROM (SELECT c.doc->>'nationality' AS nationality,
-             (SELECT s.outcome FROM jsonb_array_elements(c.doc->'events') WITH ORDINALITY e(ev, k)
-              JOIN statuses s ON s.status = e.ev->>'status'
-              WHERE s.outcome IS NOT NULL ORDER BY e.k LIMIT 1) AS outcome
-      FROM cases c WHERE c.doc @> '{"events": [{"status": "claim_lodged"}]}') cases
-WHERE outcome IS NOT NULL
+FROM (SELECT DISTINCT ON (c.case_id) c.doc->>'nationality' AS nationality, s.outcome
+      FROM cases c, jsonb_array_elements(c.doc->'events') WITH ORDINALITY e(ev, k), statuses s
+      WHERE c.doc @> '{"events": [{"status": "claim_lodged"}]}' AND s.status = e.ev->>'status' AND s.outcome IS NOT NULL
+      ORDER BY c.case_id, e.k) cases
 GROUP BY nationality
 ORDER BY count(*) DESC, nationality
 LIMIT 8;

@@ -7,11 +7,10 @@ SELECT nationality,
          / nullif(count(*) FILTER (WHERE outcome IN ('recognized', 'complementary', 'rejected')), 0) AS recognition_rate,
        count(*) FILTER (WHERE outcome IN ('recognized', 'complementary'))::float8
          / nullif(count(*) FILTER (WHERE outcome IN ('recognized', 'complementary', 'rejected')), 0) AS total_recognition_rate
-FROM (SELECT h.nationality,
-             (SELECT s.outcome FROM unnest(h.statuses) WITH ORDINALITY u(st, k) JOIN statuses s ON s.status = u.st
-              WHERE s.outcome IS NOT NULL ORDER BY u.k LIMIT 1) AS outcome
-      FROM histories h WHERE 'claim_lodged' = ANY (h.statuses)) cases
-WHERE outcome IS NOT NULL
+FROM (SELECT DISTINCT ON (h.case_id) h.nationality, s.outcome
+      FROM histories h, unnest(h.statuses) WITH ORDINALITY u(st, k), statuses s
+      WHERE 'claim_lodged' = ANY (h.statuses) AND s.status = u.st AND s.outcome IS NOT NULL
+      ORDER BY h.case_id, u.k) cases
 GROUP BY nationality
 ORDER BY count(*) DESC, nationality
 LIMIT 8;
