@@ -66,7 +66,7 @@ hostile() {
 stage hostile hostile
 
 # TAP tests (PostgreSQL::Test::Cluster): dump and restore, upgrades,
-# sharding.  They start their own servers, so they run as the cluster's
+# sharding, a crash under load (kill -9 of the postmaster).  They start their own servers, so they run as the cluster's
 # non-root owner, in a throwaway folder that it owns, with a copy of what
 # they read from the tree (the clone itself may be unreadable to it: a
 # folder in root's home, a mktemp -d).
