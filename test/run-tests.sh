@@ -149,7 +149,7 @@ unit() {
 stage unit unit
 
 # libFuzzer on every text parser and binary decoder.
-stage fuzz make -C "$MR_TOP/test/fuzz" -s check FUZZ_SECONDS="${FUZZ_SECONDS:-10}"
+stage fuzz make -C "$MR_TOP/test/fuzz" -s -j"$(nproc)" check FUZZ_SECONDS="${FUZZ_SECONDS:-10}"
 
 # The README's demo command, end to end, on a small dataset.
 demo() {
