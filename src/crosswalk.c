@@ -144,7 +144,9 @@ nationality_from(PG_FUNCTION_ARGS)
 						 errmsg("invalid input syntax for type %s: \"%s\"", "nationality", input),
 						 res.why ?
 						 errdetail("Source %s prints no such code (%s).", sname, msg_text(res.why)) :
-						 errdetail("Source %s prints no such code or name, and it is no country name migrec knows.",
+						 res.is_code ?
+						 errdetail("Source %s prints no such code.", sname) :
+						 errdetail("Source %s prints no such name, and it is no country name migrec knows.",
 								   sname),
 						 errhint("nationality_crosswalk('%s') lists the codes and names of %s.",
 								 sname, sname)));

@@ -149,6 +149,7 @@ typedef struct mr_xw_result
 	uint16_t	code;			/* MR_XW_FOUND: the packed nationality */
 	const char *why;			/* otherwise, when known: what the form means */
 	int			row;			/* the crosswalk row that decided, or -1 */
+	bool		is_code;		/* the input looked like a code (1-3 letters or digits) */
 } mr_xw_result;
 
 /* "unhcr" (any case) -> mr_source; -1 when no such source. */

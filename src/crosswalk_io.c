@@ -401,6 +401,7 @@ mr_xw_nationality(const char *s, size_t len, int source, bool strict, mr_xw_resu
 	res->code = 0;
 	res->why = NULL;
 	res->row = -1;
+	res->is_code = is_code;
 
 	if (source == MR_SRC_NONE)
 	{
@@ -475,7 +476,8 @@ mr_xw_unhcr_code(const char *s, size_t len, mr_xw_result *res)
 	res->code = 0;
 	res->why = NULL;
 	res->row = -1;
-	if (!code_key(s, len, code))
+	res->is_code = code_key(s, len, code);
+	if (!res->is_code)
 		return;
 	k = source_key_search(MR_SRC_UNHCR, code);
 	if (k < 0 || mr_xw_rows[mr_xw_source_keys[k].row].is_name)
