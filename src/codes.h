@@ -143,21 +143,6 @@ mr_letter(int c)
 	return 0;
 }
 
-static inline bool
-mr_isblank(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* The first position at or after i in s[0..len) that is not a blank. */
-static inline size_t
-mr_skip_blanks(const char *s, size_t len, size_t i)
-{
-	while (i < len && mr_isblank((unsigned char) s[i]))
-		i++;
-	return i;
-}
-
 /* Packed alpha-3 of three letters (any case), or 0 if not letters. */
 static inline int
 mr_pack3(const char *s)

@@ -13,7 +13,6 @@
  */
 #include "migrec.h"
 
-#include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
@@ -224,95 +223,81 @@ place_from_source(PG_FUNCTION_ARGS)
 
 /*
  * nationality_crosswalk(source text DEFAULT NULL): every form a source
- * prints (every source's for NULL), what it means, and why.
+ * prints (every source's for NULL), what it means, and why.  The source
+ * (MR_SRC_NONE or an mr_source) travels to the rows as arg, cast.
  */
+static void
+xw_rows_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	rows->first = 0;
+	rows->end = (uint64) mr_nxw_rows;
+	rows->arg = (void *) (intptr_t) source_arg(fcinfo, 0);
+}
+
+static bool
+xw_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	int			source = (int) (intptr_t) arg;
+	const mr_xw_row *r = &mr_xw_rows[k];
+
+	(void) fcinfo;
+	if (source != MR_SRC_NONE && r->source != source)
+		return false;
+	values[0] = PointerGetDatum(cstring_to_text(mr_xw_sources[r->source].name));
+	values[1] = PointerGetDatum(mr_utf8_to_text(r->form));
+	values[2] = PointerGetDatum(cstring_to_text(r->is_name ? "name" : "code"));
+	nulls[3] = r->target < 0;
+	values[3] = nulls[3] ? (Datum) 0 : NationalityGetDatum(mr_countries[r->target].code);
+	nulls[4] = r->note[0] == '\0';
+	values[4] = nulls[4] ? (Datum) 0 : PointerGetDatum(mr_utf8_to_text(r->note));
+	nulls[5] = r->elsewhere[0] == '\0';
+	values[5] = nulls[5] ? (Datum) 0 : PointerGetDatum(mr_utf8_to_text(r->elsewhere));
+	values[6] = PointerGetDatum(mr_utf8_to_text(r->seen_in));
+	values[7] = PointerGetDatum(cstring_to_text(r->verified));
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(nationality_crosswalk);
 Datum
 nationality_crosswalk(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	int			source;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		MemoryContextSwitchTo(oldcontext);
-		funcctx->user_fctx = NULL;
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	source = source_arg(fcinfo, 0);
-	while (funcctx->call_cntr < (uint64) mr_nxw_rows)
-	{
-		const mr_xw_row *r = &mr_xw_rows[funcctx->call_cntr];
-		Datum		values[8];
-		bool		nulls[8] = {0};
-
-		if (source != MR_SRC_NONE && r->source != source)
-		{
-			funcctx->call_cntr++;
-			continue;
-		}
-		values[0] = PointerGetDatum(cstring_to_text(mr_xw_sources[r->source].name));
-		values[1] = PointerGetDatum(mr_utf8_to_text(r->form));
-		values[2] = PointerGetDatum(cstring_to_text(r->is_name ? "name" : "code"));
-		nulls[3] = r->target < 0;
-		values[3] = nulls[3] ? (Datum) 0 : NationalityGetDatum(mr_countries[r->target].code);
-		nulls[4] = r->note[0] == '\0';
-		values[4] = nulls[4] ? (Datum) 0 : PointerGetDatum(mr_utf8_to_text(r->note));
-		nulls[5] = r->elsewhere[0] == '\0';
-		values[5] = nulls[5] ? (Datum) 0 : PointerGetDatum(mr_utf8_to_text(r->elsewhere));
-		values[6] = PointerGetDatum(mr_utf8_to_text(r->seen_in));
-		values[7] = PointerGetDatum(cstring_to_text(r->verified));
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, xw_rows_setup, xw_row);
 }
 
-/* place_crosswalk(source text DEFAULT NULL): every code and name of a place source. */
+/*
+ * place_crosswalk(source text DEFAULT NULL): every code and name of a place
+ * source (-1: of every source).
+ */
+static void
+xw_place_rows_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	rows->first = 0;
+	rows->end = (uint64) mr_nxw_place_rows;
+	rows->arg = (void *) (intptr_t) (PG_ARGISNULL(0) ? -1 : place_source_arg(fcinfo, 0));
+}
+
+static bool
+xw_place_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	int			source = (int) (intptr_t) arg;
+	const mr_xw_place_row *r = &mr_xw_place_rows[k];
+
+	(void) fcinfo;
+	if (source >= 0 && r->source != source)
+		return false;
+	values[0] = PointerGetDatum(cstring_to_text(mr_xw_place_sources[r->source].name));
+	values[1] = PointerGetDatum(mr_utf8_to_text(r->form));
+	values[2] = PointerGetDatum(cstring_to_text(r->is_name ? "name" : "code"));
+	values[3] = PlaceGetDatum(r->place);
+	nulls[4] = r->note[0] == '\0';
+	values[4] = nulls[4] ? (Datum) 0 : PointerGetDatum(mr_utf8_to_text(r->note));
+	values[5] = PointerGetDatum(mr_utf8_to_text(r->seen_in));
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(place_crosswalk);
 Datum
 place_crosswalk(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	int			source = -1;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	if (!PG_ARGISNULL(0))
-		source = place_source_arg(fcinfo, 0);
-	while (funcctx->call_cntr < (uint64) mr_nxw_place_rows)
-	{
-		const mr_xw_place_row *r = &mr_xw_place_rows[funcctx->call_cntr];
-		Datum		values[6];
-		bool		nulls[6] = {0};
-
-		if (source >= 0 && r->source != source)
-		{
-			funcctx->call_cntr++;
-			continue;
-		}
-		values[0] = PointerGetDatum(cstring_to_text(mr_xw_place_sources[r->source].name));
-		values[1] = PointerGetDatum(mr_utf8_to_text(r->form));
-		values[2] = PointerGetDatum(cstring_to_text(r->is_name ? "name" : "code"));
-		values[3] = PlaceGetDatum(r->place);
-		nulls[4] = r->note[0] == '\0';
-		values[4] = nulls[4] ? (Datum) 0 : PointerGetDatum(mr_utf8_to_text(r->note));
-		values[5] = PointerGetDatum(mr_utf8_to_text(r->seen_in));
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, xw_place_rows_setup, xw_place_row);
 }

@@ -7,6 +7,7 @@
 
 #include "crosswalk.h"
 #include "nationality_io.h"
+#include "scan.h"
 
 #define MAX_WORDS 32
 
@@ -199,18 +200,6 @@ mr_match_key(const char *s, size_t len, char *out, size_t outsize)
 
 /* ---------------------------------------------------------------- look-ups */
 
-static void
-trim(const char **s, size_t *len)
-{
-	while (*len > 0 && mr_isblank((unsigned char) (*s)[0]))
-	{
-		(*s)++;
-		(*len)--;
-	}
-	while (*len > 0 && mr_isblank((unsigned char) (*s)[*len - 1]))
-		(*len)--;
-}
-
 /*
  * A code (1 to 3 ASCII letters or digits, blanks around ignored), upper-cased
  * into key[4]; false when s is no code.  Codes are looked up as codes, never
@@ -219,7 +208,7 @@ trim(const char **s, size_t *len)
 static bool
 code_key(const char *s, size_t len, char *key)
 {
-	trim(&s, &len);
+	mr_trim(&s, &len);
 	if (len < 1 || len > 3)
 		return false;
 	for (size_t i = 0; i < len; i++)
@@ -303,7 +292,7 @@ code_reading(const char *key)
 static int
 source_search(const mr_xw_source *tab, int n, const char *s, size_t len)
 {
-	trim(&s, &len);
+	mr_trim(&s, &len);
 	for (int i = 0; i < n; i++)
 	{
 		const char *name = tab[i].name;
@@ -412,14 +401,14 @@ mr_xw_nationality(const char *s, size_t len, int source, bool strict, mr_xw_resu
 			if (readings != NULL)
 			{
 				/* a code some publisher reads otherwise: refuse to guess */
-				res->status = nationality_parse(s, len, &v, &errpos) == MR_OK ?
+				res->status = mr_nationality_parse(s, len, &v, &errpos) == MR_OK ?
 					MR_XW_IS_AMBIGUOUS : MR_XW_NOT_FOUND;
 				res->why = readings;
 				return;
 			}
 		}
 		/* 0.1's parse_nationality(): the type's codes, then its names */
-		v = nationality_from_name(s, len);
+		v = mr_nationality_from_name(s, len);
 		if (v != 0)
 		{
 			res->status = MR_XW_FOUND;
@@ -443,7 +432,7 @@ mr_xw_nationality(const char *s, size_t len, int source, bool strict, mr_xw_resu
 		if (source_form(source, code, res))
 			return;
 		if ((source == MR_SRC_ISO || source == MR_SRC_UNHCR_ISO) &&
-			nationality_parse(s, len, &v, &errpos) == MR_OK)
+			mr_nationality_parse(s, len, &v, &errpos) == MR_OK)
 		{
 			res->status = MR_XW_FOUND;
 			res->code = v;
@@ -457,7 +446,7 @@ mr_xw_nationality(const char *s, size_t len, int source, bool strict, mr_xw_resu
 	if (have_key && source_form(source, key, res))
 		return;
 	if ((source == MR_SRC_ISO || source == MR_SRC_UNHCR_ISO) &&
-		nationality_parse(s, len, &v, &errpos) == MR_OK)
+		mr_nationality_parse(s, len, &v, &errpos) == MR_OK)
 	{
 		res->status = MR_XW_FOUND;	/* a 4-digit-or-longer numeric code, "0076" */
 		res->code = v;
@@ -489,7 +478,7 @@ mr_xw_unhcr_code(const char *s, size_t len, mr_xw_result *res)
 const char *
 mr_xw_unhcr_code_of(int v)
 {
-	int			idx = nationality_entry(v);
+	int			idx = mr_nationality_entry(v);
 
 	if (idx < 0 || idx >= mr_nunhcr_code_of)
 		return NULL;
@@ -529,7 +518,7 @@ mr_xw_place(const char *s, size_t len, int source, int32_t *place)
 
 	if (source < 0 || source >= MR_NPLACE_SOURCES)
 		return -1;
-	trim(&t, &n);
+	mr_trim(&t, &n);
 	if (n == 0)
 		return -1;
 	for (size_t i = 0; i < n; i++)

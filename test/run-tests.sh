@@ -169,9 +169,20 @@ stage demo demo
 # the server; it reinstalls the normal build after.
 stage sanitize env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE MR_PORT=54349 bash "$MR_TOP/test/sanitize.sh"
 
+# The regression and hostile suites once more, with the extension's
+# Assert()s compiled in (make ASSERT=1) on the same server.
+stage assert env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE MR_PORT=54389 bash "$MR_TOP/test/assert.sh"
+
 # The Debian package: built with pg_buildext, installed, and the
 # regression suite run against it; the source build is installed again.
 stage package env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE MR_PORT=54359 bash "$MR_TOP/test/package.sh"
+
+# The version matrix: PostgreSQL 13, 17 and 18 in cached Debian chroots
+# (build with -Werror, regression and hostile suites; pg_upgrade and a dump
+# restored from 15 to 17 and 18), then the demo's data and report on each,
+# diffed against this server's.
+stage matrix bash "$MR_TOP/test/matrix.sh"
+stage demoversions env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE MR_PORT=54379 bash "$MR_TOP/test/demo_versions.sh"
 
 # No internal errors or crashes in the server log of the whole run.
 stage serverlog mr_ok_if "the server log shows no internal error or crash" \

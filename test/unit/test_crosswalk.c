@@ -237,7 +237,7 @@ main(void)
 	{
 		const mr_xw_place_row *r = &mr_xw_place_rows[i];
 
-		if (mr_xw_place(r->form, strlen(r->form), r->source, &p) < 0 || p != r->place || !place_valid(p))
+		if (mr_xw_place(r->form, strlen(r->form), r->source, &p) < 0 || p != r->place || !mr_place_valid(p))
 			bad++;
 	}
 	ok(bad == 0, "every place row reads back and is a valid place");
