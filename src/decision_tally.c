@@ -1,8 +1,9 @@
 /*
  * decision_tally.c: the decision_tally type (32 bytes, by reference) and the
  * UNHCR rate aggregates built on it: recognition_rate, total_recognition_rate
- * and decision_counts over protection_status, decision_tally() to compute a
- * tally and to merge tallies.
+ * and decision_counts over protection_status, unweighted (one row, one
+ * decision) and weighted (a count table's row: n decisions), and
+ * decision_tally() to compute a tally and to merge tallies.
  *
  * The tally is the aggregates' state: it needs no serialization for parallel
  * query, its combine function adds counts, and its inverse transition
@@ -140,6 +141,15 @@ outcome_counter(mr_decision_tally *t, int status)
 	}
 }
 
+static void
+add_count(int64 *a, int64 b)
+{
+	if (pg_add_s64_overflow(*a, b, a))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("decision_tally count out of range")));
+}
+
 /* decision_tally_add(tally, status): the transition function. */
 PG_FUNCTION_INFO_V1(decision_tally_add);
 Datum
@@ -174,13 +184,62 @@ decision_tally_remove(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(t);
 }
 
-static void
-add_count(int64 *a, int64 b)
+
+/*
+ * The count of a row of a count table (the weighted forms' n): 0 adds
+ * nothing, a negative count is an error, never a silent subtraction.
+ */
+static int64
+row_count(FunctionCallInfo fcinfo, int argno)
 {
-	if (pg_add_s64_overflow(*a, b, a))
+	int64		n = PG_GETARG_INT64(argno);
+
+	if (n < 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("decision_tally count out of range")));
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("decision count must not be negative: %lld", (long long) n),
+				 errhint("A count table's rows count decisions: fix or filter out the negative row.")));
+	return n;
+}
+
+/*
+ * decision_tally_add(tally, status, n): the transition function of the
+ * weighted forms (a count table's row: n decisions of one status).  The
+ * state is the same tally as the unweighted forms', so their results merge.
+ */
+PG_FUNCTION_INFO_V1(decision_tally_add_n);
+Datum
+decision_tally_add_n(PG_FUNCTION_ARGS)
+{
+	mr_decision_tally *t = writable_tally(fcinfo, 0);
+	int64	   *counter = outcome_counter(t, PG_GETARG_PROTECTION_STATUS(1));
+	int64		n = row_count(fcinfo, 2);
+
+	if (counter)
+		add_count(counter, n);
+	Assert(mr_decision_tally_valid(t));
+	PG_RETURN_POINTER(t);
+}
+
+/* decision_tally_remove(tally, status, n): its inverse, for moving frames. */
+PG_FUNCTION_INFO_V1(decision_tally_remove_n);
+Datum
+decision_tally_remove_n(PG_FUNCTION_ARGS)
+{
+	mr_decision_tally *t = writable_tally(fcinfo, 0);
+	int64	   *counter = outcome_counter(t, PG_GETARG_PROTECTION_STATUS(1));
+	int64		n = row_count(fcinfo, 2);
+
+	if (counter)
+	{
+		if (*counter < n)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot remove decisions the tally does not hold")));
+		*counter -= n;
+	}
+	Assert(mr_decision_tally_valid(t));
+	PG_RETURN_POINTER(t);
 }
 
 /*
