@@ -59,6 +59,45 @@ source_arg(FunctionCallInfo fcinfo, int argno)
 	return src;
 }
 
+/*
+ * The same for a scalar function called row after row: the last source
+ * text and what it read are kept in fn_extra, so that a column of one
+ * source is read once (not for set-returning functions: their fn_extra is
+ * the SRF machinery's).
+ */
+typedef struct SourceMemo
+{
+	int			src;
+	int			len;
+	char		name[32];
+} SourceMemo;
+
+static int
+source_arg_memo(FunctionCallInfo fcinfo, int argno)
+{
+	SourceMemo *m = (SourceMemo *) fcinfo->flinfo->fn_extra;
+	text	   *t;
+	int			len,
+				src;
+
+	if (PG_ARGISNULL(argno))
+		return MR_SRC_NONE;
+	t = PG_GETARG_TEXT_PP(argno);
+	len = VARSIZE_ANY_EXHDR(t);
+	if (m != NULL && m->len == len && memcmp(m->name, VARDATA_ANY(t), len) == 0)
+		return m->src;
+	src = source_arg(fcinfo, argno);
+	if (len <= (int) sizeof(m->name))
+	{
+		if (m == NULL)
+			m = fcinfo->flinfo->fn_extra = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(SourceMemo));
+		m->src = src;
+		m->len = len;
+		memcpy(m->name, VARDATA_ANY(t), len);
+	}
+	return src;
+}
+
 static int
 place_source_arg(FunctionCallInfo fcinfo, int argno)
 {
@@ -88,7 +127,7 @@ PG_FUNCTION_INFO_V1(parse_nationality_source);
 Datum
 parse_nationality_source(PG_FUNCTION_ARGS)
 {
-	int			source = source_arg(fcinfo, 1);
+	int			source = source_arg_memo(fcinfo, 1);
 	mr_xw_result res;
 
 	if (PG_ARGISNULL(0))
@@ -104,7 +143,7 @@ PG_FUNCTION_INFO_V1(nationality_from);
 Datum
 nationality_from(PG_FUNCTION_ARGS)
 {
-	int			source = source_arg(fcinfo, 1);
+	int			source = source_arg_memo(fcinfo, 1);
 	mr_xw_result res;
 	char	   *input;
 	const char *sname = source >= 0 ? mr_xw_sources[source].name : NULL;

@@ -154,18 +154,22 @@ mr_match_key(const char *s, size_t len, char *out, size_t outsize)
 		if (*p)
 			*p++ = '\0';
 		word = w;
-		for (size_t k = 0; k < sizeof(synonyms) / sizeof(synonyms[0]); k++)
-			if (strcmp(word, synonyms[k].word) == 0)
-			{
-				word = synonyms[k].as;
-				break;
-			}
-		for (size_t k = 0; k < sizeof(stopwords) / sizeof(stopwords[0]); k++)
-			if (strcmp(word, stopwords[k]) == 0)
-			{
-				drop = true;
-				break;
-			}
+		/* (every synonym and stop word has 1 to 12 letters, most 2 or 3) */
+		if (p - w <= 13)
+		{
+			for (size_t k = 0; k < sizeof(synonyms) / sizeof(synonyms[0]); k++)
+				if (word[0] == synonyms[k].word[0] && strcmp(word, synonyms[k].word) == 0)
+				{
+					word = synonyms[k].as;
+					break;
+				}
+			for (size_t k = 0; k < sizeof(stopwords) / sizeof(stopwords[0]); k++)
+				if (word[0] == stopwords[k][0] && strcmp(word, stopwords[k]) == 0)
+				{
+					drop = true;
+					break;
+				}
+		}
 		if (drop)
 			continue;
 		if (nwords == MAX_WORDS)
@@ -376,8 +380,8 @@ general_name(const char *s, size_t len, const char *key, bool have_key, mr_xw_re
 	return false;
 }
 
-void
-mr_xw_nationality(const char *s, size_t len, int source, bool strict, mr_xw_result *res)
+static void
+xw_nationality(const char *s, size_t len, int source, bool strict, mr_xw_result *res)
 {
 	char		code[4];
 	char		key[MR_MATCH_KEY_SIZE];
@@ -453,6 +457,97 @@ mr_xw_nationality(const char *s, size_t len, int source, bool strict, mr_xw_resu
 		return;
 	}
 	general_name(s, len, key, have_key, res);
+}
+
+/*
+ * The forms of the crosswalk exactly as printed: what xw_nationality()
+ * answers for each, computed once, so that a load of published names (nearly
+ * all printed exactly as the table has them) costs a hash probe a name
+ * instead of folding and searching.  Open addressing over (source, form);
+ * an entry is the row whose form it is (+1; 0 for empty) and the answer.
+ * Only a memo: any other string, and any string when the table would be
+ * too full, takes the full path, which gives the same answers.
+ */
+#define XW_MEMO_SLOTS 8192		/* a power of two, at least twice the rows */
+
+typedef struct xw_memo_entry
+{
+	int16_t		row_plus1;
+	mr_xw_result res;
+} xw_memo_entry;
+
+static xw_memo_entry xw_memo[XW_MEMO_SLOTS];
+static int	xw_memo_state;		/* 0 not built, 1 built, -1 not used */
+
+static uint32_t
+xw_memo_hash(int source, const char *s, size_t len)
+{
+	uint32_t	h = 2166136261u ^ (uint32_t) source;	/* FNV-1a */
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of (source, s): where it is, or the empty slot where it goes. */
+static xw_memo_entry *
+xw_memo_slot(int source, const char *s, size_t len)
+{
+	uint32_t	i = xw_memo_hash(source, s, len) & (XW_MEMO_SLOTS - 1);
+
+	for (;;)
+	{
+		xw_memo_entry *e = &xw_memo[i];
+		const mr_xw_row *r;
+
+		if (e->row_plus1 == 0)
+			return e;
+		r = &mr_xw_rows[e->row_plus1 - 1];
+		if (r->source == source && strlen(r->form) == len && memcmp(r->form, s, len) == 0)
+			return e;
+		i = (i + 1) & (XW_MEMO_SLOTS - 1);
+	}
+}
+
+static void
+xw_memo_build(void)
+{
+	if (mr_nxw_rows * 2 > XW_MEMO_SLOTS || mr_nxw_rows >= INT16_MAX)
+	{
+		xw_memo_state = -1;
+		return;
+	}
+	for (int k = 0; k < mr_nxw_rows; k++)
+	{
+		const mr_xw_row *r = &mr_xw_rows[k];
+		size_t		len = strlen(r->form);
+		xw_memo_entry *e = xw_memo_slot(r->source, r->form, len);
+
+		if (e->row_plus1 != 0)
+			continue;			/* a form two rows print alike: one answer */
+		xw_nationality(r->form, len, r->source, false, &e->res);
+		e->row_plus1 = (int16_t) (k + 1);
+	}
+	xw_memo_state = 1;
+}
+
+void
+mr_xw_nationality(const char *s, size_t len, int source, bool strict, mr_xw_result *res)
+{
+	/* strict changes nothing when a source is named: one memo serves both */
+	if (source >= 0 && source < MR_NSOURCES)
+	{
+		xw_memo_entry *e;
+
+		if (xw_memo_state == 0)
+			xw_memo_build();
+		if (xw_memo_state == 1 && (e = xw_memo_slot(source, s, len))->row_plus1 != 0)
+		{
+			*res = e->res;
+			return;
+		}
+	}
+	xw_nationality(s, len, source, strict, res);
 }
 
 void

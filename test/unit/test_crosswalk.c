@@ -144,6 +144,31 @@ main(void)
 	}
 	ok(bad == 0, "every crosswalk row reads back with its source");
 
+	/*
+	 * Forms printed exactly as the table has them are answered from a memo;
+	 * the same form with blanks around takes the full path (folding,
+	 * searching).  Both must give the same answer, for every row.
+	 */
+	bad = 0;
+	for (int i = 0; i < mr_nxw_rows; i++)
+	{
+		const mr_xw_row *r = &mr_xw_rows[i];
+		char		padded[600];
+		mr_xw_result exact = nat(r->form, r->source, false),
+					full;
+
+		snprintf(padded, sizeof(padded), "  %s ", r->form);
+		full = nat(padded, r->source, false);
+		if (exact.status != full.status || exact.code != full.code || exact.row != full.row ||
+			exact.is_code != full.is_code || exact.why != full.why)
+		{
+			if (bad++ < 5)
+				printf("# %s \"%s\": exact %d/%d, padded %d/%d\n", mr_xw_sources[r->source].name, r->form,
+					   exact.status, exact.row, full.status, full.row);
+		}
+	}
+	ok(bad == 0, "a form as printed (memo) and with blanks around (full path) read alike");
+
 	/* 0.1's answers do not change: every name key of its table still reads so */
 	bad = 0;
 	for (int i = 0; i < mr_nname_keys; i++)
