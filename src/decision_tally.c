@@ -209,19 +209,37 @@ row_count(FunctionCallInfo fcinfo, int argno)
  */
 
 /*
- * Where each outcome is counted in a tally (MR_OUTCOME_NONE: nowhere; it
- * points at a count that then gets 0 added).  A table, not outcome_counter's
- * switch: over a count table whose statuses come in no order, the switch's
- * branch is mispredicted on most rows, and the weighted aggregates are meant
- * to cost about what sum(n) costs.
+ * Where a status is counted in a tally: the offset of its count, and a
+ * mask that keeps n for a decision and makes it 0 for any other status (it
+ * is then added to a count, which it leaves unchanged).  A table filled on
+ * first use from the statuses' outcomes, read without a branch: over a count
+ * table whose statuses come in no order, a branch on the outcome is
+ * mispredicted on most rows, and the weighted aggregates are meant to cost
+ * about what sum(n) costs.
  */
-static const size_t count_offset[] = {
-	[MR_OUTCOME_NONE] = offsetof(mr_decision_tally, otherwise_closed),
-	[MR_OUTCOME_RECOGNIZED] = offsetof(mr_decision_tally, recognized),
-	[MR_OUTCOME_COMPLEMENTARY] = offsetof(mr_decision_tally, complementary),
-	[MR_OUTCOME_REJECTED] = offsetof(mr_decision_tally, rejected),
-	[MR_OUTCOME_OTHERWISE_CLOSED] = offsetof(mr_decision_tally, otherwise_closed),
-};
+typedef struct StatusSlot
+{
+	uint32		offset;
+	int64		mask;
+} StatusSlot;
+
+#define STATUS_SLOTS 256			/* a protection_status is one byte */
+static StatusSlot status_slot[STATUS_SLOTS];
+static bool status_slot_ready = false;
+
+pg_noinline static void
+status_slot_fill(void)
+{
+	for (int s = 0; s < STATUS_SLOTS; s++)
+	{
+		mr_decision_tally t;
+		int64	   *counter = mr_status_value_valid(s) ? outcome_counter(&t, s) : NULL;
+
+		status_slot[s].offset = counter ? (uint32) ((char *) counter - (char *) &t) : 0;
+		status_slot[s].mask = counter ? -1 : 0;
+	}
+	status_slot_ready = true;
+}
 
 PG_FUNCTION_INFO_V1(decision_tally_add_n);
 Datum
@@ -230,14 +248,14 @@ decision_tally_add_n(PG_FUNCTION_ARGS)
 	mr_decision_tally *t = writable_tally(fcinfo, 0);
 	int			status = PG_GETARG_PROTECTION_STATUS(1);
 	int64		n = row_count(fcinfo, 2);
-	int			outcome;
-	int64	   *counter;
+	const StatusSlot *slot;
 
 	if (unlikely(!mr_status_value_valid(status)))	/* only a corrupt datum */
 		mr_corrupt_value("protection_status");
-	outcome = mr_statuses[status].outcome;
-	counter = (int64 *) ((char *) t + count_offset[outcome]);
-	add_count(counter, outcome != MR_OUTCOME_NONE ? n : 0);
+	if (unlikely(!status_slot_ready))
+		status_slot_fill();
+	slot = &status_slot[status];
+	add_count((int64 *) ((char *) t + slot->offset), n & slot->mask);
 	Assert(mr_decision_tally_valid(t));
 	PG_RETURN_POINTER(t);
 }
