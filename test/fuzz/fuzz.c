@@ -20,6 +20,7 @@
 #include "accompaniment_io.h"
 #include "age_band_io.h"
 #include "codes.h"
+#include "crosswalk.h"
 #include "datetime_io.h"
 #include "decision_tally_io.h"
 #include "demography_io.h"
@@ -358,6 +359,41 @@ text_timestamp(const char *s, size_t len)
 	}
 }
 
+/*
+ * Publishers' names and codes: whatever any source reads is a valid
+ * nationality or place, a key folds to itself, and the strict and the
+ * cleaning form agree wherever the strict one finds a value.
+ */
+static void
+text_crosswalk(const char *s, size_t len)
+{
+	char		key[MR_MATCH_KEY_SIZE],
+				again[MR_MATCH_KEY_SIZE];
+	mr_xw_result r,
+				strict;
+	int32_t		p;
+
+	if (mr_match_key(s, len, key, sizeof(key)))
+		CHECK(mr_match_key(key, strlen(key), again, sizeof(again)) && strcmp(key, again) == 0);
+	for (int src = MR_SRC_NONE; src < MR_NSOURCES; src++)
+	{
+		mr_xw_nationality(s, len, src, false, &r);
+		CHECK(r.status != MR_XW_FOUND || mr_nationality_valid(r.code));
+		mr_xw_nationality(s, len, src, true, &strict);
+		CHECK(strict.status != MR_XW_FOUND || (r.status == MR_XW_FOUND && r.code == strict.code));
+		CHECK(r.row < mr_nxw_rows && strict.row < mr_nxw_rows);
+	}
+	mr_xw_unhcr_code(s, len, &r);
+	CHECK(r.status != MR_XW_FOUND || mr_nationality_valid(r.code));
+	for (int src = 0; src < MR_NPLACE_SOURCES; src++)
+	{
+		int			row = mr_xw_place(s, len, src, &p);
+
+		CHECK(row < mr_nxw_place_rows);
+		CHECK(row < 0 || mr_place_valid(p));
+	}
+}
+
 /* age_band, sex, accompaniment and encounter: whatever parses prints back to itself */
 static void
 text_people(const char *s, size_t len)
@@ -681,6 +717,7 @@ static const target targets[] = {
 	{"transit_profile", true, text_profile, NULL},
 	{"flow_series", true, text_flow, NULL},
 	{"timestamp", true, text_timestamp, NULL},
+	{"crosswalk", true, text_crosswalk, NULL},
 	{"people", true, text_people, NULL},
 	{"demography", true, text_demography, NULL},
 	{"repeat_tally", true, text_repeat, NULL},
