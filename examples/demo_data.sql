@@ -109,16 +109,16 @@ RETURNS float8 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$ SELECT ('x' || substr(md5(seed || '/' || stream || '/' || key::text || '/' || sub::text), 1, 13))::bit(52)::bigint
              / 4503599627370496.0::float8 $$;
 
--- Claims lodged in Mexico, January-July 2021, by nationality, with each
--- nationality's chance of recognition at first instance.
+-- Claims lodged in Mexico, January-July 2021, by nationality: COMAR's
+-- split as La Jornada reported it on 2 August 2021 (64,378 claims; "other
+-- countries" is the residual nationality ZZO), with each nationality's
+-- chance of recognition at first instance (the demo's own).
 CREATE TABLE demo_claims_plan (nationality nationality, claims int, p_recognized float8, p_cartagena float8);
 INSERT INTO demo_claims_plan VALUES
 	('HND', 26557, 0.72, 0.25), ('HTI', 13255, 0.22, 0.05), ('CUB', 6446, 0.45, 0.05),
-	('VEN', 4800, 0.93, 0.70), ('SLV', 4650, 0.80, 0.30), ('GTM', 2830, 0.55, 0.20),
-	('NIC', 2450, 0.75, 0.20), ('CHL', 1150, 0.15, 0.00), ('BRA', 980, 0.15, 0.00),
-	('COL', 560, 0.60, 0.10), ('ECU', 300, 0.40, 0.10), ('AGO', 110, 0.50, 0.00),
-	('GHA', 90, 0.40, 0.00), ('BGD', 75, 0.30, 0.00), ('SEN', 60, 0.35, 0.00),
-	('IND', 45, 0.20, 0.00), ('XXA', 20, 0.90, 0.00);
+	('SLV', 4402, 0.80, 0.30), ('VEN', 3558, 0.93, 0.70), ('GTM', 2963, 0.55, 0.20),
+	('NIC', 1803, 0.75, 0.20), ('CHL', 1717, 0.15, 0.00), ('BRA', 1016, 0.15, 0.00),
+	('COL', 681, 0.60, 0.10), ('ZZO', 1980, 0.45, 0.05);
 
 -- Each claim's draws, and what follows from them.
 CREATE TEMP TABLE demo_cases AS

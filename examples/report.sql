@@ -12,7 +12,7 @@
 \set QUIET on
 
 \echo
-\echo '== 1. Claims lodged in Mexico, January-July 2021, by nationality (rounded to 5)'
+\echo '== 1. Claims lodged in Mexico, January-July 2021, by nationality, other countries last as COMAR prints them (rounded to 5)'
 SELECT nationality, country_name(nationality, 'es') AS nacionalidad,
        sdc_round(count(*)) AS claims,
        round(100.0 * count(*) / sum(count(*)) OVER (), 1) AS "share %",
@@ -22,8 +22,7 @@ FROM (SELECT DISTINCT ON (case_id) case_id, nationality, office
       WHERE status = 'claim_lodged' AND at >= '2021-01-01 00:00-06' AND at < '2021-08-01 00:00-06'
       ORDER BY case_id, at) claims
 GROUP BY nationality
-ORDER BY count(*) DESC, nationality
-LIMIT 8;
+ORDER BY nationality = 'ZZO', count(*) DESC, nationality;
 
 SELECT sdc_round(count(*)) AS all_claims,
        sdc_round(count(*) FILTER (WHERE office <@ 'MX-CHP')) AS in_chiapas,

@@ -13,7 +13,7 @@ SELECT count(*) AS forecast_days, min(day), max(day) FROM chiapas_forecast;
 
 -- 1. claims per nationality are the plan's counts times the scale
 SELECT n.nationality, count(DISTINCT e.case_id) AS claims, n.planned
-FROM (VALUES ('HND', 26557), ('HTI', 13255), ('CUB', 6446), ('VEN', 4800), ('XXA', 20)) AS p(nat, claims),
+FROM (VALUES ('HND', 26557), ('HTI', 13255), ('CUB', 6446), ('VEN', 3558), ('ZZO', 1980)) AS p(nat, claims),
      LATERAL (SELECT p.nat::nationality AS nationality, greatest(1, round(p.claims * 0.02))::int AS planned) n
 LEFT JOIN case_events e ON e.nationality = n.nationality AND e.status = 'claim_lodged'
 GROUP BY n.nationality, n.planned ORDER BY n.nationality;

@@ -9,8 +9,7 @@ WHERE c.doc @> '{"events": [{"status": "claim_lodged"}]}'
               WHERE e->>'status' = 'claim_lodged'
                 AND (e->>'at')::timestamptz >= '2021-01-01 00:00-06' AND (e->>'at')::timestamptz < '2021-08-01 00:00-06')
 GROUP BY c.doc->>'nationality', n.name_es
-ORDER BY count(*) DESC, 1
-LIMIT 8;
+ORDER BY c.doc->>'nationality' = 'ZZO', count(*) DESC, 1;
 
 SELECT count(*) AS all_claims,
        count(*) FILTER (WHERE 'MX-CHP' = ANY (p.keys)) AS in_chiapas

@@ -8,8 +8,7 @@ FROM (SELECT DISTINCT ON (case_id) case_id, nationality, office
 JOIN countries n ON n.code = c.nationality
 JOIN places p ON p.code = c.office
 GROUP BY c.nationality, n.name_es
-ORDER BY count(*) DESC, c.nationality
-LIMIT 8;
+ORDER BY c.nationality = 'ZZO', count(*) DESC, c.nationality;
 
 SELECT count(*) AS all_claims,
        count(*) FILTER (WHERE 'MX-CHP' = ANY (p.keys)) AS in_chiapas
