@@ -6,7 +6,7 @@
 # validators, so that unit tests and fuzzers call them without a server.
 MR_PLAIN_SOURCES = codes.c codes_data.c status_data.c scan.c datetime_io.c \
 	nationality_io.c place_io.c protection_status_io.c decision_tally_io.c \
-	route_io.c transit_profile_io.c flow_series_io.c
+	route_io.c transit_profile_io.c flow_series_io.c forecast_core.c
 
 # The server's side: fmgr wrappers, aggregates, operators.
 MR_SERVER_SOURCES = migrec.c aggkit.c nationality.c place.c protection_status.c \

@@ -139,11 +139,11 @@ stage retired env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE CI=true MR_PORT=54
 
 # Unit tests of the plain-C parsers, under AddressSanitizer and UBSan.
 unit() {
-	rm -f "$MR_TOP/test/unit/test_io"
+	rm -f "$MR_TOP/test/unit/test_io" "$MR_TOP/test/unit/test_forecast"
 	make -C "$MR_TOP/test/unit" -s CC=clang \
 		CFLAGS="-O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined -fno-sanitize-recover=all" check
 	local rc=$?
-	rm -f "$MR_TOP/test/unit/test_io"
+	rm -f "$MR_TOP/test/unit/test_io" "$MR_TOP/test/unit/test_forecast"
 	return "$rc"
 }
 stage unit unit
