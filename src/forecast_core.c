@@ -9,6 +9,10 @@
 
 #define M MR_ETS_SEASON
 
+void		(*mr_interrupt_hook) (void) = NULL;
+
+#define INTERRUPTIBLE() do { if (mr_interrupt_hook != NULL) mr_interrupt_hook(); } while (0)
+
 /* ---------- ETS(A,Ad,A) ---------- */
 
 /*
@@ -92,39 +96,83 @@ static const double grid_phi[] = {0.8, 0.9, 0.98};
 mr_status
 mr_ets_fit(const double *y, int n, mr_ets *m)
 {
-	double		best = INFINITY;
-	mr_ets		trial;
+	/* all grid points in one pass over the data, as arrays the compiler vectorises */
+	double		al[MR_ETS_GRID_POINTS],
+				be[MR_ETS_GRID_POINTS],
+				ga[MR_ETS_GRID_POINTS],
+				ph[MR_ETS_GRID_POINTS],
+				lv[MR_ETS_GRID_POINTS],
+				tr[MR_ETS_GRID_POINTS],
+				sse[MR_ETS_GRID_POINTS],
+				se[M][MR_ETS_GRID_POINTS];
+	mr_ets		init;
+	int			k = 0,
+				best = 0;
 
 	if (n < MR_ETS_MIN_DAYS)
 		return MR_ERR_EMPTY;
 	for (int t = 0; t < n; t++)
 		if (!isfinite(y[t]))
 			return MR_ERR_OUT_OF_RANGE;
-	memset(m, 0, sizeof(*m));
+	ets_init(y, &init);
 	for (int a = 0; a < 6; a++)
 		for (int b = 0; b < 3; b++)
 			for (int g = 0; g < 3; g++)
-				for (int p = 0; p < 3; p++)
+				for (int p = 0; p < 3; p++, k++)
 				{
-					double		sse;
-
-					trial.alpha = grid_alpha[a];
-					trial.beta = grid_beta[b] * grid_alpha[a];
-					trial.gamma = grid_gamma[g] * (1 - grid_alpha[a]);
-					trial.phi = grid_phi[p];
-					sse = mr_ets_filter(y, n, &trial, NULL);
-					/* strictly less: the first of equal points, whatever the platform */
-					if (sse < best)
-					{
-						best = sse;
-						*m = trial;
-					}
+					al[k] = grid_alpha[a];
+					be[k] = grid_beta[b] * grid_alpha[a];
+					ga[k] = grid_gamma[g] * (1 - grid_alpha[a]);
+					ph[k] = grid_phi[p];
+					lv[k] = init.level;
+					tr[k] = init.trend;
+					sse[k] = 0;
+					for (int j = 0; j < M; j++)
+						se[j][k] = init.season[j];
 				}
-	if (!isfinite(best))
+	for (int t = 0; t < n; t++)
+	{
+		double	   *s = se[t % M];
+		double		yt = y[t];
+
+		for (k = 0; k < MR_ETS_GRID_POINTS; k++)
+		{
+			double		pt = ph[k] * tr[k],
+						e = yt - (lv[k] + pt + s[k]);
+
+			sse[k] += e * e;
+			lv[k] += pt + al[k] * e;
+			tr[k] = pt + be[k] * e;
+			s[k] += ga[k] * e;
+		}
+	}
+	/* strictly less: the first of equal points, whatever the platform */
+	for (k = 1; k < MR_ETS_GRID_POINTS; k++)
+		if (sse[k] < sse[best])
+			best = k;
+	if (!isfinite(sse[best]))
 		return MR_ERR_OUT_OF_RANGE;
+	memset(m, 0, sizeof(*m));
+	m->alpha = al[best];
+	m->beta = be[best];
+	m->gamma = ga[best];
+	m->phi = ph[best];
+	m->level = lv[best];
+	m->trend = tr[best];
+	for (int j = 0; j < M; j++)
+		m->season[j] = se[j][best];
+	m->n = n;
 	/* 4 parameters and 2 + 7 initial states */
-	m->sigma2 = best / (n - (4 + 2 + M));
+	m->sigma2 = sse[best] / (n - (4 + 2 + M));
 	return MR_OK;
+}
+
+mr_status
+mr_ets_fit_recent(const double *y, int n, mr_ets *m)
+{
+	int			skip = n > MR_ETS_FIT_DAYS ? n - MR_ETS_FIT_DAYS : 0;
+
+	return mr_ets_fit(y + skip, n - skip, m);
 }
 
 /* c_j = alpha + beta (phi + ... + phi^j) + gamma [j mod 7 = 0], c_0 = 1 */
@@ -435,10 +483,11 @@ mr_backtest(const int64_t *dep, int ndep, const int64_t *arr, int narr, int arr_
 	{
 		mr_status	st;
 
+		INTERRUPTIBLE();
 		/* Tashman's recalibration every 7 origins, updating in between */
 		if ((T - from) % 7 == 0)
 		{
-			if ((st = mr_ets_fit(y, T, &m)) != MR_OK)
+			if ((st = mr_ets_fit_recent(y, T, &m)) != MR_OK)
 				return st;
 		}
 		else
@@ -510,7 +559,8 @@ mr_deconvolve(const double *up, const double *down, int w0, int w1, int dmax, in
 {
 	double	   *mu = work,
 			   *r = mu + (w1 + 1),
-			   *num = r + (w1 + 1);
+			   *num = r + (w1 + 1),
+			   *den = num + (dmax + 1);
 	double		sum_u = 0,
 				sum_d = 0,
 				chi2 = 0;
@@ -526,6 +576,13 @@ mr_deconvolve(const double *up, const double *down, int w0, int w1, int dmax, in
 	}
 	if (sum_u <= 0)
 		return MR_ERR_EMPTY;
+	/* den[d]: the departures that could arrive after d days inside the window */
+	for (int d = 0; d <= dmax; d++)
+	{
+		den[d] = 0;
+		for (int t = w0; t <= w1; t++)
+			den[d] += up[t - d];
+	}
 	/* flat start at the ratio of the totals; the background well away from 0 */
 	for (int d = 0; d <= dmax; d++)
 		q[d] = sum_d / sum_u / (dmax + 1);
@@ -536,6 +593,7 @@ mr_deconvolve(const double *up, const double *down, int w0, int w1, int dmax, in
 					change = 0,
 					total = 0;
 
+		INTERRUPTIBLE();
 		for (int t = w0; t <= w1; t++)
 		{
 			double		s = *b;
@@ -549,15 +607,11 @@ mr_deconvolve(const double *up, const double *down, int w0, int w1, int dmax, in
 		mean_r /= nw;
 		for (int d = 0; d <= dmax; d++)
 		{
-			double		n = 0,
-						den = 0;
+			double		n = 0;
 
 			for (int t = w0; t <= w1; t++)
-			{
 				n += up[t - d] * r[t];
-				den += up[t - d];
-			}
-			num[d] = den > 0 ? q[d] * n / den : 0;
+			num[d] = den[d] > 0 ? q[d] * n / den[d] : 0;
 		}
 		for (int d = 0; d <= dmax; d++)
 		{
@@ -608,8 +662,17 @@ mr_flow_alerts(const int64_t *y, int n, double z, mr_alert_day *out, double *wor
 			double		pred,
 						sd;
 
-			if ((t - MR_ETS_MIN_DAYS) % 7 == 0 || !fitted)
-				fitted = mr_ets_fit(ly, t, &m) == MR_OK;
+			/*
+			 * refitted weekly over the last two years; before them (a long
+			 * history) every 13 weeks, so a call costs O(n) whatever n is
+			 */
+			int			every = t >= n - MR_ETS_FIT_DAYS ? 7 : 91;
+
+			if ((t - MR_ETS_MIN_DAYS) % every == 0 || !fitted)
+			{
+				INTERRUPTIBLE();
+				fitted = mr_ets_fit_recent(ly, t, &m) == MR_OK;
+			}
 			else
 				mr_ets_update(&m, ly[t - 1]);
 			if (!fitted)

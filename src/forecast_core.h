@@ -28,10 +28,19 @@
 
 #include "codes.h"
 
+/*
+ * Called between the steps of the long computations (each backtest origin,
+ * each deconvolution iteration) when set: the server's hook checks for
+ * interrupts there, so that a long call can be cancelled.
+ */
+extern void (*mr_interrupt_hook) (void);
+
 /* The weekly season of the upstream model. */
 #define MR_ETS_SEASON 7
 /* The shortest history the upstream model is fitted on. */
 #define MR_ETS_MIN_DAYS 28
+/* The days the parameters are fitted on: the last two years at most. */
+#define MR_ETS_FIT_DAYS 730
 /* The parameter grid: alpha x beta/alpha x gamma/(1-alpha) x phi. */
 #define MR_ETS_GRID_POINTS 162
 /* The longest continuation of an upstream series, in days. */
@@ -58,6 +67,14 @@ typedef struct mr_ets
  * (MR_ERR_OUT_OF_RANGE otherwise).
  */
 extern mr_status mr_ets_fit(const double *y, int n, mr_ets *m);
+
+/*
+ * The same on the last MR_ETS_FIT_DAYS days of y[0..n-1] at most: what the
+ * forecasts, the backtest and the alerts use, so that a fit costs the same
+ * whatever the length of the series.  The states are those after day n-1;
+ * m->n counts from the window's first day (only its weekday matters).
+ */
+extern mr_status mr_ets_fit_recent(const double *y, int n, mr_ets *m);
 
 /*
  * Filter y[0..n-1] with m's parameters from the heuristic initial states,
@@ -179,7 +196,7 @@ extern mr_status mr_histogram_convolve(const int64_t *a, int na, int64_t a_total
  * dmax); q[0..dmax] >= 0 and b >= 0 by multiplicative updates, started
  * flat.  Stops when the relative change of q is below eps or after maxit
  * iterations; *iters and *dispersion (Pearson chi^2 / df at the end).
- * work: 2 * (w1 + 1) + dmax + 1 doubles.  MR_ERR_EMPTY when the window or the
+ * work: 2 * (w1 + 1) + 2 * (dmax + 1) doubles.  MR_ERR_EMPTY when the window or the
  * upstream is empty.
  */
 extern mr_status mr_deconvolve(const double *up, const double *down, int w0, int w1, int dmax,
@@ -207,8 +224,9 @@ typedef struct mr_alert_day
  * Alerts on y[0..n-1]: day t against a forecast from days before t, the
  * upper bound at normal quantile z on the log1p scale; EARS C2 (baseline
  * t-9 .. t-3, threshold 3 standard deviations, the deviation floored at 1)
- * while fewer than MR_ETS_MIN_DAYS days precede t.  Grid refitted every 7
- * days.  work: n doubles.
+ * while fewer than MR_ETS_MIN_DAYS days precede t.  The grid refitted every
+ * 7 days over the series' last MR_ETS_FIT_DAYS days, every 91 before them,
+ * on the MR_ETS_FIT_DAYS days before t at most.  work: n doubles.
  */
 extern void mr_flow_alerts(const int64_t *y, int n, double z, mr_alert_day *out, double *work);
 

@@ -325,7 +325,7 @@ main(void)
 					down[900],
 					q[121],
 					truth[121],
-					work[2 * 900 + 121];
+					work[2 * 900 + 2 * 121];
 		double		b,
 					disp,
 					share = 0,
