@@ -149,3 +149,34 @@ SELECT test.sqlstate($$SELECT * FROM deconvolve_profile('2021-01-01 {1,2,3}', '2
        test.sqlstate($$SELECT * FROM deconvolve_profile('2021-01-01 {1,2,3}', '2021-01-01 {1,2,3}', 731)$$) AS max_days,
        test.sqlstate($$SELECT * FROM deconvolve_profile('2021-01-01 {1,2,3}', '2021-01-01 {1,2,3}', 1, 0)$$) AS iterations,
        test.sqlstate($$SELECT * FROM deconvolve_profile('2021-01-01 {0,0,0,0}', '2021-01-01 {1,2,3,4}', 1)$$) AS no_departures;
+
+-- people in transit: present_at and stays, by hand.  Journey 1: Darién (PA-5)
+-- on Aug 8, leaves it Aug 10, Paso Canoas (PA PCS) Aug 12, leaves Panama
+-- Aug 13: in Panama Aug 8..13.  Journey 2: the same with the arrival in the
+-- Darién and the departure from Paso Canoas unknown: known inside
+-- Aug 10..12 only through its legs' other dates, open before and after.
+-- Journey 3: ends in the Darién (its last stop: the arrival day only).
+-- Journey 4: starts in the Darién, returns to Panama later.
+CREATE TEMP TABLE trips (id int, r route);
+INSERT INTO trips VALUES
+ (1, '{CO NCI -> PA-5 [2021-08-01,2021-08-08], PA-5 -> PA PCS [2021-08-10,2021-08-12], PA PCS -> CR PBS [2021-08-13,2021-08-15]}'),
+ (2, '{CO NCI -> PA-5 [2021-08-01,], PA-5 -> PA PCS [2021-08-10,2021-08-12], PA PCS -> CR PBS [,2021-08-15]}'),
+ (3, '{CO NCI -> PA-5 [2021-08-01,2021-08-08]}'),
+ (4, '{PA-5 -> CR PBS [2021-08-10,2021-08-12], CR PBS -> PA PCS [2021-08-14,2021-08-16]}');
+SELECT id, string_agg(CASE present_at(r, 'PA', d) WHEN true THEN 'Y' WHEN false THEN '.' ELSE '?' END, '' ORDER BY d) AS "Jul 31 .. Aug 17"
+FROM trips, generate_series(date '2021-07-31', '2021-08-17', '1 day') g, LATERAL (SELECT g::date AS d) x
+GROUP BY id ORDER BY id;
+SELECT id, s.* FROM trips, stays(r, 'PA') s ORDER BY id, entered;
+SELECT id, present_at(r, 'PA-5', '2021-08-09') AS in_darien_aug_9, present_at(r, 'CR', '2021-08-14') AS in_costa_rica_aug_14
+FROM trips ORDER BY id;
+SELECT count(*) FROM stays('{}', 'PA');
+SELECT present_at('{}', 'PA', '2021-08-09'), present_at((SELECT r FROM trips WHERE id = 1), 'PA', 'infinity');
+-- stock by place and day from the stays: entries on the day a stay
+-- begins, exits the day after it ends; on Aug 10, journeys 1 and 4 are in
+-- Panama (journey 2 unknown, 3 left the records)
+SELECT day, stock
+FROM flow_stock(0, (SELECT flow_series(entered, 1) FROM trips, stays(r, 'PA') WHERE entered IS NOT NULL AND left_on IS NOT NULL),
+                (SELECT flow_series(left_on + 1, 1) FROM trips, stays(r, 'PA') WHERE entered IS NOT NULL AND left_on IS NOT NULL))
+WHERE day BETWEEN '2021-08-08' AND '2021-08-17';
+SELECT d, count(*) FILTER (WHERE present_at(r, 'PA', d)) AS present
+FROM trips, (VALUES (date '2021-08-10'), ('2021-08-14'), ('2021-08-16')) v(d) GROUP BY d ORDER BY d;
