@@ -144,7 +144,7 @@ FROM deconvolve_profile((SELECT flow_series(date '2021-01-01' + k, 2 * (20 + (k 
                          FROM generate_series(0, 199) k),
                         (SELECT flow_series(date '2021-01-04' + k, 7 + 20 + (k * 37) % 45 + round(400 * exp(-(((k - 100) / 20.0) ^ 2)))::int)
                          FROM generate_series(0, 196) k),
-                        10);
+                        10, 2000);
 SELECT test.sqlstate($$SELECT * FROM deconvolve_profile('2021-01-01 {1,2,3}', '2021-01-01 {1,2,3}', 120)$$) AS too_short,
        test.sqlstate($$SELECT * FROM deconvolve_profile('2021-01-01 {1,2,3}', '2021-01-01 {1,2,3}', 731)$$) AS max_days,
        test.sqlstate($$SELECT * FROM deconvolve_profile('2021-01-01 {1,2,3}', '2021-01-01 {1,2,3}', 1, 0)$$) AS iterations,

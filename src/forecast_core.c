@@ -553,6 +553,28 @@ mr_histogram_convolve(const int64_t *a, int na, int64_t a_total, const int64_t *
 
 /* ---------- deconvolution ---------- */
 
+/* sum of a[i] b[i], in four interleaved sums (the compiler may not reorder one) */
+static double
+dot(const double *a, const double *b, int n)
+{
+	double		s0 = 0,
+				s1 = 0,
+				s2 = 0,
+				s3 = 0;
+	int			i = 0;
+
+	for (; i + 4 <= n; i += 4)
+	{
+		s0 += a[i] * b[i];
+		s1 += a[i + 1] * b[i + 1];
+		s2 += a[i + 2] * b[i + 2];
+		s3 += a[i + 3] * b[i + 3];
+	}
+	for (; i < n; i++)
+		s0 += a[i] * b[i];
+	return (s0 + s1) + (s2 + s3);
+}
+
 mr_status
 mr_deconvolve(const double *up, const double *down, int w0, int w1, int dmax, int maxit,
 			  double eps, double *q, double *b, int *iters, double *dispersion, double *work)
@@ -594,25 +616,27 @@ mr_deconvolve(const double *up, const double *down, int w0, int w1, int dmax, in
 					total = 0;
 
 		INTERRUPTIBLE();
+		/* mu = b + q * up, by rows of q: contiguous, vectorised */
+		for (int t = w0; t <= w1; t++)
+			mu[t] = *b;
+		for (int d = 0; d <= dmax; d++)
+		{
+			const double qd = q[d],
+					   *u = up - d;
+
+			if (qd == 0)
+				continue;
+			for (int t = w0; t <= w1; t++)
+				mu[t] += qd * u[t];
+		}
 		for (int t = w0; t <= w1; t++)
 		{
-			double		s = *b;
-
-			for (int d = 0; d <= dmax; d++)
-				s += q[d] * up[t - d];
-			mu[t] = s;
-			r[t] = s > 0 ? down[t] / s : 0;
+			r[t] = mu[t] > 0 ? down[t] / mu[t] : 0;
 			mean_r += r[t];
 		}
 		mean_r /= nw;
 		for (int d = 0; d <= dmax; d++)
-		{
-			double		n = 0;
-
-			for (int t = w0; t <= w1; t++)
-				n += up[t - d] * r[t];
-			num[d] = den[d] > 0 ? q[d] * n / den[d] : 0;
-		}
+			num[d] = den[d] > 0 && q[d] > 0 ? q[d] * dot(up + w0 - d, r + w0, nw) / den[d] : 0;
 		for (int d = 0; d <= dmax; d++)
 		{
 			change += fabs(num[d] - q[d]);

@@ -48,7 +48,7 @@ COMMENT ON FUNCTION @extschema@.flow_alerts(@extschema@.flow_series, pg_catalog.
 
 CREATE FUNCTION @extschema@.deconvolve_profile(upstream @extschema@.flow_series,
 	downstream @extschema@.flow_series, max_days pg_catalog.int4 DEFAULT 120,
-	iterations pg_catalog.int4 DEFAULT 2000,
+	iterations pg_catalog.int4 DEFAULT 1000,
 	OUT share pg_catalog.float8, OUT background pg_catalog.float8, OUT mean_days pg_catalog.float8,
 	OUT median_days pg_catalog.int4, OUT profile @extschema@.transit_profile,
 	OUT dispersion pg_catalog.float8, OUT iterations_run pg_catalog.int4)
