@@ -336,27 +336,22 @@ mr_route_present_at(const mr_route_segment *legs, size_t n, int32_t place, int32
 {
 	int			answer = 0;
 
-	for (size_t i = 0; i <= n && n > 0; i++)
+	for (size_t i = 0, j; i <= n && n > 0; i = j + 1)
 	{
-		size_t		j;
 		int32_t		entered,
 					left,
-					lo,
-					hi,
-					first,
-					last;
+					lo = ROUTE_DATE_UNKNOWN,
+					hi = ROUTE_DATE_UNKNOWN;
+		bool		any = false;
 
+		j = i;
 		if (!mr_place_within(stop_place(legs, i), place))
 			continue;
-		for (j = i; j + 1 <= n && mr_place_within(stop_place(legs, j + 1), place); j++)
+		for (; j + 1 <= n && mr_place_within(stop_place(legs, j + 1), place); j++)
 			;
 		entered = i == 0 ? legs[0].departed : legs[i - 1].arrived;
 		left = j < n ? legs[j].departed : legs[n - 1].arrived;
-		/* an unknown end is bounded by the leg around it: its other date */
-		lo = route_date_known(entered) ? entered : i > 0 ? legs[i - 1].departed : ROUTE_DATE_UNKNOWN;
-		hi = route_date_known(left) ? left : j < n ? legs[j].arrived : ROUTE_DATE_UNKNOWN;
-		/* the run's known dates, in order: the traveller was there between them */
-		first = last = ROUTE_DATE_UNKNOWN;
+		/* the stay's known dates: the traveller was there from the least to the greatest */
 		for (size_t k = i; k <= j; k++)
 		{
 			int32_t		dates[2];
@@ -366,21 +361,25 @@ mr_route_present_at(const mr_route_segment *legs, size_t n, int32_t place, int32
 			for (int e = 0; e < 2; e++)
 				if (route_date_known(dates[e]))
 				{
-					if (!route_date_known(first))
-						first = dates[e];
-					last = dates[e];
+					lo = !any || dates[e] < lo ? dates[e] : lo;
+					hi = !any || dates[e] > hi ? dates[e] : hi;
+					any = true;
 				}
 		}
-		i = j;
-		if (route_date_known(first) && day >= first && day <= last)
+		if (any && day >= lo && day <= hi)
 			return 1;
+		if (route_date_known(entered) && route_date_known(left))
+			continue;			/* a stay with both ends known that does not hold day */
+		/* an unknown end: bounded by the other date of the leg around it */
+		if (!route_date_known(entered))
+			lo = i > 0 ? legs[i - 1].departed : ROUTE_DATE_UNKNOWN;
+		if (!route_date_known(left))
+			hi = j < n && route_date_known(legs[j].arrived) ? legs[j].arrived : ROUTE_DATE_UNKNOWN;
 		if (route_date_known(lo) && day < lo)
 			continue;
 		if (route_date_known(hi) && day > hi)
 			continue;
-		if (route_date_known(entered) && route_date_known(left))
-			return 1;
-		answer = -1;			/* an unknown end: maybe */
+		answer = -1;			/* possibly inside the stay's open part */
 	}
 	return answer;
 }
