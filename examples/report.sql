@@ -1,6 +1,7 @@
 -- report.sql: the protection-pipeline report of the demo.  Every query here
 -- runs on the tables of examples/demo_data.sql as an agency would keep them
--- (case_events, journey_legs, journeys); copy any of them.  Counts shown to
+-- (case_events, journey_legs, journeys, claimants, border_encounters); copy
+-- any of them.  Counts shown to
 -- others go through sdc_round() (Eurostat's base 5); rates come from the
 -- unrounded counts.  Every ORDER BY is a total order (ties broken by
 -- nationality or status), so the same data print the same report whatever
@@ -158,8 +159,72 @@ FROM chiapas_forecast WHERE day > '2021-08-31' ORDER BY day LIMIT 14;
 SELECT round(arrival_dispersion(e.f, a.f, p)::numeric, 2) AS "dispersion (1: independent arrivals)"
 FROM darien_entries e, chiapas_arrivals a, darien_chiapas;
 
+
+-- The people behind the claims and the encounters (claimants, border_encounters).
+-- Each table below is one demography drawn by demography_table(); every row,
+-- totals included, is rounded on its own (sdc_round), as the publishers do.
+CREATE TEMP TABLE claims_people AS
+SELECT c.case_id, c.sex, c.birth_date, c.accompaniment, l.lodged
+FROM claimants c
+JOIN (SELECT case_id, (min(at) AT TIME ZONE 'America/Mexico_City')::date AS lodged
+      FROM case_events WHERE status = 'claim_lodged' GROUP BY case_id) l USING (case_id);
+
 \echo
-\echo '== 9. How good is that forecast: rolling-origin backtest, origins 2021-05-01 .. 2021-08-04, 1-28 days ahead'
+\echo '== 9. Claimants by sex and age at the claim, UNHCR''s demographic table (each cell and total rounded to 5)'
+SELECT "position" AS "#", label, sex AS code_sex, age AS code_age, sdc_round(count) AS claimants
+FROM (SELECT demography(sex, age_band(birth_date, lodged, 'unhcr'), accompaniment) AS d FROM claims_people) c,
+     demography_table(c.d, 'unhcr')
+ORDER BY "position";
+SELECT round(100.0 * demography_count(d, 'F') / demography_count(d), 1) AS "women and girls %",
+       round(100.0 * demography_count(d, age => 'child:0-17') / (demography_count(d) - demography_count(d, age => 'child:unknown')), 1)
+         AS "children % (of known age)"
+FROM (SELECT demography(sex, age_band(birth_date, lodged, 'child'), accompaniment) AS d FROM claims_people) c;
+
+\echo
+\echo '== 10. Children among claimants by accompaniment (UNHCR/UNICEF categories; rounded to 5)'
+SELECT label, sdc_round(count) AS children
+FROM (SELECT demography(sex, age_band(birth_date, lodged, 'child'), accompaniment) AS d FROM claims_people) c,
+     demography_table(c.d, 'children')
+ORDER BY "position";
+
+\echo
+\echo '== 11. US border encounters by legal authority and fiscal year (a 1% sample; FY2022: October only; rounded to 10, the DHS rule)'
+SELECT us_fiscal_year(on_date) AS fiscal_year, encounter_authority(kind) AS authority, encounter_component(kind) AS component,
+       encounter_type(kind) AS encounter_type, sdc_round(count(*), 10) AS encounters,
+       round(100.0 * count(*) / sum(count(*)) OVER (PARTITION BY us_fiscal_year(on_date)), 1) AS "share %"
+FROM border_encounters
+WHERE encounter_authority(kind) IN ('Title 8', 'Title 42')
+GROUP BY 1, kind
+ORDER BY 1, kind;
+SELECT label AS "FY2021 demographic group (CBP)", sdc_round(count, 10) AS encounters
+FROM (SELECT demography(sex, age_band(birth_date, on_date, 'child'), accompaniment) AS d
+      FROM border_encounters WHERE on_date <@ us_fiscal_year_dates(2021) AND encounter_authority(kind) IN ('Title 8', 'Title 42')) e,
+     demography_table(e.d, 'cbp')
+ORDER BY "position";
+
+\echo
+\echo '== 12. Unique individuals and repeat encounters, US, by fiscal year (rounded to 10; rates from unrounded counts)'
+SELECT fy AS fiscal_year, sdc_round(encounter_count(t), 10) AS encounters, sdc_round(unique_individuals(t), 10) AS individuals,
+       sdc_round(repeat_individuals(t), 10) AS encountered_more_than_once,
+       round(100 * repeat_rate(t)::numeric, 1) AS "repeat rate %", round(mean_encounters(t)::numeric, 2) AS per_individual
+FROM (SELECT fy, repeat_tally(n) AS t
+      FROM (SELECT us_fiscal_year(on_date) AS fy, person_key, count(*) AS n
+            FROM border_encounters WHERE encounter_authority(kind) IN ('Title 8', 'Title 42') GROUP BY 1, 2) per_person
+      GROUP BY fy) f
+ORDER BY fy;
+
+\echo
+\echo '== 13. Mexico: events of foreigners presented or channelled, 2021, by age group and travel condition (UPM''s table, all sexes; rounded to 5)'
+SELECT label, age, "group", sdc_round(count) AS events
+FROM (SELECT demography(sex, age_band(birth_date, on_date, 'upm'), accompaniment) AS d
+      FROM border_encounters WHERE encounter_authority(kind) = 'Ley de Migración') m,
+     demography_table(m.d, 'upm')
+WHERE sex = 'Total'
+ORDER BY "position";
+SELECT encounter_type(kind) AS series, sdc_round(count(*)) AS events FROM border_encounters
+WHERE encounter_authority(kind) = 'Ley de Migración' GROUP BY kind ORDER BY kind;
+\echo
+\echo '== 14. How good is that forecast: rolling-origin backtest, origins 2021-05-01 .. 2021-08-04, 1-28 days ahead'
 \echo '   (80% intervals should cover 80% of the days; 0.1 = recorded entries only, independent arrivals)'
 SELECT CASE WHEN horizon IS NULL THEN 'all' ELSE lpad(((horizon - 1) / 7 * 7 + 1)::text, 2) || '-' || ((horizon - 1) / 7 * 7 + 7) END AS days_ahead,
        round((sum(coverage * days) / sum(days))::numeric, 2) AS coverage,
@@ -172,7 +237,7 @@ FROM darien_entries e, chiapas_arrivals a, darien_chiapas,
 GROUP BY 1 ORDER BY 1;
 
 \echo
-\echo '== 10. Two hops: from the Darién to the US border (the profiles chained, the share who go on north)'
+\echo '== 15. Two hops: from the Darién to the US border (the profiles chained, the share who go on north)'
 -- the second hop from journeys that reached Chiapas by July 15 (their
 -- arrival north, 25-36 days later, is in the records by August 31)
 CREATE TEMP TABLE chiapas_north AS
@@ -191,7 +256,7 @@ WHERE f.day BETWEEN '2021-09-01' AND '2021-10-26'
 GROUP BY (f.day - date '2021-09-01') / 7 ORDER BY 1;
 
 \echo
-\echo '== 11. Transit times from the two daily counts alone (deconvolution), beside the linked journeys'
+\echo '== 16. Transit times from the two daily counts alone (deconvolution), beside the linked journeys'
 SELECT 'linked journeys (section 7)' AS source, NULL::numeric AS share, median(p)::int AS median_days,
        round((SELECT sum(days * n)::numeric / sum(n) FROM bins(p) WHERE days IS NOT NULL), 1) AS mean_days,
        quantile(p, 0.1)::int AS p10_days, quantile(p, 0.9)::int AS p90_days
@@ -202,7 +267,7 @@ SELECT 'entries and arrivals by day', round(d.share::numeric, 2), d.median_days,
 FROM darien_entries e, chiapas_arrivals a, deconvolve_profile(e.f, a.f, 60) d;
 
 \echo
-\echo '== 12. People in transit in Panama (PA), end of day, from the journeys'' stays (rounded to 5)'
+\echo '== 17. People in transit in Panama (PA), end of day, from the journeys'' stays (rounded to 5)'
 CREATE TEMP TABLE panama_stays AS
 SELECT s.entered, s.left_on FROM journeys, stays(r, 'PA') s WHERE s.entered IS NOT NULL AND s.left_on IS NOT NULL;
 SELECT day, sdc_round(stock) AS in_panama
@@ -215,7 +280,7 @@ SELECT sdc_round(count(*) FILTER (WHERE present_at(r, 'PA', '2021-08-15'))) AS "
 FROM journeys WHERE r @> 'PA';
 
 \echo
-\echo '== 13. Alerts: days whose entries into the Darién exceed the 99% bound of a forecast from the days before'
+\echo '== 18. Alerts: days whose entries into the Darién exceed the 99% bound of a forecast from the days before'
 SELECT day, observed, round(expected) AS expected, round(upper) AS upper_bound, round(score::numeric, 1) AS score, method
 FROM darien_entries, flow_alerts(darien_entries.f, 0.01)
 ORDER BY day;

@@ -37,7 +37,9 @@ make -C "$MR_TOP" -s clean >/dev/null
 make -C "$MR_TOP" -s PG_CONFIG="$PG_CONFIG" ASSERT=1 WERROR=1 >/dev/null
 "${MR_SUDO[@]}" make -C "$MR_TOP" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
 # the library installed is the assert build: it calls ExceptionalCondition
-if ! nm -D "$("$PG_CONFIG" --pkglibdir)/migrec.so" | grep -q ExceptionalCondition; then
+# (nm's output is read whole: grep -q closing the pipe early would kill nm
+# with SIGPIPE, and pipefail would report that as no match)
+if ! grep -q ExceptionalCondition <<<"$(nm -D "$("$PG_CONFIG" --pkglibdir)/migrec.so")"; then
 	echo "not ok - the installed migrec.so has assertions"
 	failed=$((failed + 1))
 else

@@ -31,7 +31,7 @@ mr_regress_tap() {
 	         s/^ok [0-9]+ +[-+] +([a-z0-9_]+) .*/ok - \1/p;
 	         s/^not ok [0-9]+ +[-+] +([a-z0-9_]+) .*/not ok - \1/p' "$log"
 	if [ "$rc" -ne 0 ]; then
-		grep -vE '^(test|     |ok|not ok) ' "$log" | head -20
+		grep -vE '^(test|     |ok|not ok) ' "$log" | sed -n 1,20p
 		[ -f "$outdir/regression.diffs" ] && head -150 "$outdir/regression.diffs"
 	fi
 	rm -f "$log"
@@ -51,7 +51,7 @@ if [ "$(id -u)" -eq 0 ]; then MR_SUDO=(); else MR_SUDO=(sudo); fi
 mr_install_packages() {
 	local missing=() p
 	for p in "$@"; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+		[[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" == *"install ok installed"* ]] || missing+=("$p")
 	done
 	[ ${#missing[@]} -eq 0 ] && return 0
 	mr_log "installing ${missing[*]}"

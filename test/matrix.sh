@@ -134,7 +134,7 @@ host_mirror() {
 				}' "$f"
 			;;
 		esac
-	done | head -1
+	done | sed -n 1p
 }
 
 # Unmount everything mounted below a folder (deepest first).

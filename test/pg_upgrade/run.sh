@@ -87,13 +87,13 @@ rows=$(awk -F'|' 'NR > 2 && NF == 4 { s += $3 } /^$/ { exit } END { print s + 0 
 # From 18 initdb turns data checksums on by default, and pg_upgrade needs
 # the old cluster's setting (off, 15's default) in the new one.
 checksums=
-"$nb/initdb" --help | grep -q -- --no-data-checksums && checksums=--no-data-checksums
+[[ "$("$nb/initdb" --help)" == *--no-data-checksums* ]] && checksums=--no-data-checksums
 if as_pg "$nb/initdb" --no-sync $checksums -D "$work/new" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$work/initdb-new.log" 2>&1 &&
 	as_pg "$nb/pg_upgrade" --no-sync -U postgres -b "$ob" -B "$nb" -d "$work/old" -D "$work/new" \
 		-p "$oport" -P "$nport" -s "$work" >"$work/pg_upgrade.log" 2>&1; then
 	ok "PostgreSQL $old to $new: pg_upgrade of a database with migrec 0.1 data ($rows rows)"
 else
-	{ tail -30 "$work/pg_upgrade.log"; cat "$work"/new/pg_upgrade_output.d/*/*.txt 2>/dev/null | head -30; } |
+	{ tail -30 "$work/pg_upgrade.log"; cat "$work"/new/pg_upgrade_output.d/*/*.txt 2>/dev/null | sed -n 1,30p; } |
 		not_ok "PostgreSQL $old to $new: pg_upgrade of a database with migrec 0.1 data"
 	exit 1
 fi

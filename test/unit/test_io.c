@@ -16,6 +16,8 @@
 #include "scan.h"
 #include "transit_profile_io.h"
 
+void		test_people(void (*ok) (int, const char *));
+
 static int	ntests = 0,
 			nfailed = 0;
 
@@ -377,6 +379,8 @@ main(void)
 		ok(mr_route_segment_format(&leg, big) == ROUTE_SEGMENT_TEXT_MAX, "leg text at its longest");
 		ok(mr_text_size(SIZE_MAX / 2, 3, 1) == 0 && mr_text_size(2, 3, 1) == 7, "text sizes: overflow is 0");
 	}
+
+	test_people(ok);
 
 	printf("1..%d\n", ntests);
 	return nfailed != 0;

@@ -13,7 +13,7 @@
 #include "place_io.h"
 
 /* place_io.h's functions, by the one name that changes if they are renamed */
-#define PLACE(fn) place_##fn
+#define PLACE(fn) mr_place_##fn
 
 static int	ntests = 0,
 			nfailed = 0;

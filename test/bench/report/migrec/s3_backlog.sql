@@ -1,0 +1,9 @@
+SELECT g::date - 1 AS month_end,
+       count(*) FILTER (WHERE s IN ('claim_lodged', 'admitted', 'interviewed')) AS pending_first_instance,
+       count(*) FILTER (WHERE s = 'under_appeal') AS pending_appeal
+FROM generate_series(timestamp '2021-02-01', timestamp '2021-11-01', '1 month') AS g,
+     LATERAL (SELECT (g AT TIME ZONE 'America/Mexico_City') - interval '1 second' AS d) m,
+     histories,
+     LATERAL (SELECT status_at(h, m.d) AS s) st
+WHERE first_reached(h, 'claim_lodged') IS NOT NULL
+GROUP BY g ORDER BY g;
