@@ -35,8 +35,9 @@
 --   encounter.nationality, encounter.day, encounter.outcome, encounter.delay
 --   (key: the encounter's number);
 --   darien.daily (key: days since 2021-01-01);
---   person.nationality, person.start, person.onward (key: person_id);
---   journey.days, journey.record (person_id, stop);
+--   person.nationality, person.start, person.group (key: person_id);
+--   person.onward (key: the person's group: its first member's person_id);
+--   journey.days (group, stop); journey.record (person_id, stop);
 --   claimant.child, claimant.age, claimant.birthday, claimant.birth_known,
 --   claimant.sex, claimant.acc (key: case_id);
 --   mxenc.child, mxenc.age, mxenc.birthday, mxenc.sex, mxenc.acc (key: the
@@ -361,22 +362,34 @@ ORDER BY 1;
 
 -- Journeys: people entering Panama through the Darién from Necoclí or Turbo,
 -- from about 40 a day in January to about 400 a day from mid-July, each day's
--- count within 20% of that.
+-- count within 20% of that times a weekday factor (boats leave Necoclí more
+-- on some days); the crossing closed three days from August 9 (weather: 30%
+-- of the usual entries), then the waiting crowd crosses (190% for three
+-- days).  People travel in groups (families, a boat's passengers): a person
+-- starts a new group 40% of the time (groups of 2.5 on average), and a group
+-- shares its journey's days and whether it goes on north, so arrivals
+-- downstream come in clumps, over-dispersed as real counts are.
 CREATE TEMP TABLE demo_people AS
-SELECT p.person_id, p.entered,
-       CASE WHEN u.nat < 0.37 THEN 'HTI' WHEN u.nat < 0.53 THEN 'CUB' WHEN u.nat < 0.65 THEN 'CHL' WHEN u.nat < 0.75 THEN 'VEN'
-            WHEN u.nat < 0.81 THEN 'BRA'
-            ELSE (ARRAY['AGO','BGD','GHA','SEN','IND','UZB','NPL','CMR','COD'])[1 + floor((u.nat - 0.81) / 0.19 * 9)::int] END::nationality AS nationality,
-       CASE WHEN u.start < 0.7 THEN 'CO NCI' ELSE 'CO TRB' END::place AS start,
-       u.onward
-FROM (SELECT row_number() OVER (ORDER BY i, k) AS person_id, date '2021-01-01' + i AS entered
-      FROM generate_series(0, date '2021-08-31' - date '2021-01-01') AS i,
-           generate_series(1, round(:scale * (CASE WHEN i < 195 THEN 40 + 360 * (i * i) / 38025.0::float8 ELSE 400 END)
-                                    * (0.8 + 0.4 * pg_temp.draw('darien.daily', i)))::int) AS k) p,
-     LATERAL (SELECT pg_temp.draw('person.nationality', p.person_id) AS nat,
-                     pg_temp.draw('person.start', p.person_id) AS start,
-                     pg_temp.draw('person.onward', p.person_id) AS onward
-              OFFSET 0) u;
+SELECT p.person_id, p.entered, p.nationality, p.start,
+       pg_temp.draw('person.onward', p.grp) AS onward, p.grp
+FROM (SELECT q.*, max(CASE WHEN q.new_group THEN q.person_id END)
+                    OVER (PARTITION BY q.entered ORDER BY q.person_id) AS grp
+      FROM (SELECT p.person_id, p.entered,
+                   CASE WHEN u.nat < 0.37 THEN 'HTI' WHEN u.nat < 0.53 THEN 'CUB' WHEN u.nat < 0.65 THEN 'CHL' WHEN u.nat < 0.75 THEN 'VEN'
+                        WHEN u.nat < 0.81 THEN 'BRA'
+                        ELSE (ARRAY['AGO','BGD','GHA','SEN','IND','UZB','NPL','CMR','COD'])[1 + floor((u.nat - 0.81) / 0.19 * 9)::int] END::nationality AS nationality,
+                   CASE WHEN u.start < 0.7 THEN 'CO NCI' ELSE 'CO TRB' END::place AS start,
+                   p.k = 1 OR u.grp < 0.4 AS new_group
+            FROM (SELECT row_number() OVER (ORDER BY i, k) AS person_id, date '2021-01-01' + i AS entered, k
+                  FROM generate_series(0, date '2021-08-31' - date '2021-01-01') AS i,
+                       generate_series(1, round(:scale * (CASE WHEN i < 195 THEN 40 + 360 * (i * i) / 38025.0::float8 ELSE 400 END)
+                                                * (ARRAY[1.1, 0.95, 0.85, 0.9, 1.0, 1.05, 1.15])[1 + i % 7]::float8
+                                                * CASE WHEN i BETWEEN 220 AND 222 THEN 0.3 WHEN i BETWEEN 223 AND 225 THEN 1.9 ELSE 1 END
+                                                * (0.8 + 0.4 * pg_temp.draw('darien.daily', i)))::int) AS k) p,
+                 LATERAL (SELECT pg_temp.draw('person.nationality', p.person_id) AS nat,
+                                 pg_temp.draw('person.start', p.person_id) AS start,
+                                 pg_temp.draw('person.group', p.person_id) AS grp
+                          OFFSET 0) u) q) p;
 
 -- Their legs: a few days from Colombia to the Darién, then north through
 -- Paso Canoas (PA PCS: an agency's own code), Peñas Blancas, Nicaragua,
@@ -392,7 +405,7 @@ SELECT p.person_id, p.nationality, s.k, s.place,
 FROM demo_people p,
      -- (stop, place, and days: before entering the Darién for stop 0, after
      -- the previous stop from stop 2 on; at least lo, fewer than lo + n)
-     LATERAL (SELECT v.k, v.place, v.lo + floor(pg_temp.draw('journey.days', p.person_id, v.k) * v.n)::int AS days
+     LATERAL (SELECT v.k, v.place, v.lo + floor(pg_temp.draw('journey.days', p.grp, v.k) * v.n)::int AS days
               FROM (VALUES (0, p.start, 3, 7),
                            (1, 'PA-5'::place, 0, 0),
                            (2, 'PA PCS'::place, 1, 4),

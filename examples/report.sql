@@ -124,17 +124,26 @@ CREATE TEMP TABLE darien_entries AS
 SELECT flow_series(day, n) AS f
 FROM (SELECT arrived(leg) AS day, count(*) AS n FROM journey_legs
       WHERE destination(leg) = 'PA-5' AND arrived(leg) IS NOT NULL GROUP BY 1) entries;
+CREATE TEMP TABLE chiapas_arrivals AS
+SELECT flow_series(day, n) AS f
+FROM (SELECT arrived(leg) AS day, count(*) AS n FROM journey_legs
+      WHERE destination(leg) = 'MX-CHP' AND arrived(leg) IS NOT NULL GROUP BY 1) arrivals;
+-- the forecast: the entries continued 60 days past the data (seen: people
+-- already recorded in the Darién; unseen: people still to enter), the 80%
+-- interval widened by the dispersion of the recorded arrivals (groups share
+-- a journey) and the continuation's own uncertainty (docs/forecast.md)
 CREATE TEMP TABLE chiapas_forecast AS
-SELECT f.day, f.expected, f.low, f.high,
+SELECT f.day, f.expected, f.low, f.high, f.seen, f.unseen,
        CASE WHEN f.day <= '2021-08-31' THEN coalesce(o.n, 0) END AS observed  -- no data after the extraction date
-FROM darien_entries, darien_chiapas, forecast_arrivals(darien_entries.f, darien_chiapas.p, 60) f
-LEFT JOIN (SELECT arrived(leg) AS day, count(*) AS n FROM journey_legs
-           WHERE destination(leg) = 'MX-CHP' AND arrived(leg) IS NOT NULL GROUP BY 1) o USING (day);
+FROM darien_entries, darien_chiapas, chiapas_arrivals,
+     forecast_arrivals(darien_entries.f, darien_chiapas.p, 60, 60, chiapas_arrivals.f) f
+LEFT JOIN days((SELECT f FROM chiapas_arrivals)) o USING (day);
 SELECT (SELECT sdc_round(total(f)) FROM darien_entries) AS entered_darien,
        (SELECT round(avg(n)) FROM darien_entries, days(f) WHERE day >= '2021-07-01') AS per_day_since_july;
 SELECT min(day) AS week_from,
        sdc_round(sum(observed)::bigint) AS observed,
        sdc_round(round(sum(expected))::bigint) AS expected,
+       sdc_round(round(sum(unseen))::bigint) AS "of them not yet seen",
        sdc_round(round(sum(low))::bigint) AS "sum of daily lows",
        sdc_round(round(sum(high))::bigint) AS "sum of daily highs",
        CASE WHEN min(day) > '2021-08-31' THEN 'forecast' ELSE 'observed period' END AS period
@@ -145,9 +154,13 @@ GROUP BY (day - date '2021-07-07') / 7
 ORDER BY 1;
 
 \echo
-\echo 'Next 14 days in Chiapas, with the 80% interval (each entry arrives independently after a transit time drawn from section 7):'
-SELECT day, round(expected::numeric, 1) AS expected, round(low::numeric, 1) AS low, round(high::numeric, 1) AS high
+\echo 'Next 14 days in Chiapas, with the 80% interval (transit times from section 7; arrivals in groups: dispersion below):'
+SELECT day, round(expected::numeric, 1) AS expected, round(low::numeric, 1) AS low, round(high::numeric, 1) AS high,
+       round(seen::numeric, 1) AS seen, round(unseen::numeric, 1) AS not_yet_seen
 FROM chiapas_forecast WHERE day > '2021-08-31' ORDER BY day LIMIT 14;
+SELECT round(arrival_dispersion(e.f, a.f, p)::numeric, 2) AS "dispersion (1: independent arrivals)"
+FROM darien_entries e, chiapas_arrivals a, darien_chiapas;
+
 
 -- The people behind the claims and the encounters (claimants, border_encounters).
 -- Each table below is one demography drawn by demography_table(); every row,
@@ -212,3 +225,64 @@ WHERE sex = 'Total'
 ORDER BY "position";
 SELECT encounter_type(kind) AS series, sdc_round(count(*)) AS events FROM border_encounters
 WHERE encounter_authority(kind) = 'Ley de Migración' GROUP BY kind ORDER BY kind;
+\echo
+\echo '== 14. How good is that forecast: rolling-origin backtest, origins 2021-05-01 .. 2021-08-04, 1-28 days ahead'
+\echo '   (80% intervals should cover 80% of the days; 0.1 = recorded entries only, independent arrivals)'
+SELECT CASE WHEN horizon IS NULL THEN 'all' ELSE lpad(((horizon - 1) / 7 * 7 + 1)::text, 2) || '-' || ((horizon - 1) / 7 * 7 + 7) END AS days_ahead,
+       round((sum(coverage * days) / sum(days))::numeric, 2) AS coverage,
+       round((sum(coverage_01 * days) / sum(days))::numeric, 2) AS "coverage 0.1",
+       round((sum(mae * days) / sum(days))::numeric, 1) AS mae,
+       round((sum(mae_01 * days) / sum(days))::numeric, 1) AS "mae 0.1",
+       round((sum(bias * days) / sum(days))::numeric, 1) AS bias
+FROM darien_entries e, chiapas_arrivals a, darien_chiapas,
+     forecast_backtest(e.f, a.f, darien_chiapas.p, 28, '2021-05-01', '2021-08-04')
+GROUP BY 1 ORDER BY 1;
+
+\echo
+\echo '== 15. Two hops: from the Darién to the US border (the profiles chained, the share who go on north)'
+-- the second hop from journeys that reached Chiapas by July 15 (their
+-- arrival north, 25-36 days later, is in the records by August 31)
+CREATE TEMP TABLE chiapas_north AS
+SELECT transit_profile(days_between(r, 'MX-CHP', 'US')) AS p,
+       count(*) FILTER (WHERE r @> 'US')::float8 / count(*) AS share_north
+FROM journeys
+WHERE r @> 'MX-CHP' AND (SELECT arrived(s) FROM segments(r) s WHERE destination(s) = 'MX-CHP' LIMIT 1) <= '2021-07-15';
+SELECT median(d.p) AS "Darién-Chiapas median days", median(n.p) AS "Chiapas-US median days",
+       median(d.p * n.p) AS "Darién-US median days", round(n.share_north::numeric, 3) AS "share going on to the US"
+FROM darien_chiapas d, chiapas_north n;
+SELECT min(f.day) AS week_from, sdc_round(round(sum(f.expected))::bigint) AS "expected at the US border",
+       sdc_round(round(sum(f.unseen))::bigint) AS "of them not yet seen in the Darién"
+FROM darien_entries e, darien_chiapas d, chiapas_north n,
+     forecast_arrivals(e.f, d.p * n.p, 75, 75, share => n.share_north) f
+WHERE f.day BETWEEN '2021-09-01' AND '2021-10-26'
+GROUP BY (f.day - date '2021-09-01') / 7 ORDER BY 1;
+
+\echo
+\echo '== 16. Transit times from the two daily counts alone (deconvolution), beside the linked journeys'
+SELECT 'linked journeys (section 7)' AS source, NULL::numeric AS share, median(p)::int AS median_days,
+       round((SELECT sum(days * n)::numeric / sum(n) FROM bins(p) WHERE days IS NOT NULL), 1) AS mean_days,
+       quantile(p, 0.1)::int AS p10_days, quantile(p, 0.9)::int AS p90_days
+FROM darien_chiapas
+UNION ALL
+SELECT 'entries and arrivals by day', round(d.share::numeric, 2), d.median_days, round(d.mean_days::numeric, 1),
+       quantile(d.profile, 0.1)::int, quantile(d.profile, 0.9)::int
+FROM darien_entries e, chiapas_arrivals a, deconvolve_profile(e.f, a.f, 60) d;
+
+\echo
+\echo '== 17. People in transit in Panama (PA), end of day, from the journeys'' stays (rounded to 5)'
+CREATE TEMP TABLE panama_stays AS
+SELECT s.entered, s.left_on FROM journeys, stays(r, 'PA') s WHERE s.entered IS NOT NULL AND s.left_on IS NOT NULL;
+SELECT day, sdc_round(stock) AS in_panama
+FROM flow_stock(0, (SELECT flow_series(entered, 1) FROM panama_stays),
+                (SELECT flow_series(left_on + 1, 1) FROM panama_stays))
+WHERE day BETWEEN '2021-08-01' AND '2021-08-29' AND (day - date '2021-08-01') % 7 = 0
+ORDER BY day;
+SELECT sdc_round(count(*) FILTER (WHERE present_at(r, 'PA', '2021-08-15'))) AS "in Panama on 2021-08-15",
+       sdc_round(count(*) FILTER (WHERE present_at(r, 'PA', '2021-08-15') IS NULL)) AS "unknown (undated legs)"
+FROM journeys WHERE r @> 'PA';
+
+\echo
+\echo '== 18. Alerts: days whose entries into the Darién exceed the 99% bound of a forecast from the days before'
+SELECT day, observed, round(expected) AS expected, round(upper) AS upper_bound, round(score::numeric, 1) AS score, method
+FROM darien_entries, flow_alerts(darien_entries.f, 0.01)
+ORDER BY day;

@@ -75,13 +75,13 @@ SELECT (SELECT median(p) FROM darien_chiapas) AS ours_median,
        percentile_disc(0.9) WITHIN GROUP (ORDER BY chiapas - darien) AS by_hand_p90
 FROM stops WHERE darien <= '2021-06-30' AND chiapas IS NOT NULL;
 
--- 7. the forecast for 2021-09-10, against the convolution in plain SQL
+-- 7. the forecast for 2021-09-10 from the people already seen, against the convolution in plain SQL
 WITH entries AS (
 	SELECT arrived(leg) AS day, count(*) AS n FROM journey_legs WHERE destination(leg) = 'PA-5' AND arrived(leg) IS NOT NULL GROUP BY 1
 ), profile AS (
 	SELECT days, n::float8 / sum(n) OVER () AS p FROM darien_chiapas, bins(p)
 )
-SELECT round((SELECT expected FROM chiapas_forecast WHERE day = '2021-09-10')::numeric, 9) AS ours,
+SELECT round((SELECT seen FROM chiapas_forecast WHERE day = '2021-09-10')::numeric, 9) AS ours,
        round(sum(e.n * pr.p)::numeric, 9) AS by_hand
 FROM entries e JOIN profile pr ON e.day + pr.days = date '2021-09-10';
 

@@ -451,6 +451,16 @@ flow_series_days(PG_FUNCTION_ARGS)
 	return mr_srf_rows(fcinfo, days_setup, day_row);
 }
 
+void
+mr_flow_series_read(struct varlena *v, int32 *start, const int64 **counts, int *ndays)
+{
+	FlowSeries *f = flow_value(v);
+
+	*start = f->start;
+	*counts = f->counts;
+	*ndays = FLOW_NDAYS(f);
+}
+
 /* ---------- forecast ---------- */
 
 typedef struct ForecastState

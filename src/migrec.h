@@ -83,6 +83,15 @@ extern text *mr_utf8_to_text(const char *s);
  */
 extern int	mr_profile_probabilities(Datum profile, double *prob, bool *observed);
 
+/* A transit_profile value of counts[731] and an overflow (checked by the caller). */
+extern struct varlena *mr_profile_from_counts(const int64 *counts, int64 overflow);
+
+/*
+ * A flow_series value, checked: its first day, its days and their counts
+ * (pointing into v).
+ */
+extern void mr_flow_series_read(struct varlena *v, int32 *start, const int64 **counts, int *ndays);
+
 /*
  * A varlena argument, detoasted; with copy, always a copy in the current
  * memory context (what a set-returning function keeps across its calls).

@@ -649,6 +649,67 @@ route_segments(PG_FUNCTION_ARGS)
 	return mr_srf_rows(fcinfo, segments_setup, segment_row);
 }
 
+/*
+ * present_at(route, place, day): was the traveller within place on day, by
+ * the legs' dates (mr_route_present_at: a stay runs from the arrival at its
+ * first stop to the departure from its last); NULL when an unknown date
+ * leaves it open.
+ */
+PG_FUNCTION_INFO_V1(route_present_at);
+Datum
+route_present_at(PG_FUNCTION_ARGS)
+{
+	Route	   *r = route_arg(fcinfo, 0);
+	DateADT		day = PG_GETARG_DATEADT(2);
+	int			answer;
+
+	if (DATE_NOT_FINITE(day))
+		PG_RETURN_BOOL(false);	/* legs have finite dates */
+	answer = mr_route_present_at(r->legs, ROUTE_N(r), PG_GETARG_PLACE(1), day);
+	if (answer < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(answer == 1);
+}
+
+/* stays(route, place): each stay within place, NULL for an unknown date. */
+typedef struct StaysRows
+{
+	int			n;
+	mr_route_stay *stays;
+} StaysRows;
+
+static void
+stays_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	Route	   *r = route_arg(fcinfo, 0);
+	StaysRows  *s = palloc(sizeof(StaysRows));
+
+	s->stays = palloc((ROUTE_N(r) + 1) * sizeof(mr_route_stay));
+	s->n = (int) mr_route_stays(r->legs, ROUTE_N(r), PG_GETARG_PLACE(1), s->stays);
+	rows->arg = s;
+	rows->end = s->n;
+}
+
+static bool
+stay_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	StaysRows  *s = arg;
+
+	(void) fcinfo;
+	values[0] = DateADTGetDatum(s->stays[k].entered);
+	nulls[0] = !route_date_known(s->stays[k].entered);
+	values[1] = DateADTGetDatum(s->stays[k].left);
+	nulls[1] = !route_date_known(s->stays[k].left);
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(route_stays);
+Datum
+route_stays(PG_FUNCTION_ARGS)
+{
+	return mr_srf_rows(fcinfo, stays_setup, stay_row);
+}
+
 /* ---------- containment and its GIN operator class ---------- */
 
 /*

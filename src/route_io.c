@@ -300,3 +300,86 @@ mr_route_continuous(const mr_route_segment *segs, size_t n)
 			return false;
 	return true;
 }
+
+/* Stop i of n legs: the first leg's origin, then each leg's destination. */
+static int32_t
+stop_place(const mr_route_segment *legs, size_t i)
+{
+	return i == 0 ? legs[0].origin : legs[i - 1].destination;
+}
+
+size_t
+mr_route_stays(const mr_route_segment *legs, size_t n, int32_t place, mr_route_stay *stays)
+{
+	size_t		nstays = 0;
+
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i <= n; i++)
+	{
+		size_t		j;
+
+		if (!mr_place_within(stop_place(legs, i), place))
+			continue;
+		for (j = i; j + 1 <= n && mr_place_within(stop_place(legs, j + 1), place); j++)
+			;
+		stays[nstays].entered = i == 0 ? legs[0].departed : legs[i - 1].arrived;
+		stays[nstays].left = j < n ? legs[j].departed : legs[n - 1].arrived;
+		nstays++;
+		i = j;
+	}
+	return nstays;
+}
+
+int
+mr_route_present_at(const mr_route_segment *legs, size_t n, int32_t place, int32_t day)
+{
+	int			answer = 0;
+
+	for (size_t i = 0, j; i <= n && n > 0; i = j + 1)
+	{
+		int32_t		entered,
+					left,
+					lo = ROUTE_DATE_UNKNOWN,
+					hi = ROUTE_DATE_UNKNOWN;
+		bool		any = false;
+
+		j = i;
+		if (!mr_place_within(stop_place(legs, i), place))
+			continue;
+		for (; j + 1 <= n && mr_place_within(stop_place(legs, j + 1), place); j++)
+			;
+		entered = i == 0 ? legs[0].departed : legs[i - 1].arrived;
+		left = j < n ? legs[j].departed : legs[n - 1].arrived;
+		/* the stay's known dates: the traveller was there from the least to the greatest */
+		for (size_t k = i; k <= j; k++)
+		{
+			int32_t		dates[2];
+
+			dates[0] = k == i ? entered : legs[k - 1].arrived;
+			dates[1] = k < j ? legs[k].departed : left;
+			for (int e = 0; e < 2; e++)
+				if (route_date_known(dates[e]))
+				{
+					lo = !any || dates[e] < lo ? dates[e] : lo;
+					hi = !any || dates[e] > hi ? dates[e] : hi;
+					any = true;
+				}
+		}
+		if (any && day >= lo && day <= hi)
+			return 1;
+		if (route_date_known(entered) && route_date_known(left))
+			continue;			/* a stay with both ends known that does not hold day */
+		/* an unknown end: bounded by the other date of the leg around it */
+		if (!route_date_known(entered))
+			lo = i > 0 ? legs[i - 1].departed : ROUTE_DATE_UNKNOWN;
+		if (!route_date_known(left))
+			hi = j < n && route_date_known(legs[j].arrived) ? legs[j].arrived : ROUTE_DATE_UNKNOWN;
+		if (route_date_known(lo) && day < lo)
+			continue;
+		if (route_date_known(hi) && day > hi)
+			continue;
+		answer = -1;			/* possibly inside the stay's open part */
+	}
+	return answer;
+}

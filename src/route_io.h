@@ -84,4 +84,34 @@ extern bool mr_route_is_canonical(const mr_route_segment *segs, size_t n);
 /* Every leg starts where the one before it ended. */
 extern bool mr_route_continuous(const mr_route_segment *segs, size_t n);
 
+/*
+ * A stay within a place: a run of consecutive stops within it, from the day
+ * the traveller reached its first stop (for the journey's first stop, the
+ * day they left it: the records know no earlier) to the day they left its
+ * last (for the journey's last stop, the day they arrived: the records end
+ * there).  ROUTE_DATE_UNKNOWN where a leg's date is unknown; the dates as
+ * recorded (a leg that departs before the one before it arrived makes a
+ * stay that ends before it begins: a data error to show).  A gap (a leg
+ * starting elsewhere than the one before it ended) counts as time at the
+ * earlier leg's destination.
+ */
+typedef struct mr_route_stay
+{
+	int32_t		entered;
+	int32_t		left;
+} mr_route_stay;
+
+/* The stays of legs[0..n) within place, into stays[] (room for n + 1); their number. */
+extern size_t mr_route_stays(const mr_route_segment *legs, size_t n, int32_t place,
+							 mr_route_stay *stays);
+
+/*
+ * Was the traveller within place on day?  1 yes, 0 no, -1 unknown (a stay
+ * whose unknown date leaves the day possibly inside it, and no stay known
+ * to contain it).  The traveller is within place from the least to the
+ * greatest known date of a stay; an unknown arrival is bounded below by its
+ * leg's departure, an unknown departure above by its leg's arrival.
+ */
+extern int	mr_route_present_at(const mr_route_segment *legs, size_t n, int32_t place, int32_t day);
+
 #endif

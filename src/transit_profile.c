@@ -18,6 +18,7 @@
 #include "utils/float.h"
 
 #include "aggkit.h"
+#include "forecast_core.h"
 #include "transit_profile_io.h"
 
 typedef struct TransitProfile
@@ -500,4 +501,38 @@ mr_profile_probabilities(Datum profile, double *prob, bool *observed)
 		prob[d] = (total > 0 && d < p->nbins) ? (double) p->counts[d] / (double) total : 0.0;
 	*observed = total > 0;
 	return total > 0 ? p->nbins : 0;
+}
+
+struct varlena *
+mr_profile_from_counts(const int64 *counts, int64 overflow)
+{
+	return (struct varlena *) profile_build(counts, overflow);
+}
+
+/*
+ * profile * profile: the profile of two hops one after the other, each
+ * transit time of the first with each of the second (independent hops), as
+ * exact counts: the product's total is the product of the totals, 22003
+ * past INT64_MAX; sums past 730 days and anything with an overflow go to
+ * the overflow.
+ */
+PG_FUNCTION_INFO_V1(transit_profile_chain);
+Datum
+transit_profile_chain(PG_FUNCTION_ARGS)
+{
+	TransitProfile *a = profile_arg(fcinfo, 0),
+			   *b = profile_arg(fcinfo, 1);
+	int64		counts[TRANSIT_NBINS],
+				overflow;
+
+	if (mr_histogram_convolve((const int64_t *) a->counts, a->nbins, profile_total(a),
+							  (const int64_t *) b->counts, b->nbins, profile_total(b),
+							  (int64_t *) counts, TRANSIT_NBINS, (int64_t *) &overflow) != MR_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("transit_profile count out of range"),
+				 errdetail("The chained profile would hold %s x %s observations; a profile holds at most 9223372036854775807.",
+						   psprintf(INT64_FORMAT, profile_total(a)), psprintf(INT64_FORMAT, profile_total(b))),
+				 errhint("Chain profiles with fewer observations, for example scaled down.")));
+	PG_RETURN_POINTER(profile_build(counts, overflow));
 }

@@ -31,9 +31,9 @@ echo
 echo "=============== protection-pipeline report (examples/report.sql) ==============="
 # the report and the chart's data in one session: the report's temporary tables
 psql -X -v ON_ERROR_STOP=1 -f "$MR_TOP/examples/report.sql" \
-	-c "\\copy (SELECT day, round(expected::numeric, 2), round(low::numeric, 2), round(high::numeric, 2), CASE WHEN day <= '2021-08-31' THEN observed END FROM chiapas_forecast WHERE day >= '2021-06-01' ORDER BY day) TO '$OUT/forecast-chiapas.csv' WITH (FORMAT csv, HEADER)"
+	-c "\\copy (SELECT day, round(expected::numeric, 2), round(low::numeric, 2), round(high::numeric, 2), CASE WHEN day <= '2021-08-31' THEN observed END, round(seen::numeric, 2) FROM chiapas_forecast WHERE day >= '2021-06-01' ORDER BY day) TO '$OUT/forecast-chiapas.csv' WITH (FORMAT csv, HEADER)"
 
-sed -i '1s/.*/day,expected,low,high,recorded/' "$OUT/forecast-chiapas.csv"
+sed -i '1s/.*/day,expected,low,high,recorded,seen/' "$OUT/forecast-chiapas.csv"
 gnuplot -e "data='$OUT/forecast-chiapas.csv'; out='$OUT/forecast-chiapas.png'" "$MR_TOP/examples/forecast_chart.gp"
 echo
 echo "The forecast chart is $OUT/forecast-chiapas.png (its data: $OUT/forecast-chiapas.csv)."

@@ -12,6 +12,7 @@
  * property sql/properties.sql tests in the server, with the aggregates).
  * A new type is one row of `targets`.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@
 #include "demography_io.h"
 #include "encounter_io.h"
 #include "flow_series_io.h"
+#include "forecast_core.h"
 #include "nationality_io.h"
 #include "place_io.h"
 #include "protection_status_io.h"
@@ -620,6 +622,135 @@ binary_flow(const uint8_t *b, size_t len)
 	free(c);
 }
 
+/*
+ * The forecasts' core on what the parsers accept: "SERIES | PROFILE".  The
+ * series is the departures and, shifted, the arrivals; every figure must be
+ * finite and every variance non-negative, whatever the counts.
+ */
+static void
+text_forecast(const char *s, size_t len)
+{
+	const char *bar = memchr(s, '|', len);
+	static int64_t prof[TRANSIT_NBINS],
+				chain[TRANSIT_NBINS];
+	static double q[TRANSIT_NBINS];
+	size_t		cap,
+				n,
+				pos;
+	int32_t		start;
+	int64_t    *c,
+				over,
+				total,
+				chain_over;
+	int			nbins = TRANSIT_NBINS,
+				df;
+
+	if (bar == NULL)
+		return;
+	cap = mr_flow_series_max_days(s, bar - s);
+	c = malloc((cap + 1) * sizeof(int64_t));
+	if (mr_flow_series_parse(s, bar - s, &start, c, cap, &n, &pos) != MR_OK || n == 0 ||
+		mr_transit_profile_parse(bar + 1, len - (bar + 1 - s), prof, &over, &pos) != MR_OK ||
+		!mr_transit_profile_total(prof, TRANSIT_NBINS, over, &total) || total == 0)
+	{
+		free(c);
+		return;
+	}
+	while (nbins > 0 && prof[nbins - 1] == 0)
+		nbins--;
+	for (int d = 0; d < TRANSIT_NBINS; d++)
+		q[d] = (double) prof[d] / (double) total;
+	if (n > 400)
+		n = 400;				/* the fits cost O(n^2 / 7) in the alerts */
+	{
+		double		kappa = mr_dispersion(c, (int) n, c, (int) n, 3, q, nbins, (int) n, &df);
+		static double y[400],
+					up_mean[30],
+					up_cov[900],
+					work[2 * 400 + 2 * 11];
+		static mr_alert_day al[400];
+		mr_arrivals_input in = {c, (int) n, q, nbins, kappa, 0, up_mean, up_cov};
+		mr_ets		m;
+
+		CHECK(isfinite(kappa) && kappa >= 1);
+		for (size_t t = 0; t < n; t++)
+			y[t] = log1p((double) c[t]);
+		if (mr_ets_fit(y, (int) n, &m) == MR_OK)
+		{
+			in.K = 30;
+			mr_upstream_continue(&m, 30, 1.28, up_mean, up_cov, NULL, NULL, NULL);
+		}
+		for (int t = 0; t < (int) n + 40; t += 3)
+		{
+			mr_arrivals_day a;
+
+			mr_arrivals_at(&in, t, &a);
+			CHECK(a.seen >= 0 && a.unseen >= 0 && a.var_seen >= 0 && a.var >= 0 && !isnan(a.var));
+		}
+		mr_flow_alerts(c, (int) n, 2.33, al, y);
+		for (size_t t = 0; t < n; t++)
+			CHECK(!isnan(al[t].upper) && (al[t].method != MR_ALERT_NONE || !al[t].alarm));
+		if (n >= 22)
+		{
+			double		b,
+						disp;
+			int			iters;
+
+			for (size_t t = 0; t < n; t++)
+				y[t] = (double) c[t];
+			if (mr_deconvolve(y, y, 10, (int) n - 1, 10, 20, 1e-9, q, &b, &iters, &disp, work) == MR_OK)
+			{
+				for (int d = 0; d <= 10; d++)
+					CHECK(q[d] >= 0 && isfinite(q[d]));
+				CHECK(b >= 0 && iters >= 1 && iters <= 20);
+			}
+		}
+	}
+	/* a chain: its total is the product, or refused */
+	if (mr_histogram_convolve(prof, nbins, total, prof, nbins, total, chain, TRANSIT_NBINS,
+							  &chain_over) == MR_OK)
+	{
+		int64_t		t2;
+
+		CHECK(chain_over >= 0 && mr_transit_profile_total(chain, TRANSIT_NBINS, chain_over, &t2) &&
+			  t2 == total * total);
+	}
+	free(c);
+}
+
+/* present_at on a parsed route: at each stop's place, around each date */
+static void
+text_presence(const char *s, size_t len)
+{
+	size_t		cap = mr_route_max_segments(s, len),
+				n,
+				pos;
+	mr_route_segment *a = malloc((cap + 1) * sizeof(mr_route_segment));
+	mr_route_stay *st = malloc((cap + 2) * sizeof(mr_route_stay));
+
+	if (mr_route_parse(s, len, a, cap, &n, &pos) == MR_OK && n > 0)
+	{
+		for (size_t i = 0; i < n; i++)
+		{
+			size_t		ns = mr_route_stays(a, n, a[i].destination, st);
+
+			/* (a stay's dates are as recorded: inconsistent legs may reverse them) */
+			CHECK(ns >= 1 && ns <= n + 1);
+			if (route_date_known(a[i].arrived))
+				CHECK(mr_route_present_at(a, n, a[i].destination, a[i].arrived) == 1);
+			for (int dd = -2; dd <= 2; dd++)
+				if (route_date_known(a[i].departed))
+				{
+					int			r = mr_route_present_at(a, n, a[i].origin, a[i].departed + dd);
+
+					CHECK(r >= -1 && r <= 1);
+				}
+		}
+	}
+	free(a);
+	free(st);
+}
+
 /* the one-byte types' send format: what the validators accept prints and parses back */
 static void
 binary_people(const uint8_t *b, size_t len)
@@ -726,6 +857,8 @@ static const target targets[] = {
 	{"binary_route", false, NULL, binary_route},
 	{"binary_profile", false, NULL, binary_profile},
 	{"binary_flow", false, NULL, binary_flow},
+	{"forecast", true, text_forecast, NULL},
+	{"presence", true, text_presence, NULL},
 	{"binary_people", false, NULL, binary_people},
 	{"binary_tallies", false, NULL, binary_tallies},
 };
