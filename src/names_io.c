@@ -202,7 +202,10 @@ static const char *const agnomens[] = {
 	"II", "III", "IV", NULL
 };
 
-/* Drop particles, and an agnomen at the end, unless nothing would be left. */
+/*
+ * Drop particles, unless nothing else is left, then agnomens at the end
+ * while another word remains.
+ */
 static void
 drop_particles(word_list *wl)
 {
@@ -214,8 +217,6 @@ drop_particles(word_list *wl)
 			content++;
 	if (content == 0)
 		return;
-	if (content > 1 && word_in(wl->w[wl->n - 1], agnomens))
-		wl->n--;
 	for (int i = 0; i < wl->n; i++)
 	{
 		if (word_in(wl->w[i], particles))
@@ -225,6 +226,8 @@ drop_particles(word_list *wl)
 		keep++;
 	}
 	wl->n = keep;
+	while (wl->n > 1 && word_in(wl->w[wl->n - 1], agnomens))
+		wl->n--;
 }
 
 static int

@@ -61,7 +61,9 @@ for loc in ("es_VE", "es_PE", "es_AR", "es_ES", "pt_BR", "fr_FR"):
                            ("lastName", "surname", "")):
         m = re.search(r"\$" + var + r"\s*=\s*(?:array\(|\[)(.*?)(?:\);|\];)", src, re.S)
         if m:
-            rows += [(n, kind, sex) for n in re.findall(r"'([^']+)'", m.group(1))]
+            # PHP single-quoted strings, where \' is a quote (D\'Ávila)
+            rows += [(re.sub(r"\\(.)", r"\1", n), kind, sex)
+                     for n in re.findall(r"'((?:[^'\\]|\\.)+)'", m.group(1))]
     write("phpfaker_%s.tsv" % loc, rows,
           ["source: Debian package php-faker %s, file /usr/share/php/Faker/Provider/%s/Person.php" % (phpv, loc),
            "licence: MIT (Expat), (c) Francois Zaninotto and contributors; unweighted list"])
