@@ -208,19 +208,36 @@ extern mr_status mr_clk_encode(const mr_clk_record *r, mr_prf_fn prf, void *prf_
 /* ---- the index: Hamming locality-sensitive hashing over sampled bits ---- */
 
 /*
- * MR_LSH_TABLES tables, each a fixed list of MR_LSH_BITS bit positions drawn
- * (without repetition within a table) by a fixed generator: the same for
- * every secret and every release, since indexes store the keys.  A filter's
- * key in table t is t << MR_LSH_BITS | the sampled bits; two filters are
- * candidates when they share a key.
+ * LSH tables, each a fixed list of bit positions drawn (without repetition
+ * within a table) by a fixed generator: the same for every secret and every
+ * release, since indexes store the keys; a table with fewer bits takes the
+ * first of its positions.  A filter's key in table t is a 31-bit hash of t
+ * and the bits sampled there; two filters are candidates when they share a
+ * key.  A pair at Dice t whose filters have w bits set each differs in
+ * about d = 2w(1 - t) bits, agrees on one sampled bit with p = 1 - d/1024,
+ * on a table's key with p^bits, and on some table with
+ * 1 - (1 - p^bits)^tables.  The GIN operator class takes tables and bits as
+ * options (defaults below); docs/linkage.md has recall measured against the
+ * exact scan.
  */
-#define MR_LSH_TABLES 64
-#define MR_LSH_BITS 20
-_Static_assert(MR_LSH_TABLES <= 1 << (31 - MR_LSH_BITS), "LSH keys fit a non-negative int4");
+#define MR_LSH_MAX_TABLES 256
+#define MR_LSH_MIN_BITS 8
+#define MR_LSH_MAX_BITS 48
+#define MR_LSH_DEFAULT_TABLES 64
+#define MR_LSH_DEFAULT_BITS 30
 
-extern void mr_clk_lsh_keys(const mr_clk *c, int32_t keys[MR_LSH_TABLES]);
-/* The positions table t samples (for tests). */
+extern void mr_clk_lsh_keys(const mr_clk *c, int tables, int bits, int32_t *keys);
+/* The MR_LSH_MAX_BITS positions of a table (for tests). */
 extern const uint16_t *mr_lsh_positions(int table);
+
+/*
+ * The model's recall (above) for a pair at Dice t of filters with w bits
+ * set on average, and the parameters link_clk uses for a threshold: the
+ * most bits (at most the index's default) for which the model, which
+ * real pairs beat (docs/linkage.md), gives at least 0.95 with 128 tables.
+ */
+extern double mr_lsh_model_recall(double t, double w, int tables, int bits);
+extern void mr_lsh_choose(double t, double w, int *tables, int *bits);
 
 /* ---- linkage: greedy one-to-one assignment ---- */
 
