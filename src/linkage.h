@@ -9,6 +9,9 @@
 #include "migrec.h"
 
 #include "utils/date.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
 
 #include "linkage_io.h"
 #include "names_io.h"
