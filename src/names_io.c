@@ -87,7 +87,7 @@ is_apostrophe(int32_t cp)
  * word break, NULL for a word break.
  */
 static const char *
-letters_of(int32_t cp, bool spelling, char *one)
+letters_of(int32_t cp, char *one)
 {
 	if (cp >= 'a' && cp <= 'z')
 		cp -= 'a' - 'A';
@@ -100,9 +100,6 @@ letters_of(int32_t cp, bool spelling, char *one)
 	if (cp >= 0x0300 && cp <= 0x036F)	/* combining marks of decomposed
 										 * text */
 		return "";
-	/* the cedilla marks an S sound, which the spelling folds need to keep */
-	if (spelling && (cp == 0x00C7 || cp == 0x00E7))
-		return "S";
 	if (cp >= MR_TRANSLIT_LATIN_FIRST && cp <= MR_TRANSLIT_LATIN_LAST)
 		return mr_translit_latin[cp - MR_TRANSLIT_LATIN_FIRST];
 	if (cp >= MR_TRANSLIT_LATIN_EXT_FIRST && cp <= MR_TRANSLIT_LATIN_EXT_LAST)
@@ -118,7 +115,7 @@ letters_of(int32_t cp, bool spelling, char *one)
  * D or L, an elided particle (D'Souza as D SOUZA).
  */
 static mr_status
-split_words(const char *s, size_t len, bool spelling, word_list *wl)
+split_words(const char *s, size_t len, word_list *wl)
 {
 	char		raw[RAW_MAX + 1];
 	size_t		r = 0;
@@ -138,7 +135,7 @@ split_words(const char *s, size_t len, bool spelling, word_list *wl)
 				l = "";
 		}
 		else
-			l = cp < 0 ? NULL : letters_of(cp, spelling, one);
+			l = cp < 0 ? NULL : letters_of(cp, one);
 		if (l == NULL)
 		{
 			if (r > word_start)
@@ -384,7 +381,7 @@ mr_name_normalize(const char *s, size_t len, mr_name_form form,
 	*outlen = 0;
 	if (outsize > 0)
 		out[0] = '\0';
-	st = split_words(s, len, form != MR_NAME_PLAIN, &wl);
+	st = split_words(s, len, &wl);
 	if (st != MR_OK)
 		return st;
 	drop_particles(&wl);
@@ -472,7 +469,7 @@ mr_sex_parse(const char *s, size_t len)
 		if (cp == ' ' || cp == '<')
 			l = cp == '<' ? "<" : " ";
 		else
-			l = cp < 0 ? NULL : letters_of(cp, false, one);
+			l = cp < 0 ? NULL : letters_of(cp, one);
 		if (l == NULL)
 			return 0;
 		for (; *l; l++)

@@ -149,7 +149,7 @@ main(void)
 	/* the family form: either order, spellings of the region's languages */
 	same("García López", "LOPEZ GARCIA", MR_NAME_FAMILY, "surnames in either order");
 	same("Souza", "Sousa", MR_NAME_FAMILY, "Souza, Sousa");
-	same("Gonçalves", "Gonsalves", MR_NAME_FAMILY, "Gonçalves, Gonsalves");
+	same("Gonçalves", "GONCALVES", MR_NAME_FAMILY, "a lost cedilla does not matter");
 	same("Coelho", "Coello", MR_NAME_FAMILY, "Coelho, Coello");
 	same("Hernández", "Ernandez", MR_NAME_FAMILY, "silent H");
 	same("Chávez", "Chaves", MR_NAME_FAMILY, "Z, S");
