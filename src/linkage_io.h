@@ -188,7 +188,7 @@ extern const int mr_clk_bits_per_token[MR_CLK_NFIELDS];
 
 /* How many tokens a record yields at most, and the longest token. */
 #define MR_CLK_MAX_TOKENS 320
-#define MR_CLK_TOKEN_MAX 8
+#define MR_CLK_TOKEN_MAX 12
 
 /*
  * The tokens of one field of a record: NUL-terminated strings written into
