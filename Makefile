@@ -15,7 +15,7 @@ PGFILEDESC = "migrec - migration records"
 DATA_built = migrec--0.1.sql migrec--0.1--0.2.sql migrec--0.2.sql
 EXTRA_CLEAN = .pg-major
 
-REGRESS = setup nationality place nationality_data protection_status protection_history recognition_rate route forecast demo labels security encodings names person_key clk linkage
+REGRESS = setup nationality place nationality_data protection_status protection_history recognition_rate route forecast demo labels security encodings names person_key clk linkage clkhash
 REGRESS_OPTS = --inputdir=. --outputdir=test/regress
 
 PG_CONFIG ?= pg_config

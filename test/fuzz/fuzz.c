@@ -16,6 +16,8 @@
 #include "codes.h"
 #include "datetime_io.h"
 #include "decision_tally_io.h"
+#include "blake2b_io.h"
+#include "clkhash_io.h"
 #include "flow_series_io.h"
 #include "linkage_io.h"
 #include "names_io.h"
@@ -428,6 +430,66 @@ text_clk_encode(const char *s, size_t len)
 		CHECK(r.salt && strlen(r.salt) > MR_CLK_SALT_MAX);
 }
 
+/* clkhash's encoder on lines as the values of a fixed schema */
+static void
+fuzz_hmac(void *ctx, bool sha1, const uint8_t *key, size_t keylen, const uint8_t *msg, size_t len, uint8_t *out)
+{
+	uint8_t		d[MR_BLAKE2B_OUTBYTES];
+
+	(void) ctx;
+	mr_blake2b(d, sizeof(d), msg, len, key, keylen, NULL, 0, NULL, 0);
+	memcpy(out, d, sha1 ? 20 : 16);
+}
+
+static void
+text_clkhash(const char *s, size_t len)
+{
+	static const uint8_t key[64] = {1, 2, 3};
+	mr_clkhash_feature f[4];
+	const char *vals[4] = {NULL, NULL, NULL, NULL};
+	char		buf[4097];
+	uint8_t		out[256];
+	char		err[200];
+	int			n = 0;
+	mr_status	st;
+
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	for (char *p = buf; n < 4 && p; n++)
+	{
+		char	   *nl = strchr(p, '\n');
+
+		vals[n] = p;
+		if (nl)
+			*nl++ = '\0';
+		p = nl;
+	}
+	memset(f, 0, sizeof(f));
+	for (int i = 0; i < 4; i++)
+	{
+		f[i].key1 = key;
+		f[i].key2 = key;
+	}
+	f[0].ngram = 2;
+	f[0].bits_per_feature = 100;
+	f[1].ngram = 1;
+	f[1].positional = true;
+	f[1].bits_per_token = 20;
+	f[1].date_format = "%Y/%m/%d";
+	f[1].sentinel = "N/A";
+	f[2].exact = true;
+	f[2].bits_per_token = 30;
+	f[2].hash = MR_CLKHASH_DOUBLE;
+	f[2].prevent_singularity = true;
+	f[3].ngram = 3;
+	f[3].bits_per_feature = 300;
+	f[3].hash = MR_CLKHASH_DOUBLE;
+	st = mr_clkhash_encode(f, 4, 64, vals, 1024, 2, fuzz_hmac, NULL, out, err, sizeof(err));
+	CHECK(st == MR_OK || st == MR_ERR_SYNTAX || st == MR_ERR_TOO_LONG);
+	st = mr_clkhash_encode(f, 4, 64, vals, 1000, 0, fuzz_hmac, NULL, out, err, sizeof(err));
+	CHECK(st == MR_ERR_FIELD_RANGE || st == MR_ERR_SYNTAX || st == MR_ERR_TOO_LONG);
+}
+
 /* ---- binary targets: the send formats ---- */
 
 static void
@@ -659,6 +721,7 @@ static const target targets[] = {
 	{"person_key", true, text_person_key, NULL},
 	{"clk", true, text_clk, NULL},
 	{"clk_encode", true, text_clk_encode, NULL},
+	{"clkhash", true, text_clkhash, NULL},
 	{"binary_clk", false, NULL, binary_clk},
 };
 

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blake2b_io.h"
+#include "clkhash_io.h"
 #include "linkage_io.h"
 #include "names_io.h"
 
@@ -77,6 +79,19 @@ test_prf(void *ctx, mr_clk_field field, const uint8_t *msg, size_t len, uint8_t 
 		memcpy(out + 8 * i, &z, 8);
 	}
 }
+
+typedef struct b2_vector
+{
+	const char *what;
+	size_t		outlen;
+	const uint8_t *in;
+	size_t		inlen;
+	const uint8_t *key;
+	size_t		keylen;
+	const char *salt;
+	const char *person;
+	const char *want;
+} b2_vector;
 
 static mr_clk
 encode(const char *family, const char *given, int y, int m, int d, char sex,
@@ -378,6 +393,99 @@ main(void)
 		/* 2-1 (0.99) first, then 0-0 (0.90), then 1-? nothing left but 1-0 and 1-1 taken, 3-3 */
 		ok(n == 3 && p[0].a == 2 && p[0].b == 1 && p[1].a == 0 && p[1].b == 0 && p[2].a == 3 && p[2].b == 3,
 		   "greedy one-to-one by score");
+	}
+
+	/* ---- BLAKE2b: RFC 7693's vector, the reference KAT, and hashlib's ---- */
+	{
+		uint8_t		out[64],
+					key[64],
+					in[255],
+					kk[64];
+		char		hex[129];
+		int			bad = 0;
+		b2_vector	v[6];
+
+		for (int i = 0; i < 64; i++)
+			key[i] = (uint8_t) i;
+		for (int i = 0; i < 255; i++)
+			in[i] = (uint8_t) i;
+		memset(kk, 'k', sizeof(kk));
+		v[0] = (b2_vector) {"RFC 7693 abc", 64, (const uint8_t *) "abc", 3, NULL, 0, NULL, NULL,
+			"ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d17d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923"};
+		v[1] = (b2_vector) {"KAT keyed, empty", 64, in, 0, key, 64, NULL, NULL,
+			"10ebb67700b1868efb4417987acf4690ae9d972fb7a590c2f02871799aaa4786b5e996e8f0f4eb981fc214b005f42d2ff4233499391653df7aefcbc13fc51568"};
+		v[2] = (b2_vector) {"KAT keyed, 255 bytes", 64, in, 255, key, 64, NULL, NULL,
+			"142709d62e28fcccd0af97fad0f8465b971e82201dc51070faa0372aa43e92484be1c1e73ba10906d5d1853db6a4106e0a7bf9800d373d6dee2d46d62ef2a461"};
+		v[3] = (b2_vector) {"keyed and salted, as blakeHash", 64, (const uint8_t *) "ab", 2, kk, 64, "0", NULL,
+			"90fbbb203d27a4995672b8ac378c752c6866548ae21b1a0d3ae15b51ba3a2d3c933f2a3cdc48d42a9e4b74cb4183e4c1a0420ecb77dc500709ea3d677eea494c"};
+		v[4] = (b2_vector) {"salt and personalization, 32 bytes", 32, (const uint8_t *) "ab", 2, kk, 64, "12", "migrec",
+			"70c7aaf5acdf6e0458912cb293e5229e9509e7c41f1b2abb41c3aacf87010ea3"};
+		v[5] = (b2_vector) {"two blocks, 20 bytes", 20, NULL, 200, NULL, 0, NULL, NULL,
+			"8f88e9568f12a27d9099c015c2d8d8b395e0d415"};
+		for (int i = 0; i < 6; i++)
+		{
+			uint8_t		x[200];
+
+			memset(x, 'x', sizeof(x));
+			mr_blake2b(out, v[i].outlen, v[i].in ? v[i].in : x, v[i].inlen, v[i].key, v[i].keylen,
+					   (const uint8_t *) v[i].salt, v[i].salt ? strlen(v[i].salt) : 0,
+					   (const uint8_t *) v[i].person, v[i].person ? strlen(v[i].person) : 0);
+			for (size_t b = 0; b < v[i].outlen; b++)
+				snprintf(hex + 2 * b, 3, "%02x", out[b]);
+			if (strcmp(hex, v[i].want) != 0)
+			{
+				printf("# blake2b %s: %s\n", v[i].what, hex);
+				bad++;
+			}
+		}
+		ok(bad == 0, "BLAKE2b: RFC 7693, reference KAT and hashlib vectors");
+		ok(mr_blake2b(out, 65, in, 1, NULL, 0, NULL, 0, NULL, 0) < 0 &&
+		   mr_blake2b(out, 64, in, 1, key, 65, NULL, 0, NULL, 0) < 0, "BLAKE2b lengths checked");
+	}
+
+	/* ---- clkhash: what the encoder does with its parameters ---- */
+	{
+		uint8_t		k1[64],
+					k2[64];
+		mr_clkhash_feature f[2];
+		const char *vals[2] = {"Ana", "1990/02/01"};
+		uint8_t		a[128],
+					b[128],
+					folded[64];
+		char		err[200];
+
+		memset(k1, 1, sizeof(k1));
+		memset(k2, 2, sizeof(k2));
+		memset(f, 0, sizeof(f));
+		f[0].ngram = 2;
+		f[0].bits_per_feature = 200;
+		f[0].key1 = k1;
+		f[0].key2 = k2;
+		f[1] = f[0];
+		f[1].ngram = 1;
+		f[1].positional = true;
+		f[1].date_format = "%Y/%m/%d";
+		ok(mr_clkhash_encode(f, 2, 64, vals, 1024, 0, NULL, NULL, a, err, sizeof(err)) == MR_OK &&
+		   mr_clkhash_encode(f, 2, 64, vals, 512, 1, NULL, NULL, folded, err, sizeof(err)) == MR_OK,
+		   "clkhash: encodes, folded and not");
+		/* folding 1024 to 512 is XOR of the halves */
+		{
+			int			bad = 0;
+
+			for (int i = 0; i < 64; i++)
+				bad += folded[i] != (a[i] ^ a[i + 64]);
+			ok(bad == 0, "clkhash: a fold is the XOR of the halves");
+		}
+		vals[1] = "19900201";
+		f[1].date_format = NULL;
+		ok(mr_clkhash_encode(f, 2, 64, vals, 1024, 0, NULL, NULL, b, err, sizeof(err)) == MR_OK &&
+		   memcmp(a, b, sizeof(a)) == 0, "clkhash: a date is hashed as YYYYMMDD");
+		vals[1] = "1990-02-01";
+		f[1].date_format = "%Y/%m/%d";
+		ok(mr_clkhash_encode(f, 2, 64, vals, 1024, 0, NULL, NULL, b, err, sizeof(err)) == MR_ERR_SYNTAX,
+		   "clkhash: a date not in its format is refused");
+		ok(mr_clkhash_encode(f, 2, 64, vals, 1000, 0, NULL, NULL, b, err, sizeof(err)) == MR_ERR_FIELD_RANGE,
+		   "clkhash: blakeHash needs a power of two");
 	}
 
 	printf("1..%d\n", ntests);
