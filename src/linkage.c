@@ -157,9 +157,13 @@ pairs_exhaustive(const side *a, const side *b, double lower, pair_list *out)
 
 /*
  * Pairs that share a key in at least one LSH table, each counted in the
- * first table it shares a key in.
+ * first table it shares a key in.  Returns false, having kept nothing, when
+ * the tables would make more candidates than a tenth of all pairs: every pair
+ * is then cheaper, read in order from the cache (a low threshold on sparse
+ * filters, whose common samples
+ * are all zeros).
  */
-static void
+static bool
 pairs_lsh(const side *a, const side *b, double lower, pair_list *out)
 {
 	int			tables,
@@ -169,6 +173,9 @@ pairs_lsh(const side *a, const side *b, double lower, pair_list *out)
 	int32	   *bkeys;
 	lsh_entry  *ea = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(lsh_entry) * Max(a->n, 1));
 	lsh_entry  *eb = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(lsh_entry) * Max(b->n, 1));
+	uint64		candidates = 0;
+	uint64		budget = (uint64) a->n * (uint64) b->n / 10;
+	bool		done = true;
 
 	/* the tables and bits for the lower threshold and these filters */
 	for (int32 i = 0; i < a->n; i++)
@@ -184,7 +191,7 @@ pairs_lsh(const side *a, const side *b, double lower, pair_list *out)
 	for (int32 j = 0; j < b->n; j++)
 		mr_clk_lsh_keys(&b->clks[j], tables, bits, &bkeys[(size_t) j * tables]);
 
-	for (int t = 0; t < tables; t++)
+	for (int t = 0; t < tables && done; t++)
 	{
 		int32		i = 0,
 					j = 0;
@@ -198,7 +205,7 @@ pairs_lsh(const side *a, const side *b, double lower, pair_list *out)
 		qsort(eb, b->n, sizeof(lsh_entry), lsh_entry_cmp);
 
 		/* merge: every (a, b) of a key both sides have */
-		while (i < a->n && j < b->n)
+		while (i < a->n && j < b->n && done)
 		{
 			int32		key = ea[i].key;
 			int32		i_end,
@@ -218,6 +225,12 @@ pairs_lsh(const side *a, const side *b, double lower, pair_list *out)
 				;
 			for (j_end = j; j_end < b->n && eb[j_end].key == key; j_end++)
 				;
+			candidates += (uint64) (i_end - i) * (uint64) (j_end - j);
+			if (candidates > budget)
+			{
+				done = false;
+				break;
+			}
 			for (int32 x = i; x < i_end; x++)
 			{
 				const int32 *ka = &akeys[(size_t) ea[x].idx * tables];
@@ -225,15 +238,15 @@ pairs_lsh(const side *a, const side *b, double lower, pair_list *out)
 				for (int32 y = j; y < j_end; y++)
 				{
 					const int32 *kb = &bkeys[(size_t) eb[y].idx * tables];
+					double		d = mr_clk_dice(&a->clks[ea[x].idx], &b->clks[eb[y].idx]);
 					bool		seen = false;
-					double		d;
 
+					if (d < lower)
+						continue;
+					/* a pair above the threshold: kept once, in its first table */
 					for (int u = 0; u < t && !seen; u++)
 						seen = ka[u] == kb[u];
-					if (seen)
-						continue;
-					d = mr_clk_dice(&a->clks[ea[x].idx], &b->clks[eb[y].idx]);
-					if (d >= lower)
+					if (!seen)
 						add_pair(out, ea[x].idx, eb[y].idx, d);
 				}
 			}
@@ -241,10 +254,13 @@ pairs_lsh(const side *a, const side *b, double lower, pair_list *out)
 			j = j_end;
 		}
 	}
+	if (!done)
+		out->n = 0;
 	pfree(akeys);
 	pfree(bkeys);
 	pfree(ea);
 	pfree(eb);
+	return done;
 }
 
 /*
@@ -310,10 +326,8 @@ link_clk(PG_FUNCTION_ARGS)
 	pairs.cap = 1024;
 	pairs.n = 0;
 	pairs.p = MemoryContextAllocHuge(cxt, pairs.cap * sizeof(mr_link_pair));
-	if (exhaustive)
+	if (exhaustive || !pairs_lsh(&a, &b, review, &pairs))
 		pairs_exhaustive(&a, &b, review, &pairs);
-	else
-		pairs_lsh(&a, &b, review, &pairs);
 
 	used_a = MemoryContextAllocHuge(cxt, Max(a.n, 1));
 	used_b = MemoryContextAllocHuge(cxt, Max(b.n, 1));
