@@ -2,7 +2,9 @@
 -- runs on the tables of examples/demo_data.sql as an agency would keep them
 -- (case_events, journey_legs, journeys); copy any of them.  Counts shown to
 -- others go through sdc_round() (Eurostat's base 5); rates come from the
--- unrounded counts.
+-- unrounded counts.  Every ORDER BY is a total order (ties broken by
+-- nationality or status), so the same data print the same report whatever
+-- plan the server picks.
 
 \pset footer off
 \set ECHO none
@@ -19,7 +21,7 @@ FROM (SELECT DISTINCT ON (case_id) case_id, nationality, office
       WHERE status = 'claim_lodged' AND at >= '2021-01-01 00:00-06' AND at < '2021-08-01 00:00-06'
       ORDER BY case_id, at) claims
 GROUP BY nationality
-ORDER BY count(*) DESC
+ORDER BY count(*) DESC, nationality
 LIMIT 8;
 
 SELECT sdc_round(count(*)) AS all_claims,
@@ -46,7 +48,7 @@ FROM (SELECT nationality, decision_tally(first_outcome) AS t, decision_counts(fi
                    (SELECT e.status FROM events(h) e WHERE decision_outcome(e.status) IS NOT NULL LIMIT 1) AS first_outcome
             FROM histories WHERE first_reached(h, 'claim_lodged') IS NOT NULL) cases
       GROUP BY nationality) s
-ORDER BY (c).recognized + (c).complementary + (c).rejected + (c).otherwise_closed DESC
+ORDER BY (c).recognized + (c).complementary + (c).rejected + (c).otherwise_closed DESC, nationality
 LIMIT 8;
 
 \echo
@@ -80,7 +82,7 @@ SELECT sdc_round(count(*)) AS cases, sdc_round(count(*) FILTER (WHERE NOT is_val
 FROM histories;
 SELECT from_status, to_status, sdc_round(count(*)) AS steps
 FROM histories, invalid_steps(h)
-GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 5;
+GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2 LIMIT 5;
 
 \echo
 \echo '== 6. Journeys through the Darién (PA-5) and on to Chiapas (MX-CHP), by nationality (rounded to 5)'
@@ -92,7 +94,7 @@ SELECT CASE WHEN GROUPING(nationality) = 1 THEN 'all' ELSE nationality::text END
 FROM journeys
 WHERE r @> 'PA-5'
 GROUP BY ROLLUP (nationality)
-ORDER BY count(*) DESC
+ORDER BY count(*) DESC, nationality
 LIMIT 7;
 
 SELECT sdc_round(count(*) FILTER (WHERE nationality = 'HTI')) AS haitians_jan_jul,

@@ -81,11 +81,14 @@ EXPLAIN (COSTS OFF) SELECT flow_series(day, n), transit_profile(days) FROM cross
 SELECT flow_series(day, n)::text = (SELECT f FROM serial_flow) AS flow_equal,
        transit_profile(days)::text = (SELECT p FROM serial_flow) AS profile_equal
 FROM crossings;
-SET force_parallel_mode = on;
+-- force_parallel_mode is named debug_parallel_query from PostgreSQL 16 on
+SELECT CASE WHEN current_setting('server_version_num')::int < 160000 THEN 'force_parallel_mode'
+            ELSE 'debug_parallel_query' END AS force_parallel \gset
+SET :force_parallel = on;
 SELECT flow_series(day, n)::text = (SELECT f FROM serial_flow) AS flow_equal,
        transit_profile(days)::text = (SELECT p FROM serial_flow) AS profile_equal
 FROM crossings;
-RESET force_parallel_mode; RESET parallel_setup_cost; RESET parallel_tuple_cost;
+RESET :force_parallel; RESET parallel_setup_cost; RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size; RESET max_parallel_workers_per_gather;
 DROP TABLE crossings;
 

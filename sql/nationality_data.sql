@@ -1,11 +1,9 @@
--- nationality_data: the compiled code tables against Debian's iso-codes
--- JSON, when iso-codes is installed (expected/nationality_data_1.out is the
--- output without it; MIGREC_ISO_CODES names another folder).
-\set have_iso `test -r ${MIGREC_ISO_CODES:-/usr/share/iso-codes/json}/iso_3166-2.json && echo 1 || echo 0`
-\if :have_iso
-\set iso1 `cat ${MIGREC_ISO_CODES:-/usr/share/iso-codes/json}/iso_3166-1.json`
-\set iso2 `cat ${MIGREC_ISO_CODES:-/usr/share/iso-codes/json}/iso_3166-2.json`
-\set iso3 `cat ${MIGREC_ISO_CODES:-/usr/share/iso-codes/json}/iso_3166-3.json`
+-- nationality_data: the compiled code tables against the iso-codes JSON
+-- they are generated from: the snapshot in tools/sources/ (MIGREC_ISO_CODES
+-- names another folder, e.g. /usr/share/iso-codes/json).
+\set iso1 `cat ${MIGREC_ISO_CODES:-tools/sources/iso-codes}/iso_3166-1.json`
+\set iso2 `cat ${MIGREC_ISO_CODES:-tools/sources/iso-codes}/iso_3166-2.json`
+\set iso3 `cat ${MIGREC_ISO_CODES:-tools/sources/iso-codes}/iso_3166-3.json`
 CREATE TEMP TABLE iso1 AS
   SELECT e->>'alpha_3' AS alpha3, e->>'alpha_2' AS alpha2, (e->>'numeric')::int AS num,
          coalesce(e->>'common_name', e->>'name') AS name
@@ -48,6 +46,3 @@ SELECT count(*) AS with_parent,
                                                 ELSE split_part(i.code, '-', 1) || '-' || i.parent END) AS parent_ok
 FROM iso2 i JOIN subdivisions() s ON s.place = i.code::place
 WHERE i.parent IS NOT NULL;
-\else
-\echo iso-codes is not installed: skipped
-\endif

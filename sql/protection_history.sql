@@ -192,10 +192,13 @@ SELECT length(p.h) AS events,
        (SELECT array_agg(e::text ORDER BY e::text) FROM events(s.h) e) AS same_events,
        (SELECT bool_and(at >= lag) FROM (SELECT at, lag(at, 1, '-infinity') OVER () FROM events(p.h)) x) AS sorted
 FROM (SELECT protection_history(status, at) AS h FROM many_events) p, serial_one s;
-SET force_parallel_mode = on;
+-- force_parallel_mode is named debug_parallel_query from PostgreSQL 16 on
+SELECT CASE WHEN current_setting('server_version_num')::int < 160000 THEN 'force_parallel_mode'
+            ELSE 'debug_parallel_query' END AS force_parallel \gset
+SET :force_parallel = on;
 SELECT count(*) FILTER (WHERE s.h = p.h) AS equal_forced
 FROM serial_result s JOIN (SELECT case_id, protection_history(status, at)::text AS h FROM many_events GROUP BY case_id) p USING (case_id);
-RESET force_parallel_mode; RESET parallel_setup_cost; RESET parallel_tuple_cost;
+RESET :force_parallel; RESET parallel_setup_cost; RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size; RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
 DROP TABLE many_events;
 -- found by fuzzing: a year past the timestamp range overflowed the

@@ -101,12 +101,15 @@ FROM serial_rates s JOIN (
 EXPLAIN (COSTS OFF) SELECT recognition_rate(status) FROM many_decisions;
 SELECT recognition_rate(status) = (SELECT recognition_rate(decision_tally(t)) FROM serial_rates) AS equal_one_group
 FROM many_decisions;
-SET force_parallel_mode = on;
+-- force_parallel_mode is named debug_parallel_query from PostgreSQL 16 on
+SELECT CASE WHEN current_setting('server_version_num')::int < 160000 THEN 'force_parallel_mode'
+            ELSE 'debug_parallel_query' END AS force_parallel \gset
+SET :force_parallel = on;
 SELECT count(*) FILTER (WHERE s.r = p.r AND s.c = p.c) AS equal_forced
 FROM serial_rates s JOIN (
   SELECT nationality, recognition_rate(status) AS r, decision_counts(status) AS c
   FROM many_decisions GROUP BY nationality) p USING (nationality);
 SELECT recognition_rate(status), decision_counts(status) FROM many_decisions WHERE false;
-RESET force_parallel_mode; RESET parallel_setup_cost; RESET parallel_tuple_cost;
+RESET :force_parallel; RESET parallel_setup_cost; RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size; RESET max_parallel_workers_per_gather;
 DROP TABLE many_decisions;

@@ -10,8 +10,8 @@ SELECT route_segment('CO NCI', 'PA-5', '2021-08-01', '2021-08-09'), route_segmen
        route_segment('CO NCI', 'PA-5', arrived => '2021-08-09'), route_segment(NULL, 'PA-5') IS NULL;
 SELECT s, origin(s), destination(s), departed(s), arrived(s), transit_days(s), crosses_border(s)
 FROM unnest('{"CO NCI -> PA-5 [2021-08-01,2021-08-09]","PA-5 -> PA PCN [2021-08-09,]","MX TAP -> MX TIJ","GT CTU -> MX-CHP [2021-09-01,2021-09-01]"}'::route_segment[]) s;
--- errors: 22P02 with the position; 22008 for dates, and for a leg that
--- arrives before it departs
+-- errors: 22P02 with the position; 22008 for dates; 22000 for a leg that
+-- arrives before it departs (what core's ranges report for reversed bounds)
 SELECT 'CO NCI -> PA-5 [2021-08-09,2021-08-01]'::route_segment;
 SELECT route_segment('CO NCI', 'PA-5', '2021-08-09', '2021-08-01');
 SELECT 'CO NCI -> PA-5 [2021-02-30,]'::route_segment;
@@ -176,11 +176,14 @@ SET max_parallel_workers_per_gather = 2; SET parallel_leader_participation = off
 EXPLAIN (COSTS OFF) SELECT person, route_agg(leg) FROM many_legs GROUP BY person;
 SELECT count(*) AS people, count(*) FILTER (WHERE s.r = p.r) AS equal
 FROM serial_routes s JOIN (SELECT person, route_agg(leg)::text AS r FROM many_legs GROUP BY person) p USING (person);
-SET force_parallel_mode = on;
+-- force_parallel_mode is named debug_parallel_query from PostgreSQL 16 on
+SELECT CASE WHEN current_setting('server_version_num')::int < 160000 THEN 'force_parallel_mode'
+            ELSE 'debug_parallel_query' END AS force_parallel \gset
+SET :force_parallel = on;
 SELECT count(*) FILTER (WHERE s.r = p.r) AS equal_forced
 FROM serial_routes s JOIN (SELECT person, route_agg(leg)::text AS r FROM many_legs GROUP BY person) p USING (person);
 SELECT count(*) FROM journeys_big WHERE r @> 'MX-CHP';
-RESET force_parallel_mode; RESET parallel_setup_cost; RESET parallel_tuple_cost;
+RESET :force_parallel; RESET parallel_setup_cost; RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size; RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
 DROP TABLE many_legs;
 DROP TABLE journeys_big;

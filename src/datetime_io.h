@@ -20,8 +20,21 @@
 #define MR_DATE_END (2147483494 - 2451545)	/* 5874898-01-01: PostgreSQL's DATE_END_JULIAN from 2000-01-01 */
 #define MR_USECS_PER_DAY INT64_C(86400000000)
 
-#define MR_TIMESTAMP_TEXT_SIZE 40
-#define MR_DATE_TEXT_SIZE 20
+/* Days from 1970-01-01 to 2000-01-01 (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE). */
+#define MR_UNIX_TO_PG_DAYS 10957
+
+/*
+ * The longest texts the formatters write, without the NUL, for any value of
+ * the representation and not only valid ones (a corrupt value must not
+ * overrun its buffer): a date "-5877611-06-23" (14) at INT32_MIN + 1; a
+ * timestamp "-290278-12-22T19:59:05.224193Z" (30) near INT64_MIN.  Valid
+ * values are shorter: "5874897-12-31" (13), "294276-12-31T23:59:59.999999Z"
+ * (29).  "-infinity" is 9.  (test/unit checks the extremes.)
+ */
+#define MR_DATE_TEXT_MAX 14
+#define MR_TIMESTAMP_TEXT_MAX 30
+#define MR_DATE_TEXT_SIZE (MR_DATE_TEXT_MAX + 1)
+#define MR_TIMESTAMP_TEXT_SIZE (MR_TIMESTAMP_TEXT_MAX + 1)
 
 /* Is ts a timestamp PostgreSQL accepts (finite in range, or an infinity)? */
 extern bool mr_timestamp_valid(int64_t ts);

@@ -19,16 +19,29 @@
 #include "decision_tally_io.h"
 #include "protection_status_io.h"
 
-#define PG_GETARG_TALLY(n) ((DecisionTally *) PG_GETARG_POINTER(n))
+StaticAssertDecl(sizeof(mr_decision_tally) == DECISION_TALLY_INTERNALLENGTH,
+				 "decision_tally is INTERNALLENGTH 32 bytes");
+
+/* A tally argument; its invariants asserted (only corruption breaks them). */
+static inline mr_decision_tally *
+tally_arg(FunctionCallInfo fcinfo, int argno)
+{
+	mr_decision_tally *t = (mr_decision_tally *) PG_GETARG_POINTER(argno);
+
+	Assert(mr_decision_tally_valid(t));
+	return t;
+}
+
+#define PG_GETARG_TALLY(n) tally_arg(fcinfo, (n))
 
 PG_FUNCTION_INFO_V1(decision_tally_in);
 Datum
 decision_tally_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	DecisionTally *t = palloc(sizeof(DecisionTally));
+	mr_decision_tally *t = palloc(sizeof(mr_decision_tally));
 	size_t		errpos;
-	mr_status	st = decision_tally_parse(str, strlen(str), t, &errpos);
+	mr_status	st = mr_decision_tally_parse(str, strlen(str), t, &errpos);
 
 	if (st == MR_ERR_OUT_OF_RANGE)
 	{
@@ -55,7 +68,7 @@ decision_tally_out(PG_FUNCTION_ARGS)
 {
 	char	   *out = palloc(DECISION_TALLY_TEXT_SIZE);
 
-	decision_tally_format(PG_GETARG_TALLY(0), out);
+	mr_decision_tally_format(PG_GETARG_TALLY(0), out);
 	PG_RETURN_CSTRING(out);
 }
 
@@ -65,13 +78,13 @@ Datum
 decision_tally_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	DecisionTally *t = palloc(sizeof(DecisionTally));
+	mr_decision_tally *t = palloc(sizeof(mr_decision_tally));
 
 	t->recognized = pq_getmsgint64(buf);
 	t->complementary = pq_getmsgint64(buf);
 	t->rejected = pq_getmsgint64(buf);
 	t->otherwise_closed = pq_getmsgint64(buf);
-	if (!decision_tally_valid(t))
+	if (!mr_decision_tally_valid(t))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external decision_tally value: negative count")));
@@ -82,7 +95,7 @@ PG_FUNCTION_INFO_V1(decision_tally_send);
 Datum
 decision_tally_send(PG_FUNCTION_ARGS)
 {
-	DecisionTally *t = PG_GETARG_TALLY(0);
+	mr_decision_tally *t = PG_GETARG_TALLY(0);
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
@@ -97,21 +110,21 @@ decision_tally_send(PG_FUNCTION_ARGS)
  * The state to update: the argument itself inside an aggregate (it lives in
  * the aggregate's memory and nobody else sees it), a copy otherwise.
  */
-static DecisionTally *
+static mr_decision_tally *
 writable_tally(FunctionCallInfo fcinfo, int argno)
 {
-	DecisionTally *t = PG_GETARG_TALLY(argno);
+	mr_decision_tally *t = PG_GETARG_TALLY(argno);
 
 	if (AggCheckCallContext(fcinfo, NULL))
 		return t;
-	return (DecisionTally *) memcpy(palloc(sizeof(DecisionTally)), t, sizeof(DecisionTally));
+	return (mr_decision_tally *) memcpy(palloc(sizeof(mr_decision_tally)), t, sizeof(mr_decision_tally));
 }
 
 static int64 *
-outcome_counter(DecisionTally *t, int status)
+outcome_counter(mr_decision_tally *t, int status)
 {
 	if (!mr_status_value_valid(status))	/* only a corrupt datum */
-		elog(ERROR, "invalid protection_status value %d", status);
+		mr_corrupt_value("protection_status");
 	switch (mr_statuses[status].outcome)
 	{
 		case MR_OUTCOME_RECOGNIZED:
@@ -132,11 +145,12 @@ PG_FUNCTION_INFO_V1(decision_tally_add);
 Datum
 decision_tally_add(PG_FUNCTION_ARGS)
 {
-	DecisionTally *t = writable_tally(fcinfo, 0);
+	mr_decision_tally *t = writable_tally(fcinfo, 0);
 	int64	   *counter = outcome_counter(t, PG_GETARG_PROTECTION_STATUS(1));
 
 	if (counter)
 		(*counter)++;
+	Assert(mr_decision_tally_valid(t));
 	PG_RETURN_POINTER(t);
 }
 
@@ -145,7 +159,7 @@ PG_FUNCTION_INFO_V1(decision_tally_remove);
 Datum
 decision_tally_remove(PG_FUNCTION_ARGS)
 {
-	DecisionTally *t = writable_tally(fcinfo, 0);
+	mr_decision_tally *t = writable_tally(fcinfo, 0);
 	int64	   *counter = outcome_counter(t, PG_GETARG_PROTECTION_STATUS(1));
 
 	if (counter)
@@ -156,6 +170,7 @@ decision_tally_remove(PG_FUNCTION_ARGS)
 					 errmsg("cannot remove a decision the tally does not hold")));
 		(*counter)--;
 	}
+	Assert(mr_decision_tally_valid(t));
 	PG_RETURN_POINTER(t);
 }
 
@@ -176,7 +191,7 @@ PG_FUNCTION_INFO_V1(decision_tally_merge);
 Datum
 decision_tally_merge(PG_FUNCTION_ARGS)
 {
-	DecisionTally *t,
+	mr_decision_tally *t,
 			   *b;
 
 	if (PG_ARGISNULL(1))
@@ -192,10 +207,11 @@ decision_tally_merge(PG_FUNCTION_ARGS)
 
 		/* the result becomes the aggregate's state: copy it into its memory */
 		if (AggCheckCallContext(fcinfo, &aggcontext))
-			t = MemoryContextAlloc(aggcontext, sizeof(DecisionTally));
+			t = MemoryContextAlloc(aggcontext, sizeof(mr_decision_tally));
 		else
-			t = palloc(sizeof(DecisionTally));
-		memcpy(t, b, sizeof(DecisionTally));
+			t = palloc(sizeof(mr_decision_tally));
+		memcpy(t, b, sizeof(mr_decision_tally));
+		Assert(mr_decision_tally_valid(t));
 		PG_RETURN_POINTER(t);
 	}
 	t = writable_tally(fcinfo, 0);
@@ -203,35 +219,41 @@ decision_tally_merge(PG_FUNCTION_ARGS)
 	add_count(&t->complementary, b->complementary);
 	add_count(&t->rejected, b->rejected);
 	add_count(&t->otherwise_closed, b->otherwise_closed);
+	Assert(mr_decision_tally_valid(t));
 	PG_RETURN_POINTER(t);
 }
 
-/* UNHCR: recognized / (recognized + complementary + rejected). */
+/*
+ * The share of the substantive decisions (recognized, complementary,
+ * rejected) that recognized (UNHCR's recognition rate) or recognized or gave
+ * complementary protection (its total recognition rate); NULL without any.
+ */
+static Datum
+substantive_share(FunctionCallInfo fcinfo, bool with_complementary)
+{
+	mr_decision_tally *t = PG_GETARG_TALLY(0);
+	double		substantive = (double) t->recognized + (double) t->complementary +
+		(double) t->rejected;
+
+	if (substantive == 0)
+		PG_RETURN_NULL();
+	if (with_complementary)
+		PG_RETURN_FLOAT8(((double) t->recognized + (double) t->complementary) / substantive);
+	PG_RETURN_FLOAT8((double) t->recognized / substantive);
+}
+
 PG_FUNCTION_INFO_V1(decision_tally_recognition_rate);
 Datum
 decision_tally_recognition_rate(PG_FUNCTION_ARGS)
 {
-	DecisionTally *t = PG_GETARG_TALLY(0);
-	double		substantive = (double) t->recognized + (double) t->complementary +
-		(double) t->rejected;
-
-	if (substantive == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8((double) t->recognized / substantive);
+	return substantive_share(fcinfo, false);
 }
 
-/* UNHCR: (recognized + complementary) / (recognized + complementary + rejected). */
 PG_FUNCTION_INFO_V1(decision_tally_total_recognition_rate);
 Datum
 decision_tally_total_recognition_rate(PG_FUNCTION_ARGS)
 {
-	DecisionTally *t = PG_GETARG_TALLY(0);
-	double		substantive = (double) t->recognized + (double) t->complementary +
-		(double) t->rejected;
-
-	if (substantive == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(((double) t->recognized + (double) t->complementary) / substantive);
+	return substantive_share(fcinfo, true);
 }
 
 /* The four counts as the composite type decision_counts. */
@@ -239,7 +261,7 @@ PG_FUNCTION_INFO_V1(decision_tally_counts);
 Datum
 decision_tally_counts(PG_FUNCTION_ARGS)
 {
-	DecisionTally *t = PG_GETARG_TALLY(0);
+	mr_decision_tally *t = PG_GETARG_TALLY(0);
 	TupleDesc	tupdesc = mr_result_tupdesc(fcinfo);
 	Datum		values[4];
 	bool		nulls[4] = {0};

@@ -5,27 +5,27 @@
 #include <string.h>
 
 #include "decision_tally_io.h"
+#include "scan.h"
 
 static const char *const field_names[4] = {
 	"recognized", "complementary", "rejected", "otherwise_closed"
 };
 
 mr_status
-decision_tally_parse(const char *s, size_t len, DecisionTally *out, size_t *errpos)
+mr_decision_tally_parse(const char *s, size_t len, mr_decision_tally *out, size_t *errpos)
 {
 	int64_t		v[4];
-	size_t		i = mr_skip_blanks(s, len, 0);
+	size_t		i;
+	mr_status	st = mr_scan_begin(s, len, &i, errpos);
 
-	*errpos = i;
-	if (i == len)
-		return MR_ERR_EMPTY;
+	if (st != MR_OK)
+		return st;
 	if (s[i] != '(')
 		return MR_ERR_SYNTAX;
 	i++;
 	for (int f = 0; f < 4; f++)
 	{
 		size_t		nl = strlen(field_names[f]);
-		int			ndigits = 0;
 
 		i = mr_skip_blanks(s, len, i);
 		*errpos = i;
@@ -37,29 +37,18 @@ decision_tally_parse(const char *s, size_t len, DecisionTally *out, size_t *errp
 			return MR_ERR_SYNTAX;
 		i = mr_skip_blanks(s, len, i + 1);
 		*errpos = i;
-		v[f] = 0;
-		while (i < len && s[i] >= '0' && s[i] <= '9')
-		{
-			if (v[f] > (INT64_MAX - (s[i] - '0')) / 10)
-				return MR_ERR_OUT_OF_RANGE;
-			v[f] = v[f] * 10 + (s[i] - '0');
-			ndigits++;
-			i++;
-		}
-		if (ndigits == 0)
-			return MR_ERR_SYNTAX;
+		st = mr_scan_count(s, len, &i, &v[f]);
+		if (st != MR_OK)
+			return st;
 		i = mr_skip_blanks(s, len, i);
 		*errpos = i;
 		if (i >= len || s[i] != (f < 3 ? ',' : ')'))
 			return MR_ERR_SYNTAX;
 		i++;
 	}
-	i = mr_skip_blanks(s, len, i);
-	if (i != len)
-	{
-		*errpos = i;
-		return MR_ERR_SYNTAX;
-	}
+	st = mr_scan_end(s, len, i, errpos);
+	if (st != MR_OK)
+		return st;
 	out->recognized = v[0];
 	out->complementary = v[1];
 	out->rejected = v[2];
@@ -68,7 +57,7 @@ decision_tally_parse(const char *s, size_t len, DecisionTally *out, size_t *errp
 }
 
 size_t
-decision_tally_format(const DecisionTally *t, char *out)
+mr_decision_tally_format(const mr_decision_tally *t, char *out)
 {
 	return (size_t) sprintf(out, "(recognized=%lld,complementary=%lld,rejected=%lld,otherwise_closed=%lld)",
 							(long long) t->recognized, (long long) t->complementary,
@@ -76,7 +65,7 @@ decision_tally_format(const DecisionTally *t, char *out)
 }
 
 bool
-decision_tally_valid(const DecisionTally *t)
+mr_decision_tally_valid(const mr_decision_tally *t)
 {
 	return t->recognized >= 0 && t->complementary >= 0 && t->rejected >= 0 &&
 		t->otherwise_closed >= 0;

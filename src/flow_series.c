@@ -17,6 +17,7 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 
+#include "aggkit.h"
 #include "flow_series_io.h"
 #include "transit_profile_io.h"
 
@@ -29,6 +30,9 @@ typedef struct FlowSeries
 	int32		unused;
 	int64		counts[FLEXIBLE_ARRAY_MEMBER];
 } FlowSeries;
+
+StaticAssertDecl(offsetof(FlowSeries, counts) == FLOW_SERIES_HEADER_SIZE,
+				 "the frozen flow_series header");
 
 #define FLOW_VERSION 1
 #define FLOW_HDRSZ offsetof(FlowSeries, counts)
@@ -51,23 +55,58 @@ flow_build(int32 start, const int64 *counts, int ndays)
 	return f;
 }
 
+/*
+ * A stored series that can be read: header, size and the stored invariants
+ * (mr_flow_series_stored_valid: a series 0.1 let grow past FLOW_MAX_DAYS is
+ * read, so that it can be dumped and found; it cannot come back in).
+ */
 static bool
 flow_valid(const FlowSeries *f, Size size)
 {
 	return size >= FLOW_HDRSZ && (size - FLOW_HDRSZ) % sizeof(int64) == 0 &&
 		f->version == FLOW_VERSION && f->flags == 0 && f->unused == 0 &&
-		flow_series_values_valid(f->start, (const int64_t *) f->counts,
-								 (size - FLOW_HDRSZ) / sizeof(int64));
+		mr_flow_series_stored_valid(f->start, (const int64_t *) f->counts,
+									(size - FLOW_HDRSZ) / sizeof(int64));
+}
+
+static FlowSeries *
+flow_value(struct varlena *v)
+{
+	FlowSeries *f = (FlowSeries *) v;
+
+	if (!flow_valid(f, VARSIZE(f)))
+		mr_corrupt_value("flow_series");
+	return f;
 }
 
 static FlowSeries *
 flow_arg(FunctionCallInfo fcinfo, int argno)
 {
-	FlowSeries *f = (FlowSeries *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+	return flow_value(mr_detoast_arg(fcinfo, argno, false));
+}
 
-	if (!flow_valid(f, VARSIZE(f)))
-		elog(ERROR, "corrupt flow_series value");
-	return f;
+/* A series would cover more than FLOW_MAX_DAYS days: 54000, on every path. */
+static void
+flow_check_span(int64 first, int64 last)
+{
+	int64		span = last - first + 1;
+
+	if (span > FLOW_MAX_DAYS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("flow_series would span %lld days", (long long) span),
+				 errdetail("A series covers at most %d days.", FLOW_MAX_DAYS)));
+}
+
+/* The counts would add up past INT64_MAX, and total() could not read them. */
+static void
+flow_add_total(int64 *total, int64 more)
+{
+	if (pg_add_s64_overflow(*total, more, total))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("flow_series total out of range"),
+				 errdetail("The counts of a series add up to at most 9223372036854775807.")));
 }
 
 PG_FUNCTION_INFO_V1(flow_series_in);
@@ -76,12 +115,12 @@ flow_series_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	size_t		len = strlen(str);
-	size_t		cap = Min(flow_series_max_days(str, len), FLOW_MAX_DAYS + 1),
+	size_t		cap = Min(mr_flow_series_max_days(str, len), FLOW_MAX_DAYS + 1),
 				ndays,
 				pos;
 	int32		start;
 	int64	   *counts = palloc(cap * sizeof(int64));
-	mr_status	st = flow_series_parse(str, len, &start, (int64_t *) counts, cap, &ndays, &pos);
+	mr_status	st = mr_flow_series_parse(str, len, &start, (int64_t *) counts, cap, &ndays, &pos);
 
 	switch (st)
 	{
@@ -99,11 +138,19 @@ flow_series_in(PG_FUNCTION_ARGS)
 							errmsg("date field value out of range in flow_series: \"%s\"", str)));
 			break;
 		case MR_ERR_OUT_OF_RANGE:
-			mr_input_error(fcinfo,
-						   (errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-							errmsg("value out of range in flow_series: \"%s\"", str),
-							errdetail("At position %d: the days must be finite dates, the counts at most 9223372036854775807.",
-									  (int) pos + 1)));
+			/* a count comes after the '{', a date before it */
+			if (strchr(str, '{') != NULL && pos > (size_t) (strchr(str, '{') - str))
+				mr_input_error(fcinfo,
+							   (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+								errmsg("value out of range in flow_series: \"%s\"", str),
+								errdetail("At position %d: the counts add up to at most 9223372036854775807.",
+										  (int) pos + 1)));
+			else
+				mr_input_error(fcinfo,
+							   (errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+								errmsg("value out of range in flow_series: \"%s\"", str),
+								errdetail("At position %d: the days must be finite dates.",
+										  (int) pos + 1)));
 			break;
 		default:
 			mr_input_error(fcinfo,
@@ -121,9 +168,9 @@ Datum
 flow_series_out(PG_FUNCTION_ARGS)
 {
 	FlowSeries *f = flow_arg(fcinfo, 0);
-	char	   *out = palloc(FLOW_SERIES_TEXT_SIZE(FLOW_NDAYS(f)));
+	char	   *out = mr_text_buffer(FLOW_SERIES_TEXT_SIZE(FLOW_NDAYS(f)), "flow_series");
 
-	flow_series_format(f->start, (const int64_t *) f->counts, FLOW_NDAYS(f), out);
+	mr_flow_series_format(f->start, (const int64_t *) f->counts, FLOW_NDAYS(f), out);
 	PG_RETURN_CSTRING(out);
 }
 
@@ -149,11 +196,13 @@ flow_series_recv(PG_FUNCTION_ARGS)
 	f->start = start;
 	for (int k = 0; k < ndays; k++)
 		f->counts[k] = pq_getmsgint64(buf);
-	if (!flow_valid(f, VARSIZE(f)))
+	if (!flow_valid(f, VARSIZE(f)) ||
+		!mr_flow_series_values_valid(f->start, (const int64_t *) f->counts, ndays))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external flow_series value"),
-				 errdetail("Days must be finite dates, counts non-negative, and an empty series starts at 0.")));
+				 errdetail("Days must be finite dates, at most %d of them, counts non-negative and adding up to at most 9223372036854775807, and an empty series starts at 0.",
+						   FLOW_MAX_DAYS)));
 	PG_RETURN_POINTER(f);
 }
 
@@ -177,7 +226,10 @@ flow_series_send(PG_FUNCTION_ARGS)
 
 /*
  * The state: counts for days [lo, hi], kept in an array that starts at day
- * `first` and has room on both sides to grow.
+ * `first` and has room on both sides to grow; total is their sum.  Every
+ * day added is checked against FLOW_MAX_DAYS and every count against the
+ * total, whether or not the array has to grow, so that whatever the state
+ * holds can be stored and read back.
  */
 typedef struct FlowState
 {
@@ -185,74 +237,146 @@ typedef struct FlowState
 	int32		cap;
 	int32		lo;
 	int32		hi;
+	int64		total;
 	int64	   *counts;
 } FlowState;
 
-/* Make room for day d, and count n more on it. */
-static FlowState *
-flow_state_add(MemoryContext cxt, FlowState *s, int32 d, int64 n)
+/* A new state's room, centred on its first day. */
+#define FLOW_STATE_MIN_CAP 64
+
+#ifdef USE_ASSERT_CHECKING
+static void
+flow_state_check(const void *state)
 {
-	if (s == NULL)
-	{
-		s = MemoryContextAlloc(cxt, sizeof(FlowState));
-		s->cap = 64;
-		s->first = d - 31;
-		s->lo = s->hi = d;
-		s->counts = MemoryContextAllocZero(cxt, s->cap * sizeof(int64));
-	}
-	else if (d < s->first || d >= s->first + s->cap)
-	{
-		int64		lo = Min(s->lo, d),
-					hi = Max(s->hi, d),
-					span = hi - lo + 1,
-					cap;
-		int64	   *counts;
+	const FlowState *s = state;
+	int64		total = 0;
 
-		if (span > FLOW_MAX_DAYS)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("flow_series would span %lld days", (long long) span),
-					 errdetail("A series covers at most %d days.", FLOW_MAX_DAYS)));
-		cap = Min(Max(span * 2, 64), FLOW_MAX_DAYS + 64);
-		counts = MemoryContextAllocZero(cxt, cap * sizeof(int64));
-		{
-			int32		first = (int32) (lo - (cap - span) / 2);
-
-			memcpy(counts + (s->lo - first), s->counts + (s->lo - s->first),
-				   (s->hi - s->lo + 1) * sizeof(int64));
-			pfree(s->counts);
-			s->counts = counts;
-			s->first = first;
-			s->cap = (int32) cap;
-		}
+	Assert(s->cap >= FLOW_STATE_MIN_CAP && s->cap <= FLOW_MAX_DAYS + FLOW_STATE_MIN_CAP);
+	Assert(s->first <= s->lo && s->lo <= s->hi && (int64) s->hi < (int64) s->first + s->cap);
+	Assert((int64) s->hi - s->lo + 1 <= FLOW_MAX_DAYS);
+	Assert(!DATE_NOT_FINITE(s->lo) && (int64) s->hi < MR_DATE_END);
+	for (int32 k = 0; k < s->cap; k++)
+	{
+		Assert(s->counts[k] >= 0);
+		Assert(s->counts[k] == 0 || (s->first + k >= s->lo && s->first + k <= s->hi));
+		Assert(!pg_add_s64_overflow(total, s->counts[k], &total));
 	}
-	if (d < s->lo)
-		s->lo = d;
-	if (d > s->hi)
-		s->hi = d;
-	if (pg_add_s64_overflow(s->counts[d - s->first], n, &s->counts[d - s->first]))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("flow_series count out of range")));
+	Assert(total == s->total);
+}
+#else
+#define flow_state_check NULL
+#endif
+
+/* A state with room for days [lo, hi] (a span already checked), in cxt. */
+static FlowState *
+flow_state_new(MemoryContext cxt, int32 lo, int32 hi)
+{
+	FlowState  *s = MemoryContextAlloc(cxt, sizeof(FlowState));
+	int64		span = (int64) hi - lo + 1;
+
+	s->cap = (int32) Max(span, FLOW_STATE_MIN_CAP);
+	s->first = (int32) (lo - (s->cap - span) / 2);
+	s->lo = lo;
+	s->hi = hi;
+	s->total = 0;
+	s->counts = MemoryContextAllocZero(cxt, s->cap * sizeof(int64));
 	return s;
 }
+
+/* Make room for days [lo, hi] (NULL s: a new state), the span checked first. */
+static FlowState *
+flow_state_reserve(MemoryContext cxt, FlowState *s, int32 lo, int32 hi)
+{
+	if (s != NULL)
+	{
+		lo = Min(s->lo, lo);
+		hi = Max(s->hi, hi);
+	}
+	flow_check_span(lo, hi);
+	if (s == NULL)
+		return flow_state_new(cxt, lo, hi);
+	if (lo < s->first || (int64) hi >= (int64) s->first + s->cap)
+	{
+		/* twice the room needed, centred, so that growing stays rare */
+		int64		span = (int64) hi - lo + 1,
+					cap = Min(Max(span * 2, FLOW_STATE_MIN_CAP), FLOW_MAX_DAYS + FLOW_STATE_MIN_CAP);
+		int32		first = (int32) (lo - (cap - span) / 2);
+		int64	   *counts = MemoryContextAllocZero(cxt, cap * sizeof(int64));
+
+		memcpy(counts + (s->lo - first), s->counts + (s->lo - s->first),
+			   ((int64) s->hi - s->lo + 1) * sizeof(int64));
+		pfree(s->counts);
+		s->counts = counts;
+		s->first = first;
+		s->cap = (int32) cap;
+	}
+	s->lo = lo;
+	s->hi = hi;
+	return s;
+}
+
+/* a += b: b's days and counts into a (NULL a: a new state). */
+static void *
+flow_state_merge(MemoryContext cxt, void *a, const void *b)
+{
+	FlowState  *sa = a;
+	const FlowState *sb = b;
+
+	sa = flow_state_reserve(cxt, sa, sb->lo, sb->hi);
+	/* the total first: below INT64_MAX, no single day can overflow */
+	flow_add_total(&sa->total, sb->total);
+	for (int32 d = sb->lo; d <= sb->hi; d++)
+		sa->counts[d - sa->first] += sb->counts[d - sb->first];
+	return sa;
+}
+
+/* The serialized state is the series' stored form. */
+static struct varlena *
+flow_state_serialize(const void *state)
+{
+	const FlowState *s = state;
+
+	return (struct varlena *) flow_build(s->lo, s->counts + (s->lo - s->first), s->hi - s->lo + 1);
+}
+
+static const MrAggKit flow_kit;
+
+static void *
+flow_state_deserialize(MemoryContext cxt, const struct varlena *bytes)
+{
+	const FlowSeries *f = (const FlowSeries *) bytes;
+	int			ndays;
+	FlowState  *s;
+
+	if (!flow_valid(f, VARSIZE(f)) || FLOW_NDAYS(f) == 0)
+		mr_agg_corrupt(&flow_kit);
+	ndays = FLOW_NDAYS(f);
+	s = flow_state_reserve(cxt, NULL, f->start, (int32) ((int64) f->start + ndays - 1));
+	for (int k = 0; k < ndays; k++)
+	{
+		flow_add_total(&s->total, f->counts[k]);
+		s->counts[f->start + k - s->first] = f->counts[k];
+	}
+	return s;
+}
+
+static const MrAggKit flow_kit = {
+	"flow_series", flow_state_merge, flow_state_serialize, flow_state_deserialize,
+	flow_state_check
+};
 
 /* flow_series(day, n): rows with a NULL day or count are skipped. */
 PG_FUNCTION_INFO_V1(flow_series_transfn);
 Datum
 flow_series_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = mr_aggregate_context(fcinfo, "flow_series_transfn");
-	FlowState  *s = PG_ARGISNULL(0) ? NULL : (FlowState *) PG_GETARG_POINTER(0);
+	MemoryContext cxt;
+	FlowState  *s = mr_agg_state(fcinfo, &flow_kit, &cxt);
 	DateADT		day;
 	int64		n;
 
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-	{
-		if (s == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(s);
-	}
+	if (mr_agg_skip_row(fcinfo))
+		MR_AGG_RETURN(s);
 	day = PG_GETARG_DATEADT(1);
 	n = PG_GETARG_INT64(2);
 	if (DATE_NOT_FINITE(day))
@@ -263,72 +387,23 @@ flow_series_transfn(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("flow_series counts must not be negative: %lld", (long long) n)));
-	PG_RETURN_POINTER(flow_state_add(cxt, s, day, n));
+	s = flow_state_reserve(cxt, s, day, day);
+	flow_add_total(&s->total, n);
+	s->counts[day - s->first] += n;
+	MR_AGG_RETURN(s);
 }
 
-PG_FUNCTION_INFO_V1(flow_series_combine);
-Datum
-flow_series_combine(PG_FUNCTION_ARGS)
-{
-	MemoryContext cxt = mr_aggregate_context(fcinfo, "flow_series_combine");
-	FlowState  *a = PG_ARGISNULL(0) ? NULL : (FlowState *) PG_GETARG_POINTER(0);
-	FlowState  *b = PG_ARGISNULL(1) ? NULL : (FlowState *) PG_GETARG_POINTER(1);
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	/* both ends of b first, so a grows once */
-	a = flow_state_add(cxt, a, b->lo, b->counts[b->lo - b->first]);
-	if (b->hi != b->lo)
-		a = flow_state_add(cxt, a, b->hi, b->counts[b->hi - b->first]);
-	for (int32 d = b->lo + 1; d < b->hi; d++)
-		a = flow_state_add(cxt, a, d, b->counts[d - b->first]);
-	PG_RETURN_POINTER(a);
-}
-
-/* The serialized state is the series' stored form. */
-PG_FUNCTION_INFO_V1(flow_series_serialize);
-Datum
-flow_series_serialize(PG_FUNCTION_ARGS)
-{
-	FlowState  *s = (FlowState *) PG_GETARG_POINTER(0);
-
-	(void) mr_aggregate_context(fcinfo, "flow_series_serialize");
-	PG_RETURN_POINTER(flow_build(s->lo, s->counts + (s->lo - s->first), s->hi - s->lo + 1));
-}
-
-PG_FUNCTION_INFO_V1(flow_series_deserialize);
-Datum
-flow_series_deserialize(PG_FUNCTION_ARGS)
-{
-	MemoryContext cxt = mr_aggregate_context(fcinfo, "flow_series_deserialize");
-	FlowSeries *f = flow_arg(fcinfo, 0);
-	FlowState  *s = NULL;
-	int			ndays = FLOW_NDAYS(f);
-
-	if (ndays == 0)
-		elog(ERROR, "invalid serialized flow_series state");
-	s = flow_state_add(cxt, s, f->start, f->counts[0]);
-	if (ndays > 1)
-		s = flow_state_add(cxt, s, f->start + ndays - 1, f->counts[ndays - 1]);
-	for (int k = 1; k < ndays - 1; k++)
-		s = flow_state_add(cxt, s, f->start + k, f->counts[k]);
-	PG_RETURN_POINTER(s);
-}
+/* combine, serialization and deserialization functions */
+MR_AGG_KIT_FUNCTIONS(flow_series_combine, flow_series_serialize, flow_series_deserialize, flow_kit)
 
 PG_FUNCTION_INFO_V1(flow_series_finalfn);
 Datum
 flow_series_finalfn(PG_FUNCTION_ARGS)
 {
-	FlowState  *s;
+	FlowState  *s = mr_agg_final_state(fcinfo, &flow_kit);
 
-	(void) mr_aggregate_context(fcinfo, "flow_series_finalfn");
-	if (PG_ARGISNULL(0))
+	if (s == NULL)
 		PG_RETURN_NULL();
-	s = (FlowState *) PG_GETARG_POINTER(0);
 	PG_RETURN_POINTER(flow_build(s->lo, s->counts + (s->lo - s->first), s->hi - s->lo + 1));
 }
 
@@ -339,53 +414,41 @@ Datum
 flow_series_total(PG_FUNCTION_ARGS)
 {
 	FlowSeries *f = flow_arg(fcinfo, 0);
-	int64		total = 0;
+	int64_t		total;
 
-	for (int k = 0; k < FLOW_NDAYS(f); k++)
-		if (pg_add_s64_overflow(total, f->counts[k], &total))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("flow_series total out of range")));
+	if (!mr_flow_series_total((const int64_t *) f->counts, FLOW_NDAYS(f), &total))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("flow_series total out of range")));
 	PG_RETURN_INT64(total);
 }
 
 /* days(series): every day of the series with its count, zeros included. */
+static void
+days_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	FlowSeries *f = flow_value(mr_detoast_arg(fcinfo, 0, true));
+
+	rows->arg = f;
+	rows->end = FLOW_NDAYS(f);
+}
+
+static bool
+day_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	FlowSeries *f = arg;
+
+	(void) fcinfo, (void) nulls;
+	values[0] = DateADTGetDatum(f->start + (int32) k);
+	values[1] = Int64GetDatum(f->counts[k]);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(flow_series_days);
 Datum
 flow_series_days(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	FlowSeries *f;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		f = flow_arg(fcinfo, 0);
-		if ((Pointer) f == DatumGetPointer(PG_GETARG_DATUM(0)))
-			f = (FlowSeries *) memcpy(palloc(VARSIZE(f)), f, VARSIZE(f));
-		funcctx->user_fctx = f;
-		funcctx->max_calls = FLOW_NDAYS(f);
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	f = (FlowSeries *) funcctx->user_fctx;
-	if (funcctx->call_cntr < funcctx->max_calls)
-	{
-		int			k = (int) funcctx->call_cntr;
-		Datum		values[2];
-		bool		nulls[2] = {0};
-		Datum		row;
-
-		values[0] = DateADTGetDatum(f->start + k);
-		values[1] = Int64GetDatum(f->counts[k]);
-		row = HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls));
-		SRF_RETURN_NEXT(funcctx, row);
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, days_setup, day_row);
 }
 
 /* ---------- forecast ---------- */
@@ -408,77 +471,67 @@ typedef struct ForecastState
  * trials, with mean  sum_d dep[t-d] p(d)  and variance
  * sum_d dep[t-d] p(d) (1 - p(d));  the interval is mean +- 1.2816 sd (the
  * normal approximation), floored at zero.  It leaves out the uncertainty of
- * the profile itself and departures after the series ends.
+ * the profile itself and departures after the series ends.  A profile with
+ * every observation in the overflow gives the window with zeros; one
+ * without observations, or a series without days, gives no rows.
  */
+static void
+forecast_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	int32		horizon = PG_GETARG_INT32(2);
+	ForecastState *fs;
+	bool		observed;
+	int			ndays;
+
+	if (horizon < 0 || horizon > FORECAST_MAX_HORIZON)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("horizon must be between 0 and %d days, not %d", FORECAST_MAX_HORIZON, horizon)));
+	fs = palloc0(sizeof(ForecastState));
+	fs->series = flow_value(mr_detoast_arg(fcinfo, 0, true));
+	fs->nbins = mr_profile_probabilities(PG_GETARG_DATUM(1), fs->prob, &observed);
+	ndays = FLOW_NDAYS(fs->series);
+	rows->arg = fs;
+	rows->end = (ndays == 0 || !observed) ? 0 : (uint64) ndays + horizon;
+	if (rows->end > 0 && (int64) fs->series->start + (int64) rows->end - 1 >= MR_DATE_END)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("forecast runs past the last date PostgreSQL can store")));
+}
+
+static bool
+forecast_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	ForecastState *fs = arg;
+	int			t = (int) k;
+	int			ndays = FLOW_NDAYS(fs->series);
+	double		mean = 0,
+				var = 0,
+				sd;
+
+	(void) fcinfo, (void) nulls;
+	for (int d = 0; d < fs->nbins && d <= t; d++)
+	{
+		double		dep,
+					p = fs->prob[d];
+
+		if (t - d >= ndays || p == 0)
+			continue;
+		dep = (double) fs->series->counts[t - d];
+		mean += dep * p;
+		var += dep * p * (1 - p);
+	}
+	sd = sqrt(var);
+	values[0] = DateADTGetDatum(fs->series->start + t);
+	values[1] = Float8GetDatum(mean);
+	values[2] = Float8GetDatum(Max(0.0, mean - Z_80 * sd));
+	values[3] = Float8GetDatum(mean + Z_80 * sd);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(forecast_arrivals);
 Datum
 forecast_arrivals(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	ForecastState *fs;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-		int32		horizon = PG_GETARG_INT32(2);
-		FlowSeries *f;
-		int			ndays;
-
-		if (horizon < 0 || horizon > FORECAST_MAX_HORIZON)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("horizon must be between 0 and %d days, not %d", FORECAST_MAX_HORIZON, horizon)));
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		fs = palloc0(sizeof(ForecastState));
-		f = flow_arg(fcinfo, 0);
-		if ((Pointer) f == DatumGetPointer(PG_GETARG_DATUM(0)))
-			f = (FlowSeries *) memcpy(palloc(VARSIZE(f)), f, VARSIZE(f));
-		fs->series = f;
-		fs->nbins = mr_profile_probabilities(PG_GETARG_DATUM(1), fs->prob);
-		ndays = FLOW_NDAYS(f);
-		/* no departures or no profile: nothing to forecast */
-		funcctx->max_calls = (ndays == 0 || fs->nbins == 0) ? 0 : ndays + horizon;
-		if (funcctx->max_calls > 0 &&
-			(int64) f->start + (int64) funcctx->max_calls - 1 >= MR_DATE_END)
-			ereport(ERROR,
-					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("forecast runs past the last date PostgreSQL can store")));
-		funcctx->user_fctx = fs;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	fs = (ForecastState *) funcctx->user_fctx;
-	if (funcctx->call_cntr < funcctx->max_calls)
-	{
-		int			t = (int) funcctx->call_cntr;
-		int			ndays = FLOW_NDAYS(fs->series);
-		double		mean = 0,
-					var = 0,
-					sd;
-		Datum		values[4];
-		bool		nulls[4] = {0};
-		Datum		row;
-
-		for (int d = 0; d < fs->nbins && d <= t; d++)
-		{
-			double		dep,
-						p = fs->prob[d];
-
-			if (t - d >= ndays || p == 0)
-				continue;
-			dep = (double) fs->series->counts[t - d];
-			mean += dep * p;
-			var += dep * p * (1 - p);
-		}
-		sd = sqrt(var);
-		values[0] = DateADTGetDatum(fs->series->start + t);
-		values[1] = Float8GetDatum(mean);
-		values[2] = Float8GetDatum(Max(0.0, mean - Z_80 * sd));
-		values[3] = Float8GetDatum(mean + Z_80 * sd);
-		row = HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls));
-		SRF_RETURN_NEXT(funcctx, row);
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, forecast_setup, forecast_row);
 }

@@ -5,43 +5,68 @@
 #include <string.h>
 
 #include "flow_series_io.h"
+#include "scan.h"
 
 size_t
-flow_series_max_days(const char *s, size_t len)
+mr_flow_series_max_days(const char *s, size_t len)
 {
-	size_t		n = 1;
+	return mr_count_token(s, len, ",") + 1;
+}
 
-	for (size_t i = 0; i < len; i++)
-		if (s[i] == ',')
-			n++;
-	return n;
+/* What flow_day() fills: the counts so far, and the room for them. */
+typedef struct flow_days
+{
+	int64_t    *counts;
+	size_t		cap;
+	size_t		n;
+	int64_t		total;
+} flow_days;
+
+/* One day's count of a series text. */
+static mr_status
+flow_day(const char *s, size_t len, size_t *used, size_t *errpos, void *arg)
+{
+	flow_days  *days = arg;
+	int64_t		v;
+	mr_status	st = mr_scan_count(s, len, used, &v);
+
+	(void) errpos;				/* every problem is at the count's start */
+	if (st != MR_OK)
+		return st;
+	if (days->n >= days->cap || days->n >= FLOW_MAX_DAYS)
+		return MR_ERR_TOO_LONG;
+	if (v > INT64_MAX - days->total)
+		return MR_ERR_OUT_OF_RANGE; /* the total would not be readable */
+	days->total += v;
+	days->counts[days->n++] = v;
+	return MR_OK;
+}
+
+/* The inside of the empty series' braces: nothing may be there. */
+static mr_status
+no_day(const char *s, size_t len, size_t *used, size_t *errpos, void *arg)
+{
+	(void) s, (void) len, (void) used, (void) errpos, (void) arg;
+	return MR_ERR_SYNTAX;
 }
 
 mr_status
-flow_series_parse(const char *s, size_t len, int32_t *start, int64_t *counts, size_t cap,
-				  size_t *ndays, size_t *errpos)
+mr_flow_series_parse(const char *s, size_t len, int32_t *start, int64_t *counts, size_t cap,
+					 size_t *ndays, size_t *errpos)
 {
-	size_t		i = mr_skip_blanks(s, len, 0),
+	flow_days	days = {counts, cap, 0, 0};
+	size_t		i,
 				used,
 				pos;
 	mr_status	st;
 
 	*ndays = 0;
 	*start = 0;
-	*errpos = i;
-	if (i == len)
-		return MR_ERR_EMPTY;
+	st = mr_scan_begin(s, len, &i, errpos);
+	if (st != MR_OK)
+		return st;
 	if (s[i] == '{')
-	{
-		/* the empty series */
-		i = mr_skip_blanks(s, len, i + 1);
-		*errpos = i;
-		if (i >= len || s[i] != '}')
-			return MR_ERR_SYNTAX;
-		i = mr_skip_blanks(s, len, i + 1);
-		*errpos = i;
-		return i == len ? MR_OK : MR_ERR_SYNTAX;
-	}
+		return mr_scan_whole_list(s, len, no_day, NULL, errpos);	/* {} */
 	st = mr_date_parse(s + i, len - i, start, &used, &pos);
 	if (st != MR_OK)
 	{
@@ -50,54 +75,22 @@ flow_series_parse(const char *s, size_t len, int32_t *start, int64_t *counts, si
 	}
 	if (*start == MR_DATE_NOBEGIN || *start == MR_DATE_NOEND)
 		return MR_ERR_OUT_OF_RANGE;
-	i = mr_skip_blanks(s, len, i + used);
-	*errpos = i;
-	if (i >= len || s[i] != '{')
-		return MR_ERR_SYNTAX;
-	i = mr_skip_blanks(s, len, i + 1);
-	for (;;)
-	{
-		int64_t		v = 0;
-		int			ndigits = 0;
-
-		*errpos = i;
-		while (i < len && s[i] >= '0' && s[i] <= '9')
-		{
-			if (v > (INT64_MAX - (s[i] - '0')) / 10)
-				return MR_ERR_OUT_OF_RANGE;
-			v = v * 10 + (s[i] - '0');
-			ndigits++;
-			i++;
-		}
-		if (ndigits == 0)
-			return MR_ERR_SYNTAX;
-		if (*ndays >= cap || *ndays >= FLOW_MAX_DAYS)
-			return MR_ERR_TOO_LONG;
-		counts[(*ndays)++] = v;
-		i = mr_skip_blanks(s, len, i);
-		if (i < len && s[i] == ',')
-		{
-			i = mr_skip_blanks(s, len, i + 1);
-			continue;
-		}
-		if (i < len && s[i] == '}')
-			break;
-		*errpos = i;
-		return MR_ERR_SYNTAX;
-	}
+	i += used;
+	st = mr_scan_list(s, len, &i, false, flow_day, &days, errpos);
+	*ndays = days.n;
+	if (st != MR_OK)
+		return st;
 	/* the last day must be a date too */
 	if ((int64_t) *start + (int64_t) *ndays - 1 >= MR_DATE_END)
 	{
 		*errpos = 0;
 		return MR_ERR_OUT_OF_RANGE;
 	}
-	i = mr_skip_blanks(s, len, i + 1);
-	*errpos = i;
-	return i == len ? MR_OK : MR_ERR_SYNTAX;
+	return mr_scan_end(s, len, i, errpos);
 }
 
 size_t
-flow_series_format(int32_t start, const int64_t *counts, size_t ndays, char *out)
+mr_flow_series_format(int32_t start, const int64_t *counts, size_t ndays, char *out)
 {
 	size_t		o;
 
@@ -114,10 +107,8 @@ flow_series_format(int32_t start, const int64_t *counts, size_t ndays, char *out
 }
 
 bool
-flow_series_values_valid(int32_t start, const int64_t *counts, size_t ndays)
+mr_flow_series_stored_valid(int32_t start, const int64_t *counts, size_t ndays)
 {
-	if (ndays > FLOW_MAX_DAYS)
-		return false;
 	if (ndays == 0)
 		return start == 0;
 	if (!mr_date_valid(start) || start == MR_DATE_NOBEGIN || start == MR_DATE_NOEND ||
@@ -126,5 +117,29 @@ flow_series_values_valid(int32_t start, const int64_t *counts, size_t ndays)
 	for (size_t k = 0; k < ndays; k++)
 		if (counts[k] < 0)
 			return false;
+	return true;
+}
+
+bool
+mr_flow_series_values_valid(int32_t start, const int64_t *counts, size_t ndays)
+{
+	int64_t		total;
+
+	return ndays <= FLOW_MAX_DAYS && mr_flow_series_stored_valid(start, counts, ndays) &&
+		mr_flow_series_total(counts, ndays, &total);
+}
+
+bool
+mr_flow_series_total(const int64_t *counts, size_t ndays, int64_t *total)
+{
+	int64_t		t = 0;
+
+	for (size_t k = 0; k < ndays; k++)
+	{
+		if (counts[k] > INT64_MAX - t)
+			return false;
+		t += counts[k];
+	}
+	*total = t;
 	return true;
 }

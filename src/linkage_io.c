@@ -7,6 +7,7 @@
 
 #include "linkage_io.h"
 #include "names_io.h"
+#include "scan.h"
 
 /* ---- person_key ---- */
 

@@ -6,9 +6,31 @@
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "common/hashfn.h"
+#include "datatype/timestamp.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
+
+#include "datetime_io.h"
 
 PG_MODULE_MAGIC;
+
+/*
+ * The plain-C layer restates PostgreSQL's date and timestamp limits (it sees
+ * no PostgreSQL header); here, where both are visible, they must agree.  A
+ * Julian day taken for a day since 2000-01-01 once let dates past the last
+ * one PostgreSQL stores in: this is what catches such a slip.
+ */
+StaticAssertDecl(MR_TS_NOBEGIN == DT_NOBEGIN, "-infinity timestamp");
+StaticAssertDecl(MR_TS_NOEND == DT_NOEND, "infinity timestamp");
+StaticAssertDecl(MR_TS_MIN == MIN_TIMESTAMP, "first timestamp");
+StaticAssertDecl(MR_TS_END == END_TIMESTAMP, "end of the timestamps");
+StaticAssertDecl(MR_DATE_NOBEGIN == DATEVAL_NOBEGIN, "-infinity date");
+StaticAssertDecl(MR_DATE_NOEND == DATEVAL_NOEND, "infinity date");
+StaticAssertDecl(MR_DATE_MIN == DATETIME_MIN_JULIAN - POSTGRES_EPOCH_JDATE, "first date");
+StaticAssertDecl(MR_DATE_END == DATE_END_JULIAN - POSTGRES_EPOCH_JDATE, "end of the dates");
+StaticAssertDecl(MR_USECS_PER_DAY == USECS_PER_DAY, "microseconds a day");
+StaticAssertDecl(MR_UNIX_TO_PG_DAYS == POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE,
+				 "days from 1970-01-01 to 2000-01-01");
 
 mr_lang
 mr_lang_arg(text *lang)
@@ -115,6 +137,16 @@ mr_utf8_to_text(const char *s)
 	return cstring_to_text(conv);
 }
 
+char *
+mr_text_buffer(size_t size, const char *type)
+{
+	if (size == 0 || size > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s value too large to print", type)));
+	return palloc(size);
+}
+
 TupleDesc
 mr_result_tupdesc(FunctionCallInfo fcinfo)
 {
@@ -175,14 +207,45 @@ mr_varlena_hash_extended(PG_FUNCTION_ARGS)
 							 PG_GETARG_INT64(1));
 }
 
-MemoryContext
-mr_aggregate_context(FunctionCallInfo fcinfo, const char *fname)
+Datum
+mr_srf_rows(FunctionCallInfo fcinfo, MrRowsSetup setup, MrRowFn row)
 {
-	MemoryContext aggcontext;
+	FuncCallContext *funcctx;
+	MrRows	   *rows;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", fname)));
-	return aggcontext;
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext oldcontext;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		rows = palloc0(sizeof(MrRows));
+		setup(fcinfo, rows);
+		if (!rows->scalar)
+		{
+			funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
+			Assert(funcctx->tuple_desc->natts <= MR_SRF_MAX_COLUMNS);
+		}
+		funcctx->user_fctx = rows;
+		funcctx->call_cntr = rows->first;
+		funcctx->max_calls = rows->end;
+		MemoryContextSwitchTo(oldcontext);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	rows = (MrRows *) funcctx->user_fctx;
+	while (funcctx->call_cntr < funcctx->max_calls)
+	{
+		Datum		values[MR_SRF_MAX_COLUMNS];
+		bool		nulls[MR_SRF_MAX_COLUMNS] = {0};
+
+		if (row(fcinfo, rows->arg, funcctx->call_cntr, values, nulls))
+		{
+			if (rows->scalar)
+				SRF_RETURN_NEXT(funcctx, values[0]);
+			SRF_RETURN_NEXT(funcctx,
+							HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+		}
+		funcctx->call_cntr++;
+	}
+	SRF_RETURN_DONE(funcctx);
 }

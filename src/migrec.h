@@ -42,6 +42,15 @@
 #define PG_GETARG_PROTECTION_STATUS(n) DatumGetProtectionStatus(PG_GETARG_DATUM(n))
 #define PG_RETURN_PROTECTION_STATUS(v) return ProtectionStatusGetDatum(v)
 
+/*
+ * A stored value that breaks its type's invariants: only corruption makes
+ * one (every way in checks them), so XX001, as core reports a damaged page.
+ */
+#define mr_corrupt_value(type) \
+	ereport(ERROR, \
+			(errcode(ERRCODE_DATA_CORRUPTED), \
+			 errmsg("corrupt %s value", (type))))
+
 /* The language of a lang argument, or an error (22023). */
 extern mr_lang mr_lang_arg(text *lang);
 
@@ -53,16 +62,53 @@ extern text *mr_utf8_to_text(const char *s);
 
 /*
  * The probability of each transit time of a transit_profile, 0..730 days,
- * into prob[731]; returns how many leading entries can be non-zero (0 for
- * an empty profile).
+ * into prob[731]; returns how many leading entries can be non-zero, and
+ * sets *observed when the profile has any observation (in the overflow
+ * too).
  */
-extern int	mr_profile_probabilities(Datum profile, double *prob);
+extern int	mr_profile_probabilities(Datum profile, double *prob, bool *observed);
 
 /*
- * The aggregate's memory context, for transition, combine, serial and final
- * functions of internal-state aggregates; an error when called otherwise.
+ * A varlena argument, detoasted; with copy, always a copy in the current
+ * memory context (what a set-returning function keeps across its calls).
  */
-extern MemoryContext mr_aggregate_context(FunctionCallInfo fcinfo, const char *fname);
+static inline struct varlena *
+mr_detoast_arg(FunctionCallInfo fcinfo, int argno, bool copy)
+{
+	return copy ? PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(argno))
+		: PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+}
+
+/*
+ * Set-returning functions, one value per call (docs/hacking.md).  The first
+ * call runs setup in the memory that lasts across calls (the place for
+ * what the rows are read from, such as a detoasted copy of an argument);
+ * setup sets the range of k and may leave arg for row().  Each call then
+ * asks row() for row k, and returns it unless row() declines it.  A row
+ * is values[]/nulls[] (up to MR_SRF_MAX_COLUMNS), or values[0] alone for a
+ * function returning SETOF a scalar (scalar = true).
+ */
+typedef struct MrRows
+{
+	uint64		first;			/* the first k */
+	uint64		end;			/* one past the last k */
+	bool		scalar;
+	void	   *arg;
+} MrRows;
+
+#define MR_SRF_MAX_COLUMNS 12
+
+typedef void (*MrRowsSetup) (FunctionCallInfo fcinfo, MrRows *rows);
+typedef bool (*MrRowFn) (FunctionCallInfo fcinfo, void *arg, uint64 k,
+						 Datum *values, bool *nulls);
+
+extern Datum mr_srf_rows(FunctionCallInfo fcinfo, MrRowsSetup setup, MrRowFn row);
+
+/*
+ * The buffer for a value's text, of a size from its *_TEXT_SIZE macro (0
+ * when the size overflowed): 54000 when palloc cannot give that much.
+ */
+extern char *mr_text_buffer(size_t size, const char *type);
 
 /* Build a tuple descriptor for a function returning a row, or fail. */
 extern TupleDesc mr_result_tupdesc(FunctionCallInfo fcinfo);

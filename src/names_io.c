@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "names_io.h"
+#include "scan.h"
 
 /*
  * Transliterated text longer than this is refused before particles are

@@ -14,6 +14,9 @@
 #include "nationality_io.h"
 #include "place_io.h"
 
+StaticAssertDecl(sizeof(int16) == NATIONALITY_INTERNALLENGTH,
+				 "nationality is INTERNALLENGTH 2, passed by value as an int2");
+
 static const char *const kind_names[] = {
 	"country", "stateless", "refugee", "unspecified", "organization", "withdrawn"
 };
@@ -25,7 +28,7 @@ report_bad_nationality(FunctionCallInfo fcinfo, const char *str, mr_status st)
 	size_t		len = strlen(str);
 
 	if (st == MR_ERR_UNKNOWN &&
-		nationality_suggest(str, len, false, suggestions, sizeof(suggestions)) > 0)
+		mr_nationality_suggest(str, len, false, suggestions, sizeof(suggestions)) > 0)
 		mr_input_error(fcinfo,
 					   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						errmsg("invalid input syntax for type %s: \"%s\"", "nationality", str),
@@ -51,7 +54,7 @@ nationality_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	uint16_t	code;
 	size_t		errpos;
-	mr_status	st = nationality_parse(str, strlen(str), &code, &errpos);
+	mr_status	st = mr_nationality_parse(str, strlen(str), &code, &errpos);
 
 	if (st != MR_OK)
 	{
@@ -67,7 +70,8 @@ nationality_out(PG_FUNCTION_ARGS)
 {
 	char	   *out = palloc(NATIONALITY_TEXT_SIZE);
 
-	nationality_format(PG_GETARG_NATIONALITY(0), out);
+	Assert(mr_nationality_valid(PG_GETARG_NATIONALITY(0)));
+	mr_nationality_format(PG_GETARG_NATIONALITY(0), out);
 	PG_RETURN_CSTRING(out);
 }
 
@@ -79,7 +83,7 @@ nationality_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			v = (int16) pq_getmsgint(buf, 2);
 
-	if (!nationality_valid(v))
+	if (!mr_nationality_valid(v))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external nationality value %d", v)));
@@ -100,10 +104,10 @@ nationality_send(PG_FUNCTION_ARGS)
 static const mr_country *
 entry_of(uint16 v)
 {
-	int			idx = nationality_entry(v);
+	int			idx = mr_nationality_entry(v);
 
 	if (idx < 0)				/* only a corrupt datum gets here */
-		elog(ERROR, "invalid nationality value %d", (int) v);
+		mr_corrupt_value("nationality");
 	return &mr_countries[idx];
 }
 
@@ -181,7 +185,7 @@ parse_nationality(PG_FUNCTION_ARGS)
 {
 	size_t		len;
 	char	   *s = mr_text_to_utf8(PG_GETARG_TEXT_PP(0), &len);
-	uint16_t	code = nationality_from_name(s, len);
+	uint16_t	code = mr_nationality_from_name(s, len);
 
 	if (code == 0)
 		PG_RETURN_NULL();
@@ -195,11 +199,11 @@ nationality_to_place(PG_FUNCTION_ARGS)
 	uint16		v = PG_GETARG_NATIONALITY(0);
 	int32_t		p;
 
-	if (!place_from_nationality(v, &p))
+	if (!mr_place_from_nationality(v, &p))
 	{
 		char		code[NATIONALITY_TEXT_SIZE];
 
-		nationality_format(v, code);
+		mr_nationality_format(v, code);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("nationality \"%s\" is not a country, so it is not a place", code),
@@ -209,47 +213,41 @@ nationality_to_place(PG_FUNCTION_ARGS)
 }
 
 /* nationalities(): the whole table, one row per code, in code order. */
+static void
+nationalities_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	(void) fcinfo;
+	rows->end = mr_ncountries;
+}
+
+static bool
+nationality_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	const mr_country *c = &mr_countries[k];
+	int32_t		p;
+
+	(void) fcinfo, (void) arg;
+	values[0] = NationalityGetDatum(c->code);
+	values[1] = c->alpha2[0] ? PointerGetDatum(cstring_to_text(c->alpha2)) : (Datum) 0;
+	nulls[1] = c->alpha2[0] == '\0';
+	values[2] = Int32GetDatum(c->numeric);
+	nulls[2] = c->numeric == 0;
+	for (int l = 0; l < MR_NLANGS; l++)
+		values[3 + l] = PointerGetDatum(mr_utf8_to_text(c->name[l]));
+	values[7] = PointerGetDatum(cstring_to_text(kind_names[c->kind]));
+	nulls[8] = c->region < 0;
+	values[8] = nulls[8] ? (Datum) 0 : PointerGetDatum(cstring_to_text(mr_areas[c->region].name));
+	nulls[9] = c->subregion < 0;
+	values[9] = nulls[9] ? (Datum) 0 : PointerGetDatum(cstring_to_text(mr_areas[c->subregion].name));
+	values[10] = BoolGetDatum(c->rcm != 0);
+	nulls[11] = !mr_place_from_nationality(c->code, &p);
+	values[11] = nulls[11] ? (Datum) 0 : PlaceGetDatum(p);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(nationalities);
 Datum
 nationalities(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		funcctx->max_calls = mr_ncountries;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	if (funcctx->call_cntr < funcctx->max_calls)
-	{
-		const mr_country *c = &mr_countries[funcctx->call_cntr];
-		Datum		values[12];
-		bool		nulls[12] = {0};
-		int32_t		p;
-
-		values[0] = NationalityGetDatum(c->code);
-		values[1] = c->alpha2[0] ? PointerGetDatum(cstring_to_text(c->alpha2)) : (Datum) 0;
-		nulls[1] = c->alpha2[0] == '\0';
-		values[2] = Int32GetDatum(c->numeric);
-		nulls[2] = c->numeric == 0;
-		for (int l = 0; l < MR_NLANGS; l++)
-			values[3 + l] = PointerGetDatum(mr_utf8_to_text(c->name[l]));
-		values[7] = PointerGetDatum(cstring_to_text(kind_names[c->kind]));
-		nulls[8] = c->region < 0;
-		values[8] = nulls[8] ? (Datum) 0 : PointerGetDatum(cstring_to_text(mr_areas[c->region].name));
-		nulls[9] = c->subregion < 0;
-		values[9] = nulls[9] ? (Datum) 0 : PointerGetDatum(cstring_to_text(mr_areas[c->subregion].name));
-		values[10] = BoolGetDatum(c->rcm != 0);
-		nulls[11] = !place_from_nationality(c->code, &p);
-		values[11] = nulls[11] ? (Datum) 0 : PlaceGetDatum(p);
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, nationalities_setup, nationality_row);
 }

@@ -7,28 +7,15 @@
 #include <string.h>
 
 #include "nationality_io.h"
-
-static void
-trim(const char **s, size_t *len)
-{
-	while (*len > 0 && mr_isblank((unsigned char) (*s)[0]))
-	{
-		(*s)++;
-		(*len)--;
-	}
-	while (*len > 0 && mr_isblank((unsigned char) (*s)[*len - 1]))
-		(*len)--;
-}
+#include "scan.h"
 
 mr_status
-nationality_parse(const char *s, size_t len, uint16_t *out, size_t *errpos)
+mr_nationality_parse(const char *s, size_t len, uint16_t *out, size_t *errpos)
 {
-	const char *start = s;
 	size_t		i;
 	int			idx = -1;
 
-	trim(&s, &len);
-	*errpos = (size_t) (s - start);
+	*errpos = mr_trim(&s, &len);
 	if (len == 0)
 		return MR_ERR_EMPTY;
 
@@ -80,7 +67,7 @@ nationality_parse(const char *s, size_t len, uint16_t *out, size_t *errpos)
 }
 
 int
-nationality_entry(int v)
+mr_nationality_entry(int v)
 {
 	if (v <= 0 || v > 0x7FFF)
 		return -1;
@@ -88,13 +75,13 @@ nationality_entry(int v)
 }
 
 bool
-nationality_valid(int v)
+mr_nationality_valid(int v)
 {
-	return nationality_entry(v) >= 0;
+	return mr_nationality_entry(v) >= 0;
 }
 
 void
-nationality_format(uint16_t v, char *out)
+mr_nationality_format(uint16_t v, char *out)
 {
 	out[0] = (char) ('A' - 1 + ((v >> 10) & 0x1F));
 	out[1] = (char) ('A' - 1 + ((v >> 5) & 0x1F));
@@ -126,13 +113,13 @@ one_edit_apart(const char *a, const char *b, size_t n)
 }
 
 int
-nationality_suggest(const char *s, size_t len, bool countries_only,
-					char *out, size_t outsize)
+mr_nationality_suggest(const char *s, size_t len, bool countries_only,
+					   char *out, size_t outsize)
 {
 	int			count = 0;
 	size_t		o = 0;
 
-	trim(&s, &len);
+	mr_trim(&s, &len);
 	if (outsize == 0)
 		return 0;
 	out[0] = '\0';
@@ -173,14 +160,14 @@ nationality_suggest(const char *s, size_t len, bool countries_only,
 }
 
 uint16_t
-nationality_from_name(const char *s, size_t len)
+mr_nationality_from_name(const char *s, size_t len)
 {
 	uint16_t	code;
 	size_t		errpos;
 	char		key[128];
 	int			idx;
 
-	if (nationality_parse(s, len, &code, &errpos) == MR_OK)
+	if (mr_nationality_parse(s, len, &code, &errpos) == MR_OK)
 		return code;
 	if (!mr_normalize_name(s, len, key, sizeof(key)))
 		return 0;

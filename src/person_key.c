@@ -102,7 +102,7 @@ person_key(PG_FUNCTION_ARGS)
 		given[0] = '\0';
 	mr_birth_arg(PG_GETARG_DATEADT(3), &year, &month, &day);
 	sex = mr_sex_arg(PG_GETARG_TEXT_PP(4));
-	nationality_format(PG_GETARG_NATIONALITY(5), nat);
+	mr_nationality_format(PG_GETARG_NATIONALITY(5), nat);
 
 	msglen = mr_person_key_message(family, given, year, month, day, sex, nat, msg);
 	Assert(msglen <= sizeof(msg));

@@ -14,6 +14,10 @@
 
 #include "nationality_io.h"
 #include "place_io.h"
+#include "scan.h"
+
+StaticAssertDecl(sizeof(int32) == PLACE_INTERNALLENGTH,
+				 "place is INTERNALLENGTH 4, passed by value as an int4");
 
 /* Countries with at most this many subdivisions list them in the hint. */
 #define HINT_MAX_SUBDIVISIONS 20
@@ -27,18 +31,14 @@ report_bad_place(FunctionCallInfo fcinfo, const char *str, mr_status st, size_t 
 {
 	size_t		len = strlen(str);
 	const char *code = str;
-	size_t		clen,
+	size_t		clen = len,
 				nletters;
 	char		list[512];
 	char		country[3];
 	int			n;
 
 	/* the code without the blanks around it, as the parser saw it */
-	while (*code && mr_isblank((unsigned char) *code))
-		code++;
-	clen = strlen(code);
-	while (clen > 0 && mr_isblank((unsigned char) code[clen - 1]))
-		clen--;
+	mr_trim(&code, &clen);
 	nletters = strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 	if (nletters > clen)
 		nletters = clen;
@@ -53,13 +53,13 @@ report_bad_place(FunctionCallInfo fcinfo, const char *str, mr_status st, size_t 
 		uint16_t	nat;
 		size_t		pos;
 
-		if (cl == 3 && nationality_parse(code, 3, &nat, &pos) == MR_OK)
+		if (cl == 3 && mr_nationality_parse(code, 3, &nat, &pos) == MR_OK)
 			mr_input_error(fcinfo,
 						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 							errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
 							errdetail("%.3s is a nationality code, but not a country.", code),
 							errhint(PLACE_FORMS_HINT)));
-		else if (nationality_suggest(code, cl, true, list, sizeof(list)) > 0)
+		else if (mr_nationality_suggest(code, cl, true, list, sizeof(list)) > 0)
 			mr_input_error(fcinfo,
 						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 							errmsg("invalid input syntax for type %s: \"%s\"", "place", str),
@@ -73,7 +73,7 @@ report_bad_place(FunctionCallInfo fcinfo, const char *str, mr_status st, size_t 
 	}
 	else if (st == MR_ERR_UNKNOWN_SUBDIVISION)
 	{
-		n = place_list_subdivisions(str, len, HINT_MAX_SUBDIVISIONS, list, sizeof(list));
+		n = mr_place_list_subdivisions(str, len, HINT_MAX_SUBDIVISIONS, list, sizeof(list));
 		if (n == 0)
 			mr_input_error(fcinfo,
 						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -135,7 +135,7 @@ place_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	int32_t		p;
 	size_t		errpos;
-	mr_status	st = place_parse(str, strlen(str), &p, &errpos);
+	mr_status	st = mr_place_parse(str, strlen(str), &p, &errpos);
 
 	if (st != MR_OK)
 	{
@@ -151,7 +151,8 @@ place_out(PG_FUNCTION_ARGS)
 {
 	char	   *out = palloc(PLACE_TEXT_SIZE);
 
-	place_format(PG_GETARG_PLACE(0), out);
+	Assert(mr_place_valid(PG_GETARG_PLACE(0)));
+	mr_place_format(PG_GETARG_PLACE(0), out);
 	PG_RETURN_CSTRING(out);
 }
 
@@ -163,7 +164,7 @@ place_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int32		v = (int32) pq_getmsgint(buf, 4);
 
-	if (!place_valid(v))
+	if (!mr_place_valid(v))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external place value %d", v)));
@@ -185,10 +186,10 @@ PG_FUNCTION_INFO_V1(place_country_of);
 Datum
 place_country_of(PG_FUNCTION_ARGS)
 {
-	int			idx = place_country_entry(PG_GETARG_PLACE(0));
+	int			idx = mr_place_country_entry(PG_GETARG_PLACE(0));
 
 	if (idx < 0)				/* only a corrupt datum gets here */
-		elog(ERROR, "invalid place value %d", PG_GETARG_PLACE(0));
+		mr_corrupt_value("place");
 	PG_RETURN_NATIONALITY(mr_countries[idx].code);
 }
 
@@ -198,8 +199,8 @@ place_kind(PG_FUNCTION_ARGS)
 {
 	int			k = place_kind_of(PG_GETARG_PLACE(0));
 
-	if (k > PLACE_KIND_LOCALITY)
-		elog(ERROR, "invalid place value %d", PG_GETARG_PLACE(0));
+	if (k > PLACE_KIND_LOCALITY)	/* only a corrupt datum gets here */
+		mr_corrupt_value("place");
 	PG_RETURN_TEXT_P(cstring_to_text(place_kind_names[k]));
 }
 
@@ -212,7 +213,7 @@ place_name_utf8(int32 p, mr_lang lang)
 	switch (place_kind_of(p))
 	{
 		case PLACE_KIND_COUNTRY:
-			idx = place_country_entry(p);
+			idx = mr_place_country_entry(p);
 			return idx < 0 ? NULL : mr_countries[idx].name[lang];
 		case PLACE_KIND_SUBDIVISION:
 			idx = mr_subdivision_by_code(p);
@@ -242,67 +243,67 @@ PG_FUNCTION_INFO_V1(place_contained);
 Datum
 place_contained(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(place_within(PG_GETARG_PLACE(0), PG_GETARG_PLACE(1)));
+	PG_RETURN_BOOL(mr_place_within(PG_GETARG_PLACE(0), PG_GETARG_PLACE(1)));
 }
 
 PG_FUNCTION_INFO_V1(place_contains);
 Datum
 place_contains(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(place_within(PG_GETARG_PLACE(1), PG_GETARG_PLACE(0)));
+	PG_RETURN_BOOL(mr_place_within(PG_GETARG_PLACE(1), PG_GETARG_PLACE(0)));
 }
 
 /*
  * subdivisions([within place]): the ISO 3166-2 subdivisions, all of them or
  * those within a place, with their names and parents.
  */
+typedef struct SubdivisionsWithin
+{
+	bool		all;
+	int32		within;
+} SubdivisionsWithin;
+
+static void
+subdivisions_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	SubdivisionsWithin *w = palloc(sizeof(SubdivisionsWithin));
+	int			first = 0,
+				n = mr_nsubdivisions;
+
+	w->all = PG_NARGS() == 0;
+	if (!w->all)
+	{
+		/* the subdivisions of one country are contiguous in the table */
+		w->within = PG_GETARG_PLACE(0);
+		if (place_kind_of(w->within) == PLACE_KIND_LOCALITY)
+			n = 0;
+		else
+			n = mr_subdivisions_of(place_country2(w->within), &first);
+	}
+	rows->arg = w;
+	rows->first = first;
+	rows->end = first + n;
+}
+
+static bool
+subdivision_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	const SubdivisionsWithin *w = arg;
+	const mr_subdivision *s = &mr_subdivisions[k];
+
+	(void) fcinfo;
+	if (!w->all && !mr_place_within(s->code, w->within))
+		return false;
+	values[0] = PlaceGetDatum(s->code);
+	values[1] = PointerGetDatum(mr_utf8_to_text(s->name[MR_LANG_EN]));
+	nulls[2] = s->parent < 0;
+	values[2] = nulls[2] ? (Datum) 0 : PlaceGetDatum(mr_subdivisions[s->parent].code);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(place_subdivisions);
 Datum
 place_subdivisions(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-		int			first = 0,
-					n = mr_nsubdivisions;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		if (PG_NARGS() > 0)
-		{
-			int32		within = PG_GETARG_PLACE(0);
-
-			if (place_kind_of(within) == PLACE_KIND_LOCALITY)
-				n = 0;
-			else
-				n = mr_subdivisions_of(place_country2(within), &first);
-		}
-		funcctx->user_fctx = (void *) (intptr_t) first;
-		funcctx->max_calls = first + n;
-		funcctx->call_cntr = first;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	while (funcctx->call_cntr < funcctx->max_calls)
-	{
-		const mr_subdivision *s = &mr_subdivisions[funcctx->call_cntr];
-		Datum		values[3];
-		bool		nulls[3] = {0};
-
-		if (PG_NARGS() > 0 && !place_within(s->code, PG_GETARG_PLACE(0)))
-		{
-			funcctx->call_cntr++;
-			continue;
-		}
-		values[0] = PlaceGetDatum(s->code);
-		values[1] = PointerGetDatum(mr_utf8_to_text(s->name[MR_LANG_EN]));
-		nulls[2] = s->parent < 0;
-		values[2] = nulls[2] ? (Datum) 0 : PlaceGetDatum(mr_subdivisions[s->parent].code);
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, subdivisions_setup, subdivision_row);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "place_io.h"
+#include "scan.h"
 
 /* Subdivision suffix character: 0 for none, 1..10 digits, 11..36 letters. */
 static int
@@ -41,21 +42,13 @@ pack_suffix(const char *s, size_t n)
 }
 
 mr_status
-place_parse(const char *s, size_t len, int32_t *out, size_t *errpos)
+mr_place_parse(const char *s, size_t len, int32_t *out, size_t *errpos)
 {
-	const char *start = s;
 	int			idx,
 				country2;
 	size_t		i;
 
-	while (len > 0 && mr_isblank((unsigned char) s[0]))
-	{
-		s++;
-		len--;
-	}
-	while (len > 0 && mr_isblank((unsigned char) s[len - 1]))
-		len--;
-	*errpos = (size_t) (s - start);
+	*errpos = mr_trim(&s, &len);
 	if (len == 0)
 		return MR_ERR_EMPTY;
 
@@ -117,9 +110,7 @@ place_parse(const char *s, size_t len, int32_t *out, size_t *errpos)
 	}
 
 	/* locality: "MX TAP", or "MXTAP" */
-	i = 2;
-	while (i < len && mr_isblank((unsigned char) s[i]))
-		i++;
+	i = mr_skip_blanks(s, len, 2);
 	if (i == 2)
 	{
 		/*
@@ -155,7 +146,7 @@ place_parse(const char *s, size_t len, int32_t *out, size_t *errpos)
 }
 
 bool
-place_valid(int32_t v)
+mr_place_valid(int32_t v)
 {
 	int			suffix = place_suffix(v);
 
@@ -183,7 +174,7 @@ place_valid(int32_t v)
 }
 
 void
-place_format(int32_t v, char *out)
+mr_place_format(int32_t v, char *out)
 {
 	int			c2 = place_country2(v);
 	int			suffix = place_suffix(v);
@@ -206,13 +197,13 @@ place_format(int32_t v, char *out)
 }
 
 int
-place_country_entry(int32_t v)
+mr_place_country_entry(int32_t v)
 {
 	return mr_country_by_alpha2(place_country2(v));
 }
 
 bool
-place_within(int32_t a, int32_t b)
+mr_place_within(int32_t a, int32_t b)
 {
 	int			idx;
 
@@ -242,7 +233,7 @@ place_within(int32_t a, int32_t b)
 }
 
 bool
-place_from_nationality(int nationality, int32_t *out)
+mr_place_from_nationality(int nationality, int32_t *out)
 {
 	int			idx = mr_country_by_code(nationality);
 
@@ -253,18 +244,14 @@ place_from_nationality(int nationality, int32_t *out)
 }
 
 int
-place_list_subdivisions(const char *s, size_t len, int max_listed,
-						char *out, size_t outsize)
+mr_place_list_subdivisions(const char *s, size_t len, int max_listed,
+						   char *out, size_t outsize)
 {
 	int			first,
 				n;
 	size_t		o = 0;
 
-	while (len > 0 && mr_isblank((unsigned char) s[0]))
-	{
-		s++;
-		len--;
-	}
+	mr_trim(&s, &len);
 	if (outsize == 0)
 		return 0;
 	out[0] = '\0';

@@ -8,7 +8,8 @@
  *     uint16 version (1), uint16 flags (0)
  *     int64  at[n]      timestamps, non-decreasing (PostgreSQL microseconds)
  *     uint8  status[n]
- * so n is (size - 8) / 9.  A 5-event history takes 53 bytes.
+ * so n is (size - HISTORY_HEADER_SIZE) / HISTORY_EVENT_SIZE, that is
+ * (size - 8) / 9.  A 5-event history takes 53 bytes.
  */
 #include "migrec.h"
 
@@ -17,6 +18,7 @@
 #include "utils/builtins.h"
 #include "utils/timestamp.h"
 
+#include "aggkit.h"
 #include "datetime_io.h"
 #include "protection_status_io.h"
 
@@ -28,15 +30,18 @@ typedef struct ProtectionHistory
 	/* int64 at[n]; uint8 status[n]; follow */
 } ProtectionHistory;
 
-#define HISTORY_VERSION 1
-#define HISTORY_HDRSZ ((Size) sizeof(ProtectionHistory))
-#define HISTORY_MAX_EVENTS ((MaxAllocSize - HISTORY_HDRSZ) / 9)
+StaticAssertDecl(sizeof(ProtectionHistory) == HISTORY_HEADER_SIZE,
+				 "the frozen protection_history header");
+StaticAssertDecl(sizeof(int64) + sizeof(uint8) == HISTORY_EVENT_SIZE,
+				 "a protection_history event is a timestamp and a status byte");
 
-#define HISTORY_N(h) ((int) ((VARSIZE(h) - HISTORY_HDRSZ) / 9))
+#define HISTORY_VERSION 1
+#define HISTORY_HDRSZ ((Size) HISTORY_HEADER_SIZE)
+#define HISTORY_MAX_EVENTS ((MaxAllocSize - HISTORY_HDRSZ) / HISTORY_EVENT_SIZE)
+
+#define HISTORY_N(h) ((int) ((VARSIZE(h) - HISTORY_HDRSZ) / HISTORY_EVENT_SIZE))
 #define HISTORY_AT(h) ((int64 *) ((char *) (h) + HISTORY_HDRSZ))
 #define HISTORY_STATUS(h) ((uint8 *) (HISTORY_AT(h) + HISTORY_N(h)))
-
-#define PG_GETARG_HISTORY(n) ((ProtectionHistory *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 
 static void
 check_history_size(Size n)
@@ -51,7 +56,7 @@ check_history_size(Size n)
 static ProtectionHistory *
 history_alloc(int n)
 {
-	Size		size = HISTORY_HDRSZ + (Size) n * 9;
+	Size		size = HISTORY_HDRSZ + (Size) n * HISTORY_EVENT_SIZE;
 	ProtectionHistory *h;
 
 	check_history_size(n);
@@ -62,15 +67,36 @@ history_alloc(int n)
 	return h;
 }
 
-/* A stored value's header and size, checked before anything reads it. */
+/*
+ * A stored value's header and size, checked before anything reads it (the
+ * events themselves in assert builds; out and send check them always).
+ */
+static ProtectionHistory *
+history_value(struct varlena *v)
+{
+	ProtectionHistory *h = (ProtectionHistory *) v;
+
+	if (VARSIZE(h) < HISTORY_HDRSZ || (VARSIZE(h) - HISTORY_HDRSZ) % HISTORY_EVENT_SIZE != 0 ||
+		h->version != HISTORY_VERSION || h->flags != 0)
+		mr_corrupt_value("protection_history");
+	Assert(mr_history_events_valid((const int64_t *) HISTORY_AT(h), HISTORY_STATUS(h), HISTORY_N(h)));
+	return h;
+}
+
 static ProtectionHistory *
 history_arg(FunctionCallInfo fcinfo, int argno)
 {
-	ProtectionHistory *h = PG_GETARG_HISTORY(argno);
+	return history_value(mr_detoast_arg(fcinfo, argno, false));
+}
 
-	if (VARSIZE(h) < HISTORY_HDRSZ || (VARSIZE(h) - HISTORY_HDRSZ) % 9 != 0 ||
-		h->version != HISTORY_VERSION)
-		elog(ERROR, "corrupt protection_history value");
+/* A history whose events are valid too: what out and send read. */
+static ProtectionHistory *
+history_arg_checked(FunctionCallInfo fcinfo, int argno)
+{
+	ProtectionHistory *h = history_arg(fcinfo, argno);
+
+	if (!mr_history_events_valid((const int64_t *) HISTORY_AT(h), HISTORY_STATUS(h), HISTORY_N(h)))
+		mr_corrupt_value("protection_history");
 	return h;
 }
 
@@ -123,7 +149,7 @@ protection_history_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	size_t		len = strlen(str);
-	size_t		cap = history_max_events(str, len);
+	size_t		cap = mr_history_max_events(str, len);
 	int64	   *at;
 	uint8	   *status;
 	size_t		n,
@@ -131,10 +157,19 @@ protection_history_in(PG_FUNCTION_ARGS)
 	mr_status	st;
 	ProtectionHistory *h;
 
-	check_history_size(cap);
+	if (cap > HISTORY_MAX_EVENTS)
+	{
+		/* softly, as the parser's errors: pg_input_is_valid() answers */
+		mr_input_error(fcinfo,
+					   (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						errmsg("protection_history too large"),
+						errdetail("The text has %zu events (@); a history holds at most %zu.",
+								  cap, (size_t) HISTORY_MAX_EVENTS)));
+		PG_RETURN_NULL();
+	}
 	at = palloc(Max(cap, 1) * sizeof(int64));
 	status = palloc(Max(cap, 1));
-	st = history_parse(str, len, (int64_t *) at, status, cap, &n, &pos);
+	st = mr_history_parse(str, len, (int64_t *) at, status, cap, &n, &pos);
 	if (st != MR_OK)
 	{
 		report_history_error(fcinfo, str, st, pos);
@@ -150,11 +185,11 @@ PG_FUNCTION_INFO_V1(protection_history_out);
 Datum
 protection_history_out(PG_FUNCTION_ARGS)
 {
-	ProtectionHistory *h = history_arg(fcinfo, 0);
+	ProtectionHistory *h = history_arg_checked(fcinfo, 0);
 	int			n = HISTORY_N(h);
-	char	   *out = palloc(HISTORY_TEXT_SIZE(n));
+	char	   *out = mr_text_buffer(HISTORY_TEXT_SIZE(n), "protection_history");
 
-	history_format((const int64_t *) HISTORY_AT(h), HISTORY_STATUS(h), n, out);
+	mr_history_format((const int64_t *) HISTORY_AT(h), HISTORY_STATUS(h), n, out);
 	PG_RETURN_CSTRING(out);
 }
 
@@ -162,6 +197,7 @@ protection_history_out(PG_FUNCTION_ARGS)
  * Binary form: a version byte (1), an int32 count, then per event an int8
  * timestamp (microseconds since 2000-01-01 UTC) and a status byte.
  */
+#define HISTORY_SEND_EVENT_SIZE 9
 PG_FUNCTION_INFO_V1(protection_history_recv);
 Datum
 protection_history_recv(PG_FUNCTION_ARGS)
@@ -177,7 +213,7 @@ protection_history_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported protection_history binary version %d", version)));
-	if (n < 0 || (Size) n > (Size) (buf->len - buf->cursor) / 9)
+	if (n < 0 || (Size) n > (Size) (buf->len - buf->cursor) / HISTORY_SEND_EVENT_SIZE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid protection_history event count %d", n)));
@@ -189,7 +225,7 @@ protection_history_recv(PG_FUNCTION_ARGS)
 		at[k] = pq_getmsgint64(buf);
 		status[k] = (uint8) pq_getmsgbyte(buf);
 	}
-	if (!history_events_valid((const int64_t *) at, status, n))
+	if (!mr_history_events_valid((const int64_t *) at, status, n))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external protection_history value"),
@@ -201,7 +237,7 @@ PG_FUNCTION_INFO_V1(protection_history_send);
 Datum
 protection_history_send(PG_FUNCTION_ARGS)
 {
-	ProtectionHistory *h = history_arg(fcinfo, 0);
+	ProtectionHistory *h = history_arg_checked(fcinfo, 0);
 	int			n = HISTORY_N(h);
 	int64	   *at = HISTORY_AT(h);
 	uint8	   *status = HISTORY_STATUS(h);
@@ -222,7 +258,7 @@ protection_history_send(PG_FUNCTION_ARGS)
 
 /*
  * The state: events in input order (at[], status[]), sorted only at the end,
- * so that ties keep input order.  Combining two states appends the second to
+ * so that ties keep input order.  Merging two states appends the second to
  * the first.
  */
 typedef struct HistoryState
@@ -233,80 +269,144 @@ typedef struct HistoryState
 	uint8	   *status;
 } HistoryState;
 
+/* Room for the first events before the arrays grow. */
+#define HISTORY_STATE_MIN_CAP 8
+
+#ifdef USE_ASSERT_CHECKING
+static void
+history_state_check(const void *state)
+{
+	const HistoryState *s = state;
+
+	Assert(s->n >= 0 && s->n <= s->cap && s->cap >= HISTORY_STATE_MIN_CAP);
+	Assert((Size) s->cap <= HISTORY_MAX_EVENTS);
+	for (int k = 0; k < s->n; k++)
+		Assert(mr_status_value_valid(s->status[k]) && mr_timestamp_valid(s->at[k]));
+}
+#else
+#define history_state_check NULL
+#endif
+
 static HistoryState *
-state_new(MemoryContext cxt, int cap)
+history_state_new(MemoryContext cxt, Size cap)
 {
 	HistoryState *s = MemoryContextAlloc(cxt, sizeof(HistoryState));
 
+	check_history_size(cap);
 	s->n = 0;
-	s->cap = Max(cap, 8);
+	s->cap = (int32) Max(cap, HISTORY_STATE_MIN_CAP);
 	s->at = MemoryContextAlloc(cxt, s->cap * sizeof(int64));
 	s->status = MemoryContextAlloc(cxt, s->cap);
 	return s;
 }
 
-/* Room for `more` events; the arrays live in the state's own context. */
-static void
-state_reserve(HistoryState *s, Size more)
+/* Appends n events; NULL s: a new state in cxt (repalloc keeps the arrays' context). */
+static HistoryState *
+history_state_append(MemoryContext cxt, HistoryState *s, const int64 *at,
+					 const uint8 *status, Size n)
 {
-	Size		need = (Size) s->n + more;
+	Size		need;
 
-	check_history_size(need);
+	if (s == NULL)
+		s = history_state_new(cxt, n);
+	need = (Size) s->n + n;
 	if (need > (Size) s->cap)
 	{
 		Size		cap = Max(need, (Size) s->cap * 2);
 
+		check_history_size(need);
 		cap = Min(cap, HISTORY_MAX_EVENTS);
 		s->at = repalloc(s->at, cap * sizeof(int64));
 		s->status = repalloc(s->status, cap);
 		s->cap = (int32) cap;
 	}
+	memcpy(s->at + s->n, at, n * sizeof(int64));
+	memcpy(s->status + s->n, status, n);
+	s->n += (int32) n;
+	return s;
 }
+
+static void *
+history_state_merge(MemoryContext cxt, void *a, const void *b)
+{
+	const HistoryState *sb = b;
+
+	return history_state_append(cxt, a, sb->at, sb->status, sb->n);
+}
+
+/* Serialized state: int32 n, then at[n] and status[n] in input order. */
+static struct varlena *
+history_state_serialize(const void *state)
+{
+	const HistoryState *s = state;
+	Size		size = VARHDRSZ + sizeof(int32) + (Size) s->n * HISTORY_EVENT_SIZE;
+	bytea	   *b = palloc(size);
+	char	   *p = VARDATA(b);
+
+	SET_VARSIZE(b, size);
+	memcpy(p, &s->n, sizeof(int32));
+	p += sizeof(int32);
+	memcpy(p, s->at, s->n * sizeof(int64));
+	p += s->n * sizeof(int64);
+	memcpy(p, s->status, s->n);
+	return b;
+}
+
+static const MrAggKit history_kit;
+
+static void *
+history_state_deserialize(MemoryContext cxt, const struct varlena *bytes)
+{
+	const char *p = VARDATA(bytes);
+	Size		len = VARSIZE(bytes) - VARHDRSZ;
+	int32		n;
+	HistoryState *s;
+
+	if (len < sizeof(int32))
+		mr_agg_corrupt(&history_kit);
+	memcpy(&n, p, sizeof(int32));
+	if (n < 0 || (Size) n * HISTORY_EVENT_SIZE != len - sizeof(int32))
+		mr_agg_corrupt(&history_kit);
+	s = history_state_new(cxt, n);
+	memcpy(s->at, p + sizeof(int32), n * sizeof(int64));
+	memcpy(s->status, p + sizeof(int32) + n * sizeof(int64), n);
+	s->n = n;
+	for (int k = 0; k < n; k++)
+		if (!mr_status_value_valid(s->status[k]) || !mr_timestamp_valid(s->at[k]))
+			mr_agg_corrupt(&history_kit);
+	return s;
+}
+
+static const MrAggKit history_kit = {
+	"protection_history", history_state_merge, history_state_serialize,
+	history_state_deserialize, history_state_check
+};
 
 /* protection_history(status, at): one event; NULL status or time is skipped. */
 PG_FUNCTION_INFO_V1(protection_history_transfn);
 Datum
 protection_history_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = mr_aggregate_context(fcinfo, "protection_history_transfn");
-	HistoryState *s = PG_ARGISNULL(0) ? NULL : (HistoryState *) PG_GETARG_POINTER(0);
-	int			status;
+	MemoryContext cxt;
+	HistoryState *s = mr_agg_state(fcinfo, &history_kit, &cxt);
+	int64		at;
+	uint8		status;
 
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-	{
-		if (s == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(s);
-	}
-	status = PG_GETARG_PROTECTION_STATUS(1);
+	if (mr_agg_skip_row(fcinfo))
+		MR_AGG_RETURN(s);
+	status = (uint8) PG_GETARG_PROTECTION_STATUS(1);
 	if (!mr_status_value_valid(status))
-		elog(ERROR, "invalid protection_status value %d", status);
-	if (s == NULL)
-		s = state_new(aggcontext, 8);
-	if (s->n == s->cap)
+		mr_corrupt_value("protection_status");
+	at = PG_GETARG_TIMESTAMPTZ(2);
+	if (s != NULL && s->n < s->cap)
 	{
-		MemoryContext old = MemoryContextSwitchTo(aggcontext);
-
-		state_reserve(s, 1);
-		MemoryContextSwitchTo(old);
+		/* the common case, without a call */
+		s->at[s->n] = at;
+		s->status[s->n++] = status;
 	}
-	s->at[s->n] = PG_GETARG_TIMESTAMPTZ(2);
-	s->status[s->n] = (uint8) status;
-	s->n++;
-	PG_RETURN_POINTER(s);
-}
-
-static void
-state_append(MemoryContext aggcontext, HistoryState *s, const int64 *at,
-			 const uint8 *status, int n)
-{
-	MemoryContext old = MemoryContextSwitchTo(aggcontext);
-
-	state_reserve(s, n);
-	MemoryContextSwitchTo(old);
-	memcpy(s->at + s->n, at, n * sizeof(int64));
-	memcpy(s->status + s->n, status, n);
-	s->n += n;
+	else
+		s = history_state_append(cxt, s, &at, &status, 1);
+	MR_AGG_RETURN(s);
 }
 
 /* protection_history(history): merge timelines of one case split apart. */
@@ -314,90 +414,19 @@ PG_FUNCTION_INFO_V1(protection_history_merge_transfn);
 Datum
 protection_history_merge_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = mr_aggregate_context(fcinfo, "protection_history_merge_transfn");
-	HistoryState *s = PG_ARGISNULL(0) ? NULL : (HistoryState *) PG_GETARG_POINTER(0);
+	MemoryContext cxt;
+	HistoryState *s = mr_agg_state(fcinfo, &history_kit, &cxt);
 	ProtectionHistory *h;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (s == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(s);
-	}
-	h = history_arg(fcinfo, 1);
-	if (s == NULL)
-		s = state_new(aggcontext, HISTORY_N(h));
-	state_append(aggcontext, s, HISTORY_AT(h), HISTORY_STATUS(h), HISTORY_N(h));
-	PG_RETURN_POINTER(s);
+	if (mr_agg_skip_row(fcinfo))
+		MR_AGG_RETURN(s);
+	h = history_arg_checked(fcinfo, 1);
+	s = history_state_append(cxt, s, HISTORY_AT(h), HISTORY_STATUS(h), HISTORY_N(h));
+	MR_AGG_RETURN(s);
 }
 
-PG_FUNCTION_INFO_V1(protection_history_combine);
-Datum
-protection_history_combine(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcontext = mr_aggregate_context(fcinfo, "protection_history_combine");
-	HistoryState *a = PG_ARGISNULL(0) ? NULL : (HistoryState *) PG_GETARG_POINTER(0);
-	HistoryState *b = PG_ARGISNULL(1) ? NULL : (HistoryState *) PG_GETARG_POINTER(1);
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-		a = state_new(aggcontext, b->n);
-	state_append(aggcontext, a, b->at, b->status, b->n);
-	PG_RETURN_POINTER(a);
-}
-
-/* Serialized state: int32 n, then at[n] and status[n] in input order. */
-PG_FUNCTION_INFO_V1(protection_history_serialize);
-Datum
-protection_history_serialize(PG_FUNCTION_ARGS)
-{
-	HistoryState *s = (HistoryState *) PG_GETARG_POINTER(0);
-	Size		size = VARHDRSZ + sizeof(int32) + (Size) s->n * 9;
-	bytea	   *b;
-	char	   *p;
-
-	(void) mr_aggregate_context(fcinfo, "protection_history_serialize");
-	b = palloc(size);
-	SET_VARSIZE(b, size);
-	p = VARDATA(b);
-	memcpy(p, &s->n, sizeof(int32));
-	p += sizeof(int32);
-	memcpy(p, s->at, s->n * sizeof(int64));
-	p += s->n * sizeof(int64);
-	memcpy(p, s->status, s->n);
-	PG_RETURN_BYTEA_P(b);
-}
-
-PG_FUNCTION_INFO_V1(protection_history_deserialize);
-Datum
-protection_history_deserialize(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcontext = mr_aggregate_context(fcinfo, "protection_history_deserialize");
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	const char *p = VARDATA_ANY(b);
-	Size		len = VARSIZE_ANY_EXHDR(b);
-	int32		n;
-	HistoryState *s;
-
-	if (len < sizeof(int32))
-		elog(ERROR, "invalid serialized protection_history state");
-	memcpy(&n, p, sizeof(int32));
-	if (n < 0 || (Size) n * 9 != len - sizeof(int32))
-		elog(ERROR, "invalid serialized protection_history state");
-	s = state_new(aggcontext, n);
-	memcpy(s->at, p + sizeof(int32), n * sizeof(int64));
-	memcpy(s->status, p + sizeof(int32) + n * sizeof(int64), n);
-	s->n = n;
-	for (int k = 0; k < n; k++)
-		if (!mr_status_value_valid(s->status[k]) || !mr_timestamp_valid(s->at[k]))
-			elog(ERROR, "invalid serialized protection_history state");
-	PG_RETURN_POINTER(s);
-}
+/* combine, serialization and deserialization functions */
+MR_AGG_KIT_FUNCTIONS(protection_history_combine, protection_history_serialize, protection_history_deserialize, history_kit)
 
 typedef struct SortItem
 {
@@ -421,16 +450,14 @@ PG_FUNCTION_INFO_V1(protection_history_finalfn);
 Datum
 protection_history_finalfn(PG_FUNCTION_ARGS)
 {
-	HistoryState *s;
+	HistoryState *s = mr_agg_final_state(fcinfo, &history_kit);
 	ProtectionHistory *h;
 	int64	   *at;
 	uint8	   *status;
 	bool		sorted = true;
 
-	(void) mr_aggregate_context(fcinfo, "protection_history_finalfn");
-	if (PG_ARGISNULL(0))
+	if (s == NULL)
 		PG_RETURN_NULL();
-	s = (HistoryState *) PG_GETARG_POINTER(0);
 	h = history_alloc(s->n);
 	at = HISTORY_AT(h);
 	status = HISTORY_STATUS(h);
@@ -636,69 +663,62 @@ protection_history_is_valid(PG_FUNCTION_ARGS)
 }
 
 /*
- * events(h) and invalid_steps(h): rows from a history.  The history is
- * detoasted once, into the SRF's memory.
+ * events(h) and invalid_steps(h): rows from a history, detoasted once into
+ * the memory that lasts across the calls.
  */
-static Datum
-history_rows(FunctionCallInfo fcinfo, bool invalid_only)
+static void
+history_rows_setup(FunctionCallInfo fcinfo, MrRows *rows)
 {
-	FuncCallContext *funcctx;
-	ProtectionHistory *h;
+	ProtectionHistory *h = history_value(mr_detoast_arg(fcinfo, 0, true));
 
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
+	rows->arg = h;
+	rows->end = HISTORY_N(h);
+}
 
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		h = history_arg(fcinfo, 0);
-		if ((Pointer) h == DatumGetPointer(PG_GETARG_DATUM(0)))
-			h = (ProtectionHistory *) memcpy(palloc(VARSIZE(h)), h, VARSIZE(h));
-		funcctx->user_fctx = h;
-		funcctx->max_calls = HISTORY_N(h);
-		funcctx->call_cntr = invalid_only ? 1 : 0;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	h = (ProtectionHistory *) funcctx->user_fctx;
-	while (funcctx->call_cntr < funcctx->max_calls)
-	{
-		int			k = (int) funcctx->call_cntr;
-		uint8	   *st = HISTORY_STATUS(h);
-		Datum		values[3];
-		bool		nulls[3] = {0};
+static bool
+history_event_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	ProtectionHistory *h = arg;
 
-		if (!invalid_only)
-		{
-			values[0] = ProtectionStatusGetDatum(st[k]);
-			values[1] = TimestampTzGetDatum(HISTORY_AT(h)[k]);
-			SRF_RETURN_NEXT(funcctx,
-							HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-		}
-		if (!mr_can_transition(st[k - 1], st[k]))
-		{
-			values[0] = ProtectionStatusGetDatum(st[k - 1]);
-			values[1] = ProtectionStatusGetDatum(st[k]);
-			values[2] = TimestampTzGetDatum(HISTORY_AT(h)[k]);
-			SRF_RETURN_NEXT(funcctx,
-							HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-		}
-		funcctx->call_cntr++;
-	}
-	SRF_RETURN_DONE(funcctx);
+	(void) fcinfo, (void) nulls;
+	values[0] = ProtectionStatusGetDatum(HISTORY_STATUS(h)[k]);
+	values[1] = TimestampTzGetDatum(HISTORY_AT(h)[k]);
+	return true;
+}
+
+/* The steps from event k - 1 to event k that the procedure does not allow. */
+static void
+invalid_steps_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	history_rows_setup(fcinfo, rows);
+	rows->first = 1;
+}
+
+static bool
+invalid_step_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	ProtectionHistory *h = arg;
+	uint8	   *st = HISTORY_STATUS(h);
+
+	(void) fcinfo, (void) nulls;
+	if (mr_can_transition(st[k - 1], st[k]))
+		return false;
+	values[0] = ProtectionStatusGetDatum(st[k - 1]);
+	values[1] = ProtectionStatusGetDatum(st[k]);
+	values[2] = TimestampTzGetDatum(HISTORY_AT(h)[k]);
+	return true;
 }
 
 PG_FUNCTION_INFO_V1(protection_history_events);
 Datum
 protection_history_events(PG_FUNCTION_ARGS)
 {
-	return history_rows(fcinfo, false);
+	return mr_srf_rows(fcinfo, history_rows_setup, history_event_row);
 }
 
 PG_FUNCTION_INFO_V1(protection_history_invalid_steps);
 Datum
 protection_history_invalid_steps(PG_FUNCTION_ARGS)
 {
-	return history_rows(fcinfo, true);
+	return mr_srf_rows(fcinfo, invalid_steps_setup, invalid_step_row);
 }

@@ -16,6 +16,9 @@
 
 #include "protection_status_io.h"
 
+StaticAssertDecl(sizeof(uint8) == PROTECTION_STATUS_INTERNALLENGTH,
+				 "protection_status is INTERNALLENGTH 1, passed by value as a byte");
+
 static const char *const outcome_names[] = {
 	NULL, "recognized", "complementary", "rejected", "otherwise_closed"
 };
@@ -27,13 +30,13 @@ protection_status_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	int			v;
 	size_t		errpos;
-	mr_status	st = protection_status_parse(str, strlen(str), &v, &errpos);
+	mr_status	st = mr_protection_status_parse(str, strlen(str), &v, &errpos);
 
 	if (st != MR_OK)
 	{
 		char		suggestions[128];
 
-		if (protection_status_suggest(str, strlen(str), suggestions, sizeof(suggestions)) > 0)
+		if (mr_protection_status_suggest(str, strlen(str), suggestions, sizeof(suggestions)) > 0)
 			mr_input_error(fcinfo,
 						   (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 							errmsg("invalid input syntax for type %s: \"%s\"", "protection_status", str),
@@ -55,7 +58,7 @@ protection_status_out(PG_FUNCTION_ARGS)
 	int			v = PG_GETARG_PROTECTION_STATUS(0);
 
 	if (!mr_status_value_valid(v))	/* only a corrupt datum gets here */
-		elog(ERROR, "invalid protection_status value %d", v);
+		mr_corrupt_value("protection_status");
 	PG_RETURN_CSTRING(pstrdup(mr_statuses[v].name));
 }
 
@@ -116,7 +119,7 @@ status_arg(FunctionCallInfo fcinfo, int n)
 	int			v = PG_GETARG_PROTECTION_STATUS(n);
 
 	if (!mr_status_value_valid(v))
-		elog(ERROR, "invalid protection_status value %d", v);
+		mr_corrupt_value("protection_status");
 	return v;
 }
 
@@ -177,108 +180,94 @@ protection_status_label(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(mr_utf8_to_text(status_label_utf8(v, PG_GETARG_TEXT_PP(1))));
 }
 
+/* k runs over the states, in pipeline order. */
+static void
+statuses_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	(void) fcinfo;
+	rows->first = 1;
+	rows->end = mr_nstatuses + 1;
+}
+
 /* next_statuses(s): the states that may follow s, in pipeline order. */
+static void
+next_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	statuses_setup(fcinfo, rows);
+	rows->scalar = true;
+}
+
+static bool
+next_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	(void) arg, (void) nulls;
+	if (!mr_can_transition(status_arg(fcinfo, 0), (int) k))
+		return false;
+	values[0] = ProtectionStatusGetDatum(k);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(protection_status_next);
 Datum
 protection_status_next(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	int			from;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		funcctx = SRF_FIRSTCALL_INIT();
-		funcctx->call_cntr = 1;
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	from = status_arg(fcinfo, 0);
-	while (funcctx->call_cntr <= (uint64) mr_nstatuses)
-	{
-		int			to = (int) funcctx->call_cntr;
-
-		if (mr_can_transition(from, to))
-			SRF_RETURN_NEXT(funcctx, ProtectionStatusGetDatum(to));
-		funcctx->call_cntr++;
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, next_setup, next_row);
 }
 
 /* protection_statuses(): one row per state, in pipeline order. */
+static bool
+status_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	int			v = (int) k;
+	const mr_status_info *info = &mr_statuses[v];
+
+	(void) fcinfo, (void) arg;
+	values[0] = ProtectionStatusGetDatum(v);
+	values[1] = Int32GetDatum(v);
+	values[2] = PointerGetDatum(mr_utf8_to_text(info->label_en));
+	values[3] = PointerGetDatum(mr_utf8_to_text(info->label_es));
+	values[4] = BoolGetDatum(info->terminal);
+	values[5] = BoolGetDatum(mr_is_decision(v));
+	nulls[6] = info->outcome == MR_OUTCOME_NONE;
+	values[6] = nulls[6] ? (Datum) 0 : PointerGetDatum(cstring_to_text(outcome_names[info->outcome]));
+	values[7] = Int32GetDatum(pg_popcount32(info->next));
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(protection_statuses);
 Datum
 protection_statuses(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		funcctx->max_calls = mr_nstatuses;
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	if (funcctx->call_cntr < funcctx->max_calls)
-	{
-		int			v = (int) funcctx->call_cntr + 1;
-		const mr_status_info *info = &mr_statuses[v];
-		Datum		values[8];
-		bool		nulls[8] = {0};
-
-		values[0] = ProtectionStatusGetDatum(v);
-		values[1] = Int32GetDatum(v);
-		values[2] = PointerGetDatum(mr_utf8_to_text(info->label_en));
-		values[3] = PointerGetDatum(mr_utf8_to_text(info->label_es));
-		values[4] = BoolGetDatum(info->terminal);
-		values[5] = BoolGetDatum(mr_is_decision(v));
-		nulls[6] = info->outcome == MR_OUTCOME_NONE;
-		values[6] = nulls[6] ? (Datum) 0 : PointerGetDatum(cstring_to_text(outcome_names[info->outcome]));
-		values[7] = Int32GetDatum(pg_popcount32(info->next));
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, statuses_setup, status_row);
 }
 
-/* protection_transitions(): one row per allowed step. */
+/* protection_transitions(): one row per allowed step; k walks the (from, to) grid. */
+static void
+transitions_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	(void) fcinfo;
+	rows->end = (uint64) mr_nstatuses * mr_nstatuses;
+}
+
+static bool
+transition_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	int			from = (int) k / mr_nstatuses + 1;
+	int			to = (int) k % mr_nstatuses + 1;
+
+	(void) fcinfo, (void) arg, (void) nulls;
+	if (!mr_can_transition(from, to))
+		return false;
+	values[0] = ProtectionStatusGetDatum(from);
+	values[1] = ProtectionStatusGetDatum(to);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(protection_transitions);
 Datum
 protection_transitions(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	/* call_cntr walks the (from, to) grid; SRF_RETURN_NEXT steps it */
-	while (funcctx->call_cntr < (uint64) (mr_nstatuses * mr_nstatuses))
-	{
-		int			from = (int) funcctx->call_cntr / mr_nstatuses + 1;
-		int			to = (int) funcctx->call_cntr % mr_nstatuses + 1;
-
-		if (mr_can_transition(from, to))
-		{
-			Datum		values[2];
-			bool		nulls[2] = {0};
-
-			values[0] = ProtectionStatusGetDatum(from);
-			values[1] = ProtectionStatusGetDatum(to);
-			SRF_RETURN_NEXT(funcctx,
-							HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-		}
-		funcctx->call_cntr++;
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, transitions_setup, transition_row);
 }
 
 /* The earlier and the later of two states, for min() and max(). */

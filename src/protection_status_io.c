@@ -6,6 +6,7 @@
 
 #include "datetime_io.h"
 #include "protection_status_io.h"
+#include "scan.h"
 
 static int
 lower(int c)
@@ -44,25 +45,21 @@ status_by_name(const char *s, size_t n)
 }
 
 mr_status
-protection_status_parse(const char *s, size_t len, int *out, size_t *errpos)
+mr_protection_status_parse(const char *s, size_t len, int *out, size_t *errpos)
 {
-	size_t		start = 0,
+	size_t		start = mr_trim(&s, &len),
 				n;
 
-	while (start < len && mr_isblank((unsigned char) s[start]))
-		start++;
-	while (len > start && mr_isblank((unsigned char) s[len - 1]))
-		len--;
 	*errpos = start;
-	if (start == len)
+	if (len == 0)
 		return MR_ERR_EMPTY;
-	n = name_length(s + start, len - start);
-	if (n != len - start)
+	n = name_length(s, len);
+	if (n != len)
 	{
 		*errpos = start + n;
 		return MR_ERR_SYNTAX;
 	}
-	*out = status_by_name(s + start, n);
+	*out = status_by_name(s, n);
 	return *out ? MR_OK : MR_ERR_UNKNOWN;
 }
 
@@ -99,19 +96,13 @@ distance(const char *a, size_t na, const char *b)
 }
 
 int
-protection_status_suggest(const char *s, size_t len, char *out, size_t outsize)
+mr_protection_status_suggest(const char *s, size_t len, char *out, size_t outsize)
 {
 	int			best = 1000,
 				count = 0;
 	size_t		o = 0;
 
-	while (len > 0 && mr_isblank((unsigned char) s[0]))
-	{
-		s++;
-		len--;
-	}
-	while (len > 0 && mr_isblank((unsigned char) s[len - 1]))
-		len--;
+	mr_trim(&s, &len);
 	if (outsize == 0)
 		return 0;
 	out[0] = '\0';
@@ -148,92 +139,78 @@ protection_status_suggest(const char *s, size_t len, char *out, size_t outsize)
 }
 
 size_t
-history_max_events(const char *s, size_t len)
+mr_history_max_events(const char *s, size_t len)
 {
-	size_t		n = 0;
-
-	for (size_t i = 0; i < len; i++)
-		if (s[i] == '@')
-			n++;
-	return n;
+	return mr_count_token(s, len, "@");
 }
 
-mr_status
-history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
-			  size_t cap, size_t *n, size_t *errpos)
+/* What history_event() fills: the events so far, and the room for them. */
+typedef struct history_events
 {
-	size_t		i = mr_skip_blanks(s, len, 0);
+	int64_t    *at;
+	uint8_t    *status;
+	size_t		cap;
+	size_t		n;
+} history_events;
 
-	*n = 0;
-	*errpos = i;
-	if (i == len)
-		return MR_ERR_EMPTY;
-	if (s[i] != '{')
-		return MR_ERR_SYNTAX;
-	i = mr_skip_blanks(s, len, i + 1);
-	if (i < len && s[i] == '}')
-		goto done;
-	for (;;)
-	{
-		size_t		nl = name_length(s + i, len - i),
-					used,
-					pos;
-		int			v;
-		int64_t		ts;
-		mr_status	st;
+/* One event of a history text: status@timestamp. */
+static mr_status
+history_event(const char *s, size_t len, size_t *used, size_t *errpos, void *arg)
+{
+	history_events *ev = arg;
+	size_t		nl = name_length(s, len),
+				i,
+				tslen,
+				pos;
+	int			v;
+	int64_t		ts;
+	mr_status	st;
 
-		*errpos = i;
-		if (nl == 0)
-			return MR_ERR_SYNTAX;
-		v = status_by_name(s + i, nl);
-		if (v == 0)
-			return MR_ERR_UNKNOWN;
-		i = mr_skip_blanks(s, len, i + nl);
-		if (i >= len || s[i] != '@')
-		{
-			*errpos = i;
-			return MR_ERR_SYNTAX;
-		}
-		i = mr_skip_blanks(s, len, i + 1);
-		st = mr_timestamp_parse(s + i, len - i, &ts, &used, &pos);
-		if (st != MR_OK)
-		{
-			*errpos = i + pos;
-			return st;
-		}
-		if (*n >= cap)			/* cannot happen with history_max_events() */
-			return MR_ERR_TOO_LONG;
-		if (*n > 0 && ts < at[*n - 1])
-		{
-			*errpos = i;
-			return MR_ERR_ORDER;
-		}
-		at[*n] = ts;
-		status[*n] = (uint8_t) v;
-		(*n)++;
-		i = mr_skip_blanks(s, len, i + used);
-		if (i < len && s[i] == ',')
-		{
-			i = mr_skip_blanks(s, len, i + 1);
-			continue;
-		}
-		if (i < len && s[i] == '}')
-			break;
-		*errpos = i;
+	if (nl == 0)
 		return MR_ERR_SYNTAX;
-	}
-done:
-	i = mr_skip_blanks(s, len, i + 1);
-	if (i != len)
+	v = status_by_name(s, nl);
+	if (v == 0)
+		return MR_ERR_UNKNOWN;
+	i = mr_skip_blanks(s, len, nl);
+	if (i >= len || s[i] != '@')
 	{
 		*errpos = i;
 		return MR_ERR_SYNTAX;
 	}
+	i = mr_skip_blanks(s, len, i + 1);
+	st = mr_timestamp_parse(s + i, len - i, &ts, &tslen, &pos);
+	if (st != MR_OK)
+	{
+		*errpos = i + pos;
+		return st;
+	}
+	if (ev->n >= ev->cap)		/* cannot happen with mr_history_max_events() */
+		return MR_ERR_TOO_LONG;
+	if (ev->n > 0 && ts < ev->at[ev->n - 1])
+	{
+		*errpos = i;
+		return MR_ERR_ORDER;
+	}
+	ev->at[ev->n] = ts;
+	ev->status[ev->n] = (uint8_t) v;
+	ev->n++;
+	*used = i + tslen;
 	return MR_OK;
 }
 
+mr_status
+mr_history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
+				 size_t cap, size_t *n, size_t *errpos)
+{
+	history_events ev = {at, status, cap, 0};
+	mr_status	st = mr_scan_whole_list(s, len, history_event, &ev, errpos);
+
+	*n = ev.n;
+	return st;
+}
+
 size_t
-history_format(const int64_t *at, const uint8_t *status, size_t n, char *out)
+mr_history_format(const int64_t *at, const uint8_t *status, size_t n, char *out)
 {
 	size_t		o = 0;
 
@@ -259,7 +236,7 @@ history_format(const int64_t *at, const uint8_t *status, size_t n, char *out)
 }
 
 bool
-history_events_valid(const int64_t *at, const uint8_t *status, size_t n)
+mr_history_events_valid(const int64_t *at, const uint8_t *status, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 	{

@@ -6,6 +6,20 @@
 #define MIGREC_PROTECTION_STATUS_IO_H
 
 #include "codes.h"
+#include "datetime_io.h"
+#include "scan.h"
+
+/*
+ * Stored layouts, frozen (checked at compile time in protection_status.c
+ * and protection_history.c, and against pg_type.typlen by test/hostile's
+ * layout test):
+ *   protection_status: one byte, the state's value (INTERNALLENGTH 1);
+ *   protection_history: varlena header, uint16 version, uint16 flags, then
+ *     int64 at[n] and uint8 status[n].
+ */
+#define PROTECTION_STATUS_INTERNALLENGTH 1
+#define HISTORY_HEADER_SIZE 8
+#define HISTORY_EVENT_SIZE 9	/* an int64 timestamp and a status byte */
 
 typedef enum mr_outcome
 {
@@ -58,7 +72,8 @@ typedef struct mr_status_info
 extern const mr_status_info mr_statuses[];
 extern const int mr_nstatuses;
 
-#define MR_STATUS_TEXT_SIZE 32
+/* The longest state name (test/unit checks the generated table against it). */
+#define MR_STATUS_NAME_MAX 31
 
 static inline bool
 mr_status_value_valid(int s)
@@ -83,26 +98,32 @@ mr_is_decision(int s)
 }
 
 /* A state name, any case, blanks around it ignored; *out is 1..19. */
-extern mr_status protection_status_parse(const char *s, size_t len, int *out, size_t *errpos);
+extern mr_status mr_protection_status_parse(const char *s, size_t len, int *out, size_t *errpos);
 
 /* The names closest to a rejected one, comma-separated; returns how many. */
-extern int	protection_status_suggest(const char *s, size_t len, char *out, size_t outsize);
+extern int	mr_protection_status_suggest(const char *s, size_t len, char *out, size_t outsize);
 
 /*
  * protection_history text: {status@timestamp, ...} in time order, e.g.
  * {claim_lodged@2021-06-03T09:00:00Z, admitted@2021-06-20T00:00:00Z}; {} is
- * the empty history.  history_max_events() bounds how many events a text
- * holds, so the caller can size at[] and status[] for history_parse().
+ * the empty history.  mr_history_max_events() bounds how many events a text
+ * holds, so the caller can size at[] and status[] for mr_history_parse().
  */
-extern size_t history_max_events(const char *s, size_t len);
-extern mr_status history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
-							   size_t cap, size_t *n, size_t *errpos);
+extern size_t mr_history_max_events(const char *s, size_t len);
+extern mr_status mr_history_parse(const char *s, size_t len, int64_t *at, uint8_t *status,
+								  size_t cap, size_t *n, size_t *errpos);
 
-/* Bytes history_format() needs for n events, with the NUL. */
-#define HISTORY_TEXT_SIZE(n) ((size_t) (n) * (MR_STATUS_TEXT_SIZE + 40 + 2) + 3)
-extern size_t history_format(const int64_t *at, const uint8_t *status, size_t n, char *out);
+/*
+ * Bytes mr_history_format() needs for n events, with the NUL (0 if that
+ * overflows): an event is a name, '@', a timestamp and ", " before the next;
+ * around them "{}" and the NUL.
+ */
+#define HISTORY_EVENT_TEXT_MAX (MR_STATUS_NAME_MAX + 1 + MR_TIMESTAMP_TEXT_MAX + 2)
+#define HISTORY_TEXT_FIXED 3
+#define HISTORY_TEXT_SIZE(n) mr_text_size((n), HISTORY_EVENT_TEXT_MAX, HISTORY_TEXT_FIXED)
+extern size_t mr_history_format(const int64_t *at, const uint8_t *status, size_t n, char *out);
 
 /* Are these events a valid stored history (statuses, timestamps, order)? */
-extern bool history_events_valid(const int64_t *at, const uint8_t *status, size_t n);
+extern bool mr_history_events_valid(const int64_t *at, const uint8_t *status, size_t n);
 
 #endif

@@ -6,7 +6,7 @@
  * Stored layout (frozen; the version field allows a later format):
  *     int32 varlena header
  *     uint16 version (1), uint16 flags (0)
- *     RouteSegment legs[n]     16 bytes each, in canonical order
+ *     mr_route_segment legs[n]     16 bytes each, in canonical order
  */
 #include "migrec.h"
 
@@ -20,6 +20,7 @@
 #include "utils/date.h"
 #include "utils/lsyscache.h"
 
+#include "aggkit.h"
 #include "route.h"
 
 typedef struct Route
@@ -27,13 +28,18 @@ typedef struct Route
 	int32		vl_len_;
 	uint16		version;
 	uint16		flags;
-	RouteSegment legs[FLEXIBLE_ARRAY_MEMBER];
+	mr_route_segment legs[FLEXIBLE_ARRAY_MEMBER];
 } Route;
+
+StaticAssertDecl(offsetof(Route, legs) == ROUTE_HEADER_SIZE, "the frozen route header");
 
 #define ROUTE_VERSION 1
 #define ROUTE_HDRSZ offsetof(Route, legs)
-#define ROUTE_MAX_LEGS ((MaxAllocSize - ROUTE_HDRSZ) / sizeof(RouteSegment))
-#define ROUTE_N(r) ((int) ((VARSIZE(r) - ROUTE_HDRSZ) / sizeof(RouteSegment)))
+#define ROUTE_MAX_LEGS ((MaxAllocSize - ROUTE_HDRSZ) / sizeof(mr_route_segment))
+#define ROUTE_N(r) ((int) ((VARSIZE(r) - ROUTE_HDRSZ) / sizeof(mr_route_segment)))
+
+#define AssertCheckLegs(legs, n, canonical) Assert(legs_valid((legs), (n), (canonical)))
+static bool legs_valid(const mr_route_segment *legs, Size n, bool canonical);
 
 /* GIN strategies */
 #define ROUTE_CONTAINS_STRATEGY 7	/* route @> place */
@@ -52,7 +58,7 @@ check_route_size(Size n)
 static Route *
 route_alloc(Size n)
 {
-	Size		size = ROUTE_HDRSZ + n * sizeof(RouteSegment);
+	Size		size = ROUTE_HDRSZ + n * sizeof(mr_route_segment);
 	Route	   *r;
 
 	check_route_size(n);
@@ -63,14 +69,46 @@ route_alloc(Size n)
 	return r;
 }
 
+/*
+ * A stored value's header and size, checked before anything reads it (the
+ * legs themselves in assert builds; out and send check them always).
+ */
+static Route *
+route_value(struct varlena *v)
+{
+	Route	   *r = (Route *) v;
+
+	if (VARSIZE(r) < ROUTE_HDRSZ || (VARSIZE(r) - ROUTE_HDRSZ) % sizeof(mr_route_segment) != 0 ||
+		r->version != ROUTE_VERSION || r->flags != 0)
+		mr_corrupt_value("route");
+	AssertCheckLegs(r->legs, ROUTE_N(r), true);
+	return r;
+}
+
 static Route *
 route_arg(FunctionCallInfo fcinfo, int argno)
 {
-	Route	   *r = (Route *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+	return route_value(mr_detoast_arg(fcinfo, argno, false));
+}
 
-	if (VARSIZE(r) < ROUTE_HDRSZ || (VARSIZE(r) - ROUTE_HDRSZ) % sizeof(RouteSegment) != 0 ||
-		r->version != ROUTE_VERSION)
-		elog(ERROR, "corrupt route value");
+/* Are these legs valid, and (canonical) in canonical order? */
+static bool
+legs_valid(const mr_route_segment *legs, Size n, bool canonical)
+{
+	for (Size k = 0; k < n; k++)
+		if (!mr_route_segment_valid(&legs[k]))
+			return false;
+	return !canonical || mr_route_is_canonical(legs, n);
+}
+
+/* A route whose legs are valid too: what out and send read. */
+static Route *
+route_arg_checked(FunctionCallInfo fcinfo, int argno)
+{
+	Route	   *r = route_arg(fcinfo, argno);
+
+	if (!legs_valid(r->legs, ROUTE_N(r), true))
+		mr_corrupt_value("route");
 	return r;
 }
 
@@ -82,23 +120,32 @@ route_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	size_t		len = strlen(str);
-	size_t		cap = route_max_segments(str, len),
+	size_t		cap = mr_route_max_segments(str, len),
 				n,
 				pos;
-	RouteSegment *segs;
+	mr_route_segment *segs;
 	mr_status	st;
 	Route	   *r;
 
-	check_route_size(cap);
-	segs = palloc(Max(cap, 1) * sizeof(RouteSegment));
-	st = route_parse(str, len, segs, cap, &n, &pos);
+	if (cap > ROUTE_MAX_LEGS)
+	{
+		/* softly, as the parser's errors: pg_input_is_valid() answers */
+		mr_input_error(fcinfo,
+					   (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						errmsg("route too large"),
+						errdetail("The text has %zu legs (->); a route holds at most %zu.",
+								  cap, (size_t) ROUTE_MAX_LEGS)));
+		PG_RETURN_NULL();
+	}
+	segs = palloc(Max(cap, 1) * sizeof(mr_route_segment));
+	st = mr_route_parse(str, len, segs, cap, &n, &pos);
 	if (st != MR_OK)
 	{
 		mr_report_route_error(fcinfo, "route", str, st, pos);
 		PG_RETURN_NULL();
 	}
 	r = route_alloc(n);
-	memcpy(r->legs, segs, n * sizeof(RouteSegment));
+	memcpy(r->legs, segs, n * sizeof(mr_route_segment));
 	PG_RETURN_POINTER(r);
 }
 
@@ -106,10 +153,10 @@ PG_FUNCTION_INFO_V1(route_out);
 Datum
 route_out(PG_FUNCTION_ARGS)
 {
-	Route	   *r = route_arg(fcinfo, 0);
-	char	   *out = palloc(ROUTE_TEXT_SIZE(ROUTE_N(r)));
+	Route	   *r = route_arg_checked(fcinfo, 0);
+	char	   *out = mr_text_buffer(ROUTE_TEXT_SIZE(ROUTE_N(r)), "route");
 
-	route_format(r->legs, ROUTE_N(r), out);
+	mr_route_format(r->legs, ROUTE_N(r), out);
 	PG_RETURN_CSTRING(out);
 }
 
@@ -127,14 +174,14 @@ route_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported route binary version %d", version)));
-	if (n < 0 || (Size) n > (Size) (buf->len - buf->cursor) / sizeof(RouteSegment))
+	if (n < 0 || (Size) n > (Size) (buf->len - buf->cursor) / sizeof(mr_route_segment))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid route leg count %d", n)));
 	r = route_alloc(n);
 	for (int k = 0; k < n; k++)
 		mr_route_segment_recv(buf, &r->legs[k]);
-	if (!route_is_canonical(r->legs, n))
+	if (!mr_route_is_canonical(r->legs, n))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external route value"),
@@ -146,7 +193,7 @@ PG_FUNCTION_INFO_V1(route_send);
 Datum
 route_send(PG_FUNCTION_ARGS)
 {
-	Route	   *r = route_arg(fcinfo, 0);
+	Route	   *r = route_arg_checked(fcinfo, 0);
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
@@ -158,13 +205,13 @@ route_send(PG_FUNCTION_ARGS)
 }
 
 static Route *
-route_from_legs(RouteSegment *legs, Size n)
+route_from_legs(mr_route_segment *legs, Size n)
 {
 	Route	   *r = route_alloc(n);
 
-	memcpy(r->legs, legs, n * sizeof(RouteSegment));
-	if (!route_is_canonical(r->legs, n))
-		route_sort(r->legs, n, palloc(n * sizeof(RouteSegment)));
+	memcpy(r->legs, legs, n * sizeof(mr_route_segment));
+	if (!mr_route_is_canonical(r->legs, n))
+		mr_route_sort(r->legs, n, palloc(n * sizeof(mr_route_segment)));
 	return r;
 }
 
@@ -180,16 +227,16 @@ route_from_array(PG_FUNCTION_ARGS)
 	int16		typlen;
 	bool		typbyval;
 	char		typalign;
-	RouteSegment *legs;
+	mr_route_segment *legs;
 	Size		n = 0;
 
 	get_typlenbyvalalign(ARR_ELEMTYPE(a), &typlen, &typbyval, &typalign);
 	deconstruct_array(a, ARR_ELEMTYPE(a), typlen, typbyval, typalign, &elems, &nulls, &nelems);
 	check_route_size(nelems);
-	legs = palloc(Max(nelems, 1) * sizeof(RouteSegment));
+	legs = palloc(Max(nelems, 1) * sizeof(mr_route_segment));
 	for (int k = 0; k < nelems; k++)
 		if (!nulls[k])
-			legs[n++] = *(RouteSegment *) DatumGetPointer(elems[k]);
+			legs[n++] = *(mr_route_segment *) DatumGetPointer(elems[k]);
 	PG_RETURN_POINTER(route_from_legs(legs, n));
 }
 
@@ -199,8 +246,24 @@ typedef struct RouteState
 {
 	uint32		n;
 	uint32		cap;
-	RouteSegment legs[FLEXIBLE_ARRAY_MEMBER];	/* in input order */
+	mr_route_segment legs[FLEXIBLE_ARRAY_MEMBER];	/* in input order */
 } RouteState;
+
+/* Room for the first legs of a traveller, before the state grows. */
+#define ROUTE_STATE_MIN_CAP 7
+
+#ifdef USE_ASSERT_CHECKING
+static void
+route_state_check(const void *state)
+{
+	const RouteState *s = state;
+
+	Assert(s->n <= s->cap && s->cap >= 1 && s->cap <= ROUTE_MAX_LEGS);
+	AssertCheckLegs(s->legs, s->n, false);
+}
+#else
+#define route_state_check NULL
+#endif
 
 /*
  * One allocation per traveller, sized to fill its allocator chunk: under a
@@ -210,8 +273,8 @@ typedef struct RouteState
 static Size
 route_state_cap(Size n)
 {
-	Size		bytes = pg_nextpower2_size_t(offsetof(RouteState, legs) + Max(n, 1) * sizeof(RouteSegment));
-	Size		cap = (bytes - offsetof(RouteState, legs)) / sizeof(RouteSegment);
+	Size		bytes = pg_nextpower2_size_t(offsetof(RouteState, legs) + Max(n, 1) * sizeof(mr_route_segment));
+	Size		cap = (bytes - offsetof(RouteState, legs)) / sizeof(mr_route_segment);
 
 	return Min(cap, ROUTE_MAX_LEGS);
 }
@@ -219,53 +282,99 @@ route_state_cap(Size n)
 static RouteState *
 route_state_new(MemoryContext cxt, Size n)
 {
-	Size		cap = route_state_cap(Max(n, 7));
-	RouteState *s = MemoryContextAlloc(cxt, offsetof(RouteState, legs) + cap * sizeof(RouteSegment));
+	Size		cap;
+	RouteState *s;
 
+	check_route_size(n);
+	cap = route_state_cap(Max(n, ROUTE_STATE_MIN_CAP));
+	s = MemoryContextAlloc(cxt, offsetof(RouteState, legs) + cap * sizeof(mr_route_segment));
 	s->n = 0;
 	s->cap = cap;
 	return s;
 }
 
-/* Appends n legs; the state may move, so use the result. */
+/*
+ * Appends n legs; NULL s: a new state in cxt.  The state may move, so use
+ * the result (repalloc keeps the chunk's context, the aggregate's).
+ */
 static RouteState *
-route_state_append(RouteState *s, const RouteSegment *legs, Size n)
+route_state_append(MemoryContext cxt, RouteState *s, const mr_route_segment *legs, Size n)
 {
+	if (s == NULL)
+		s = route_state_new(cxt, n);
 	if (s->n + n > s->cap)
 	{
 		Size		cap;
 
 		check_route_size(s->n + n);
 		cap = route_state_cap(Max(s->n + n, (Size) s->cap * 2));
-		/* repalloc keeps the chunk's context, the aggregate's */
-		s = repalloc(s, offsetof(RouteState, legs) + cap * sizeof(RouteSegment));
+		s = repalloc(s, offsetof(RouteState, legs) + cap * sizeof(mr_route_segment));
 		s->cap = cap;
 	}
-	memcpy(s->legs + s->n, legs, n * sizeof(RouteSegment));
+	memcpy(s->legs + s->n, legs, n * sizeof(mr_route_segment));
 	s->n += n;
 	return s;
 }
+
+static void *
+route_state_merge(MemoryContext cxt, void *a, const void *b)
+{
+	const RouteState *sb = b;
+
+	return route_state_append(cxt, a, sb->legs, sb->n);
+}
+
+/* Serialized state: the legs in input order, 16 bytes each. */
+static struct varlena *
+route_state_serialize(const void *state)
+{
+	const RouteState *s = state;
+	Size		size = VARHDRSZ + s->n * sizeof(mr_route_segment);
+	bytea	   *b = palloc(size);
+
+	SET_VARSIZE(b, size);
+	memcpy(VARDATA(b), s->legs, s->n * sizeof(mr_route_segment));
+	return b;
+}
+
+static const MrAggKit route_kit;
+
+static void *
+route_state_deserialize(MemoryContext cxt, const struct varlena *bytes)
+{
+	Size		len = VARSIZE(bytes) - VARHDRSZ,
+				n = len / sizeof(mr_route_segment);
+	RouteState *s;
+
+	if (len % sizeof(mr_route_segment) != 0)
+		mr_agg_corrupt(&route_kit);
+	s = route_state_new(cxt, n);
+	memcpy(s->legs, VARDATA(bytes), len);
+	s->n = n;
+	if (!legs_valid(s->legs, n, false))
+		mr_agg_corrupt(&route_kit);
+	return s;
+}
+
+static const MrAggKit route_kit = {
+	"route_agg", route_state_merge, route_state_serialize, route_state_deserialize,
+	route_state_check
+};
 
 PG_FUNCTION_INFO_V1(route_agg_transfn);
 Datum
 route_agg_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = mr_aggregate_context(fcinfo, "route_agg_transfn");
-	RouteState *s = PG_ARGISNULL(0) ? NULL : (RouteState *) PG_GETARG_POINTER(0);
+	MemoryContext cxt;
+	RouteState *s = mr_agg_state(fcinfo, &route_kit, &cxt);
 
-	if (PG_ARGISNULL(1))
-	{
-		if (s == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(s);
-	}
-	if (s == NULL)
-		s = route_state_new(cxt, 1);
-	if (s->n < s->cap)
+	if (mr_agg_skip_row(fcinfo))
+		MR_AGG_RETURN(s);
+	if (s != NULL && s->n < s->cap)
 		s->legs[s->n++] = *PG_GETARG_ROUTE_SEGMENT(1);
 	else
-		s = route_state_append(s, PG_GETARG_ROUTE_SEGMENT(1), 1);
-	PG_RETURN_POINTER(s);
+		s = route_state_append(cxt, s, PG_GETARG_ROUTE_SEGMENT(1), 1);
+	MR_AGG_RETURN(s);
 }
 
 /* route_agg(route): the journey of several partial routes of one traveller. */
@@ -273,91 +382,28 @@ PG_FUNCTION_INFO_V1(route_agg_merge_transfn);
 Datum
 route_agg_merge_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = mr_aggregate_context(fcinfo, "route_agg_merge_transfn");
-	RouteState *s = PG_ARGISNULL(0) ? NULL : (RouteState *) PG_GETARG_POINTER(0);
+	MemoryContext cxt;
+	RouteState *s = mr_agg_state(fcinfo, &route_kit, &cxt);
 	Route	   *r;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (s == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(s);
-	}
-	r = route_arg(fcinfo, 1);
-	if (s == NULL)
-		s = route_state_new(cxt, ROUTE_N(r));
-	s = route_state_append(s, r->legs, ROUTE_N(r));
-	PG_RETURN_POINTER(s);
+	if (mr_agg_skip_row(fcinfo))
+		MR_AGG_RETURN(s);
+	r = route_arg_checked(fcinfo, 1);
+	s = route_state_append(cxt, s, r->legs, ROUTE_N(r));
+	MR_AGG_RETURN(s);
 }
 
-PG_FUNCTION_INFO_V1(route_agg_combine);
-Datum
-route_agg_combine(PG_FUNCTION_ARGS)
-{
-	MemoryContext cxt = mr_aggregate_context(fcinfo, "route_agg_combine");
-	RouteState *a = PG_ARGISNULL(0) ? NULL : (RouteState *) PG_GETARG_POINTER(0);
-	RouteState *b = PG_ARGISNULL(1) ? NULL : (RouteState *) PG_GETARG_POINTER(1);
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-		a = route_state_new(cxt, b->n);
-	a = route_state_append(a, b->legs, b->n);
-	PG_RETURN_POINTER(a);
-}
-
-/* Serialized state: the legs in input order, 16 bytes each. */
-PG_FUNCTION_INFO_V1(route_agg_serialize);
-Datum
-route_agg_serialize(PG_FUNCTION_ARGS)
-{
-	RouteState *s = (RouteState *) PG_GETARG_POINTER(0);
-	Size		size = VARHDRSZ + s->n * sizeof(RouteSegment);
-	bytea	   *b;
-
-	(void) mr_aggregate_context(fcinfo, "route_agg_serialize");
-	b = palloc(size);
-	SET_VARSIZE(b, size);
-	memcpy(VARDATA(b), s->legs, s->n * sizeof(RouteSegment));
-	PG_RETURN_BYTEA_P(b);
-}
-
-PG_FUNCTION_INFO_V1(route_agg_deserialize);
-Datum
-route_agg_deserialize(PG_FUNCTION_ARGS)
-{
-	MemoryContext cxt = mr_aggregate_context(fcinfo, "route_agg_deserialize");
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	Size		len = VARSIZE_ANY_EXHDR(b),
-				n = len / sizeof(RouteSegment);
-	RouteState *s;
-
-	if (len % sizeof(RouteSegment) != 0)
-		elog(ERROR, "invalid serialized route_agg state");
-	check_route_size(n);
-	s = route_state_new(cxt, n);
-	memcpy(s->legs, VARDATA_ANY(b), len);
-	s->n = n;
-	for (Size k = 0; k < n; k++)
-		if (!route_segment_valid(&s->legs[k]))
-			elog(ERROR, "invalid serialized route_agg state");
-	PG_RETURN_POINTER(s);
-}
+/* combine, serialization and deserialization functions */
+MR_AGG_KIT_FUNCTIONS(route_agg_combine, route_agg_serialize, route_agg_deserialize, route_kit)
 
 PG_FUNCTION_INFO_V1(route_agg_finalfn);
 Datum
 route_agg_finalfn(PG_FUNCTION_ARGS)
 {
-	RouteState *s;
+	RouteState *s = mr_agg_final_state(fcinfo, &route_kit);
 
-	(void) mr_aggregate_context(fcinfo, "route_agg_finalfn");
-	if (PG_ARGISNULL(0))
+	if (s == NULL)
 		PG_RETURN_NULL();
-	s = (RouteState *) PG_GETARG_POINTER(0);
 	/* a copy: the state must stay as it is (the final function is read-only) */
 	PG_RETURN_POINTER(route_from_legs(s->legs, s->n));
 }
@@ -377,7 +423,7 @@ route_is_continuous(PG_FUNCTION_ARGS)
 {
 	Route	   *r = route_arg(fcinfo, 0);
 
-	PG_RETURN_BOOL(route_continuous(r->legs, ROUTE_N(r)));
+	PG_RETURN_BOOL(mr_route_continuous(r->legs, ROUTE_N(r)));
 }
 
 PG_FUNCTION_INFO_V1(route_origin);
@@ -457,7 +503,7 @@ route_days_between(PG_FUNCTION_ARGS)
 	for (i = 0; i < nstops; i++)
 	{
 		route_stop(r, i, &pa, &da);
-		if (place_within(pa, a))
+		if (mr_place_within(pa, a))
 			break;
 	}
 	if (i >= nstops)
@@ -465,7 +511,7 @@ route_days_between(PG_FUNCTION_ARGS)
 	for (i++; i < nstops; i++)
 	{
 		route_stop(r, i, &pb, &db);
-		if (place_within(pb, b))
+		if (mr_place_within(pb, b))
 		{
 			if (!route_date_known(da) || !route_date_known(db))
 				PG_RETURN_NULL();
@@ -532,11 +578,11 @@ route_country_list(Route *r, Datum *elems)
 
 		for (int j = 0; j < 2; j++)
 		{
-			int			idx = place_country_entry(stops[j]);
+			int			idx = mr_place_country_entry(stops[j]);
 			Datum		c;
 
 			if (idx < 0)
-				elog(ERROR, "corrupt route value");
+				mr_corrupt_value("route");
 			c = NationalityGetDatum(mr_countries[idx].code);
 			if (n == 0 || DatumGetNationality(elems[n - 1]) != DatumGetNationality(c))
 				elems[n++] = c;
@@ -576,36 +622,31 @@ route_transit_countries(PG_FUNCTION_ARGS)
 }
 
 /* segments(route): the legs in order. */
+static void
+segments_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	Route	   *r = route_value(mr_detoast_arg(fcinfo, 0, true));
+
+	rows->arg = r;
+	rows->end = ROUTE_N(r);
+	rows->scalar = true;
+}
+
+static bool
+segment_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	Route	   *r = arg;
+
+	(void) fcinfo, (void) nulls;
+	values[0] = PointerGetDatum(&r->legs[k]);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(route_segments);
 Datum
 route_segments(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	Route	   *r;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		r = route_arg(fcinfo, 0);
-		if ((Pointer) r == DatumGetPointer(PG_GETARG_DATUM(0)))
-			r = (Route *) memcpy(palloc(VARSIZE(r)), r, VARSIZE(r));
-		funcctx->user_fctx = r;
-		funcctx->max_calls = ROUTE_N(r);
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	r = (Route *) funcctx->user_fctx;
-	if (funcctx->call_cntr < funcctx->max_calls)
-	{
-		/* (SRF_RETURN_NEXT steps call_cntr before it evaluates the result) */
-		Datum		leg = PointerGetDatum(&r->legs[funcctx->call_cntr]);
-
-		SRF_RETURN_NEXT(funcctx, leg);
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, segments_setup, segment_row);
 }
 
 /* ---------- containment and its GIN operator class ---------- */
@@ -613,8 +654,11 @@ route_segments(PG_FUNCTION_ARGS)
 /*
  * The keys of a place: itself, its country, and for a subdivision its
  * ISO 3166-2 ancestors.  A route contains p exactly when p is a key of one
- * of its stops, so the index answers without rechecking.
+ * of its stops, so the index answers without rechecking.  At most
+ * PLACE_MAX_KEYS of them (ISO 3166-2 nests two levels at most).
  */
+#define PLACE_MAX_KEYS 8
+
 static int
 place_keys(int32 p, int32 *keys)
 {
@@ -627,7 +671,7 @@ place_keys(int32 p, int32 *keys)
 	if (place_kind_of(p) == PLACE_KIND_SUBDIVISION)
 	{
 		idx = mr_subdivision_by_code(p);
-		while (idx >= 0 && (idx = mr_subdivisions[idx].parent) >= 0 && n < 8)
+		while (idx >= 0 && (idx = mr_subdivisions[idx].parent) >= 0 && n < PLACE_MAX_KEYS)
 			keys[n++] = mr_subdivisions[idx].code;
 	}
 	return n;
@@ -640,10 +684,10 @@ route_touches(Route *r, int32 p)
 
 	for (int k = 0; k < n; k++)
 	{
-		if (place_within(r->legs[k].destination, p))
+		if (mr_place_within(r->legs[k].destination, p))
 			return true;
 		if ((k == 0 || r->legs[k].origin != r->legs[k - 1].destination) &&
-			place_within(r->legs[k].origin, p))
+			mr_place_within(r->legs[k].origin, p))
 			return true;
 	}
 	return false;
@@ -663,20 +707,35 @@ place_contained_in_route(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(route_touches(route_arg(fcinfo, 1), PG_GETARG_PLACE(0)));
 }
 
+/* The places of a place[], its NULL elements left out; returns how many. */
+static int
+place_array_elems(ArrayType *a, Datum **places)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				m = 0;
+
+	deconstruct_array(a, ARR_ELEMTYPE(a), PLACE_INTERNALLENGTH, true, TYPALIGN_INT,
+					  &elems, &nulls, &n);
+	for (int k = 0; k < n; k++)
+		if (!nulls[k])
+			elems[m++] = elems[k];
+	*places = elems;
+	return m;
+}
+
 /* route && place[]: touches any of them (NULL elements match nothing). */
 PG_FUNCTION_INFO_V1(route_overlaps_places);
 Datum
 route_overlaps_places(PG_FUNCTION_ARGS)
 {
 	Route	   *r = route_arg(fcinfo, 0);
-	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(1);
-	Datum	   *elems;
-	bool	   *nulls;
-	int			n;
+	Datum	   *places;
+	int			n = place_array_elems(PG_GETARG_ARRAYTYPE_P(1), &places);
 
-	deconstruct_array(a, ARR_ELEMTYPE(a), 4, true, TYPALIGN_INT, &elems, &nulls, &n);
 	for (int k = 0; k < n; k++)
-		if (!nulls[k] && route_touches(r, DatumGetPlace(elems[k])))
+		if (route_touches(r, DatumGetPlace(places[k])))
 			PG_RETURN_BOOL(true);
 	PG_RETURN_BOOL(false);
 }
@@ -698,11 +757,17 @@ route_gin_extract_value(PG_FUNCTION_ARGS)
 	Route	   *r = route_arg(fcinfo, 0);
 	int32	   *nkeys = (int32 *) PG_GETARG_POINTER(1);
 	int			n = ROUTE_N(r);
-	int32	   *keys = palloc(Max((n + 1) * 16, 1) * sizeof(int32));
+	int32	   *keys;
 	Datum	   *result;
 	int			count = 0,
 				uniq = 0;
 
+	/* a leg adds its origin (at a discontinuity) and its destination */
+	if ((Size) n > MaxAllocSize / (2 * PLACE_MAX_KEYS * sizeof(Datum)))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("route too large to index: %d legs", n)));
+	keys = palloc(Max((Size) n * 2 * PLACE_MAX_KEYS, 1) * sizeof(int32));
 	for (int k = 0; k < n; k++)
 	{
 		if (k == 0 || r->legs[k].origin != r->legs[k - 1].destination)
@@ -735,20 +800,7 @@ route_gin_extract_query(PG_FUNCTION_ARGS)
 		*nkeys = 1;
 	}
 	else if (strategy == ROUTE_OVERLAPS_STRATEGY)
-	{
-		ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
-		Datum	   *elems;
-		bool	   *nulls;
-		int			n,
-					m = 0;
-
-		deconstruct_array(a, ARR_ELEMTYPE(a), 4, true, TYPALIGN_INT, &elems, &nulls, &n);
-		keys = palloc(Max(n, 1) * sizeof(Datum));
-		for (int k = 0; k < n; k++)
-			if (!nulls[k])
-				keys[m++] = elems[k];
-		*nkeys = m;
-	}
+		*nkeys = place_array_elems(PG_GETARG_ARRAYTYPE_P(0), &keys);
 	else
 		elog(ERROR, "route_gin_extract_query: unknown strategy %d", strategy);
 	/* no key: nothing can match */

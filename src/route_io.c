@@ -4,13 +4,14 @@
 #include <string.h>
 
 #include "route_io.h"
+#include "scan.h"
 
 /* A place that ends where `end` is; blanks around it are the parser's. */
 static mr_status
 parse_place_part(const char *s, size_t start, size_t end, int32_t *out, size_t *errpos)
 {
 	size_t		pos;
-	mr_status	st = place_parse(s + start, end - start, out, &pos);
+	mr_status	st = mr_place_parse(s + start, end - start, out, &pos);
 
 	if (st != MR_OK)
 		*errpos = start + pos;
@@ -48,8 +49,8 @@ parse_leg_date(const char *s, size_t len, size_t *i, int32_t *out, size_t *errpo
 }
 
 mr_status
-route_segment_parse(const char *s, size_t len, bool whole, RouteSegment *out,
-					size_t *consumed, size_t *errpos)
+mr_route_segment_parse(const char *s, size_t len, bool whole, mr_route_segment *out,
+					   size_t *consumed, size_t *errpos)
 {
 	size_t		i = mr_skip_blanks(s, len, 0),
 				arrow,
@@ -137,15 +138,15 @@ format_date_or_empty(int32_t d, char *out)
 }
 
 size_t
-route_segment_format(const RouteSegment *seg, char *out)
+mr_route_segment_format(const mr_route_segment *seg, char *out)
 {
 	size_t		o = 0;
 
-	place_format(seg->origin, out);
+	mr_place_format(seg->origin, out);
 	o = strlen(out);
 	memcpy(out + o, " -> ", 4);
 	o += 4;
-	place_format(seg->destination, out + o);
+	mr_place_format(seg->destination, out + o);
 	o += strlen(out + o);
 	if (route_date_known(seg->departed) || route_date_known(seg->arrived))
 	{
@@ -168,9 +169,9 @@ leg_date_valid(int32_t d)
 }
 
 bool
-route_segment_valid(const RouteSegment *seg)
+mr_route_segment_valid(const mr_route_segment *seg)
 {
-	return place_valid(seg->origin) && place_valid(seg->destination) &&
+	return mr_place_valid(seg->origin) && mr_place_valid(seg->destination) &&
 		leg_date_valid(seg->departed) && leg_date_valid(seg->arrived) &&
 		(!route_date_known(seg->departed) || !route_date_known(seg->arrived) ||
 		 seg->arrived >= seg->departed);
@@ -179,7 +180,7 @@ route_segment_valid(const RouteSegment *seg)
 #define CMP(a, b) do { if ((a) != (b)) return (a) < (b) ? -1 : 1; } while (0)
 
 int
-route_segment_cmp(const RouteSegment *a, const RouteSegment *b)
+mr_route_segment_cmp(const mr_route_segment *a, const mr_route_segment *b)
 {
 	CMP(a->departed, b->departed);
 	CMP(a->origin, b->origin);
@@ -189,83 +190,54 @@ route_segment_cmp(const RouteSegment *a, const RouteSegment *b)
 }
 
 size_t
-route_max_segments(const char *s, size_t len)
+mr_route_max_segments(const char *s, size_t len)
 {
-	size_t		n = 0;
-
-	for (size_t i = 0; i + 1 < len; i++)
-		if (s[i] == '-' && s[i + 1] == '>')
-			n++;
-	return n;
+	return mr_count_token(s, len, "->");
 }
 
-mr_status
-route_parse(const char *s, size_t len, RouteSegment *segs, size_t cap, size_t *n,
-			size_t *errpos)
+/* What route_leg() fills: the legs so far, and the room for them. */
+typedef struct route_legs
 {
-	size_t		i = mr_skip_blanks(s, len, 0);
+	mr_route_segment *segs;
+	size_t		cap;
+	size_t		n;
+} route_legs;
 
-	*n = 0;
-	*errpos = i;
-	if (i == len)
-		return MR_ERR_EMPTY;
-	if (s[i] != '{')
-		return MR_ERR_SYNTAX;
-	i = mr_skip_blanks(s, len, i + 1);
-	if (i < len && s[i] == '}')
-		i++;
-	else
-	{
-		for (;;)
-		{
-			size_t		used,
-						pos;
-			mr_status	st;
+/* One leg of a route text. */
+static mr_status
+route_leg(const char *s, size_t len, size_t *used, size_t *errpos, void *arg)
+{
+	route_legs *legs = arg;
+	mr_status	st;
 
-			if (*n >= cap)
-			{
-				/* more legs than arrows: this one cannot be a leg */
-				*errpos = i;
-				return MR_ERR_SYNTAX;
-			}
-			st = route_segment_parse(s + i, len - i, false, &segs[*n], &used, &pos);
-			if (st != MR_OK)
-			{
-				*errpos = i + pos;
-				return st == MR_ERR_EMPTY ? MR_ERR_SYNTAX : st;
-			}
-			(*n)++;
-			i += used;
-			if (i < len && s[i] == ',')
-			{
-				i = mr_skip_blanks(s, len, i + 1);
-				continue;
-			}
-			if (i < len && s[i] == '}')
-			{
-				i++;
-				break;
-			}
-			*errpos = i;
-			return MR_ERR_SYNTAX;
-		}
-	}
-	i = mr_skip_blanks(s, len, i);
-	if (i != len)
-	{
-		*errpos = i;
+	/* more legs than arrows: this one cannot be a leg */
+	if (legs->n >= legs->cap)
 		return MR_ERR_SYNTAX;
-	}
-	if (!route_is_canonical(segs, *n))
-	{
-		*errpos = 0;
-		return MR_ERR_ORDER;
-	}
+	st = mr_route_segment_parse(s, len, false, &legs->segs[legs->n], used, errpos);
+	if (st != MR_OK)
+		return st == MR_ERR_EMPTY ? MR_ERR_SYNTAX : st;
+	legs->n++;
 	return MR_OK;
 }
 
+mr_status
+mr_route_parse(const char *s, size_t len, mr_route_segment *segs, size_t cap, size_t *n,
+			   size_t *errpos)
+{
+	route_legs	legs = {segs, cap, 0};
+	mr_status	st = mr_scan_whole_list(s, len, route_leg, &legs, errpos);
+
+	*n = legs.n;
+	if (st == MR_OK && !mr_route_is_canonical(segs, *n))
+	{
+		*errpos = 0;
+		st = MR_ERR_ORDER;
+	}
+	return st;
+}
+
 size_t
-route_format(const RouteSegment *segs, size_t n, char *out)
+mr_route_format(const mr_route_segment *segs, size_t n, char *out)
 {
 	size_t		o = 0;
 
@@ -277,7 +249,7 @@ route_format(const RouteSegment *segs, size_t n, char *out)
 			out[o++] = ',';
 			out[o++] = ' ';
 		}
-		o += route_segment_format(&segs[k], out + o);
+		o += mr_route_segment_format(&segs[k], out + o);
 	}
 	out[o++] = '}';
 	out[o] = '\0';
@@ -285,7 +257,7 @@ route_format(const RouteSegment *segs, size_t n, char *out)
 }
 
 bool
-route_is_canonical(const RouteSegment *segs, size_t n)
+mr_route_is_canonical(const mr_route_segment *segs, size_t n)
 {
 	for (size_t k = 1; k < n; k++)
 		if (segs[k].departed < segs[k - 1].departed)
@@ -295,9 +267,9 @@ route_is_canonical(const RouteSegment *segs, size_t n)
 
 /* Stable merge sort by departure date. */
 void
-route_sort(RouteSegment *segs, size_t n, RouteSegment *tmp)
+mr_route_sort(mr_route_segment *segs, size_t n, mr_route_segment *tmp)
 {
-	if (route_is_canonical(segs, n))
+	if (mr_route_is_canonical(segs, n))
 		return;
 	for (size_t width = 1; width < n; width *= 2)
 	{
@@ -316,12 +288,12 @@ route_sort(RouteSegment *segs, size_t n, RouteSegment *tmp)
 			while (b < hi)
 				tmp[o++] = segs[b++];
 		}
-		memcpy(segs, tmp, n * sizeof(RouteSegment));
+		memcpy(segs, tmp, n * sizeof(mr_route_segment));
 	}
 }
 
 bool
-route_continuous(const RouteSegment *segs, size_t n)
+mr_route_continuous(const mr_route_segment *segs, size_t n)
 {
 	for (size_t k = 1; k < n; k++)
 		if (segs[k].origin != segs[k - 1].destination)

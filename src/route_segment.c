@@ -12,6 +12,11 @@
 #include "route_io.h"
 #include "route.h"
 
+StaticAssertDecl(sizeof(mr_route_segment) == ROUTE_SEGMENT_INTERNALLENGTH,
+				 "route_segment is INTERNALLENGTH 16 bytes");
+StaticAssertDecl(ROUTE_DATE_UNKNOWN == DATEVAL_NOEND,
+				 "an unknown leg date is stored as the date 'infinity'");
+
 void
 mr_report_route_error(FunctionCallInfo fcinfo, const char *type, const char *str,
 					  mr_status st, size_t pos)
@@ -25,8 +30,9 @@ mr_report_route_error(FunctionCallInfo fcinfo, const char *type, const char *str
 							errdetail("Legs are listed by departure date, legs with an unknown departure last.")));
 			break;
 		case MR_ERR_ARRIVES_FIRST:
+			/* as core's ranges report bounds the wrong way round */
 			mr_input_error(fcinfo,
-						   (errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
+						   (errcode(ERRCODE_DATA_EXCEPTION),
 							errmsg("leg arrives before it departs: \"%s\"", str),
 							errdetail("The leg dated at position %d arrives before it departs.",
 									  (int) pos + 1)));
@@ -74,10 +80,10 @@ Datum
 route_segment_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	RouteSegment *seg = palloc(sizeof(RouteSegment));
+	mr_route_segment *seg = palloc(sizeof(mr_route_segment));
 	size_t		used,
 				pos;
-	mr_status	st = route_segment_parse(str, strlen(str), true, seg, &used, &pos);
+	mr_status	st = mr_route_segment_parse(str, strlen(str), true, seg, &used, &pos);
 
 	if (st != MR_OK)
 	{
@@ -93,7 +99,7 @@ route_segment_out(PG_FUNCTION_ARGS)
 {
 	char	   *out = palloc(ROUTE_SEGMENT_TEXT_SIZE);
 
-	route_segment_format(PG_GETARG_ROUTE_SEGMENT(0), out);
+	mr_route_segment_format(PG_GETARG_ROUTE_SEGMENT(0), out);
 	PG_RETURN_CSTRING(out);
 }
 
@@ -103,13 +109,13 @@ route_segment_out(PG_FUNCTION_ARGS)
  * unknown).
  */
 void
-mr_route_segment_recv(StringInfo buf, RouteSegment *seg)
+mr_route_segment_recv(StringInfo buf, mr_route_segment *seg)
 {
 	seg->origin = pq_getmsgint(buf, 4);
 	seg->destination = pq_getmsgint(buf, 4);
 	seg->departed = pq_getmsgint(buf, 4);
 	seg->arrived = pq_getmsgint(buf, 4);
-	if (!route_segment_valid(seg))
+	if (!mr_route_segment_valid(seg))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external route_segment value"),
@@ -117,7 +123,7 @@ mr_route_segment_recv(StringInfo buf, RouteSegment *seg)
 }
 
 void
-mr_route_segment_send(StringInfo buf, const RouteSegment *seg)
+mr_route_segment_send(StringInfo buf, const mr_route_segment *seg)
 {
 	pq_sendint32(buf, seg->origin);
 	pq_sendint32(buf, seg->destination);
@@ -129,7 +135,7 @@ PG_FUNCTION_INFO_V1(route_segment_recv);
 Datum
 route_segment_recv(PG_FUNCTION_ARGS)
 {
-	RouteSegment *seg = palloc(sizeof(RouteSegment));
+	mr_route_segment *seg = palloc(sizeof(mr_route_segment));
 
 	mr_route_segment_recv((StringInfo) PG_GETARG_POINTER(0), seg);
 	PG_RETURN_POINTER(seg);
@@ -151,11 +157,11 @@ PG_FUNCTION_INFO_V1(route_segment_make);
 Datum
 route_segment_make(PG_FUNCTION_ARGS)
 {
-	RouteSegment *seg;
+	mr_route_segment *seg;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	seg = palloc(sizeof(RouteSegment));
+	seg = palloc(sizeof(mr_route_segment));
 	seg->origin = PG_GETARG_PLACE(0);
 	seg->destination = PG_GETARG_PLACE(1);
 	seg->departed = PG_ARGISNULL(2) ? ROUTE_DATE_UNKNOWN : PG_GETARG_DATEADT(2);
@@ -168,7 +174,7 @@ route_segment_make(PG_FUNCTION_ARGS)
 	if (route_date_known(seg->departed) && route_date_known(seg->arrived) &&
 		seg->arrived < seg->departed)
 		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
+				(errcode(ERRCODE_DATA_EXCEPTION),
 				 errmsg("leg arrives before it departs"),
 				 errdetail("Departed %s, arrived %s.",
 						   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(seg->departed))),
@@ -216,7 +222,7 @@ PG_FUNCTION_INFO_V1(route_segment_transit_days);
 Datum
 route_segment_transit_days(PG_FUNCTION_ARGS)
 {
-	RouteSegment *seg = PG_GETARG_ROUTE_SEGMENT(0);
+	mr_route_segment *seg = PG_GETARG_ROUTE_SEGMENT(0);
 
 	if (!route_date_known(seg->departed) || !route_date_known(seg->arrived))
 		PG_RETURN_NULL();
@@ -227,7 +233,7 @@ PG_FUNCTION_INFO_V1(route_segment_crosses_border);
 Datum
 route_segment_crosses_border(PG_FUNCTION_ARGS)
 {
-	RouteSegment *seg = PG_GETARG_ROUTE_SEGMENT(0);
+	mr_route_segment *seg = PG_GETARG_ROUTE_SEGMENT(0);
 
 	PG_RETURN_BOOL(place_country2(seg->origin) != place_country2(seg->destination));
 }
@@ -238,7 +244,7 @@ PG_FUNCTION_INFO_V1(route_segment_cmp_fn);
 Datum
 route_segment_cmp_fn(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32(route_segment_cmp(PG_GETARG_ROUTE_SEGMENT(0), PG_GETARG_ROUTE_SEGMENT(1)));
+	PG_RETURN_INT32(mr_route_segment_cmp(PG_GETARG_ROUTE_SEGMENT(0), PG_GETARG_ROUTE_SEGMENT(1)));
 }
 
 #define SEGMENT_CMP_OP(name, op) \
@@ -246,7 +252,7 @@ PG_FUNCTION_INFO_V1(name); \
 Datum \
 name(PG_FUNCTION_ARGS) \
 { \
-	PG_RETURN_BOOL(route_segment_cmp(PG_GETARG_ROUTE_SEGMENT(0), PG_GETARG_ROUTE_SEGMENT(1)) op 0); \
+	PG_RETURN_BOOL(mr_route_segment_cmp(PG_GETARG_ROUTE_SEGMENT(0), PG_GETARG_ROUTE_SEGMENT(1)) op 0); \
 }
 
 SEGMENT_CMP_OP(route_segment_eq, ==)
@@ -260,7 +266,7 @@ static int
 segment_fastcmp(Datum a, Datum b, SortSupport ssup)
 {
 	(void) ssup;
-	return route_segment_cmp((RouteSegment *) DatumGetPointer(a), (RouteSegment *) DatumGetPointer(b));
+	return mr_route_segment_cmp((mr_route_segment *) DatumGetPointer(a), (mr_route_segment *) DatumGetPointer(b));
 }
 
 PG_FUNCTION_INFO_V1(route_segment_sortsupport);
@@ -278,7 +284,7 @@ route_segment_sortsupport(PG_FUNCTION_ARGS)
  * does not depend on the platform (hash partitions must not move).
  */
 static uint64
-segment_hash(const RouteSegment *seg, uint64 seed)
+segment_hash(const mr_route_segment *seg, uint64 seed)
 {
 	unsigned char bytes[16];
 	int32		f[4] = {seg->origin, seg->destination, seg->departed, seg->arrived};
@@ -314,18 +320,18 @@ PG_FUNCTION_INFO_V1(route_segment_smaller);
 Datum
 route_segment_smaller(PG_FUNCTION_ARGS)
 {
-	RouteSegment *a = PG_GETARG_ROUTE_SEGMENT(0),
+	mr_route_segment *a = PG_GETARG_ROUTE_SEGMENT(0),
 			   *b = PG_GETARG_ROUTE_SEGMENT(1);
 
-	PG_RETURN_POINTER(route_segment_cmp(a, b) <= 0 ? a : b);
+	PG_RETURN_POINTER(mr_route_segment_cmp(a, b) <= 0 ? a : b);
 }
 
 PG_FUNCTION_INFO_V1(route_segment_larger);
 Datum
 route_segment_larger(PG_FUNCTION_ARGS)
 {
-	RouteSegment *a = PG_GETARG_ROUTE_SEGMENT(0),
+	mr_route_segment *a = PG_GETARG_ROUTE_SEGMENT(0),
 			   *b = PG_GETARG_ROUTE_SEGMENT(1);
 
-	PG_RETURN_POINTER(route_segment_cmp(a, b) >= 0 ? a : b);
+	PG_RETURN_POINTER(mr_route_segment_cmp(a, b) >= 0 ? a : b);
 }

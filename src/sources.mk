@@ -4,13 +4,13 @@
 
 # Plain C, no PostgreSQL headers: code tables, parsers, formatters and
 # validators, so that unit tests and fuzzers call them without a server.
-MR_PLAIN_SOURCES = codes.c codes_data.c status_data.c datetime_io.c \
+MR_PLAIN_SOURCES = codes.c codes_data.c status_data.c scan.c datetime_io.c \
 	nationality_io.c place_io.c protection_status_io.c decision_tally_io.c \
 	route_io.c transit_profile_io.c flow_series_io.c \
 	names_io.c names_data.c linkage_io.c blake2b_io.c clkhash_io.c
 
 # The server's side: fmgr wrappers, aggregates, operators.
-MR_SERVER_SOURCES = migrec.c nationality.c place.c protection_status.c \
+MR_SERVER_SOURCES = migrec.c aggkit.c nationality.c place.c protection_status.c \
 	decision_tally.c protection_history.c route_segment.c route.c \
 	transit_profile.c flow_series.c sdc.c \
 	names.c linkage_hmac.c person_key.c clk.c linkage.c clkhash.c

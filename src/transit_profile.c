@@ -17,6 +17,7 @@
 #include "utils/builtins.h"
 #include "utils/float.h"
 
+#include "aggkit.h"
 #include "transit_profile_io.h"
 
 typedef struct TransitProfile
@@ -30,23 +31,40 @@ typedef struct TransitProfile
 	int64		counts[FLEXIBLE_ARRAY_MEMBER];
 } TransitProfile;
 
+StaticAssertDecl(offsetof(TransitProfile, counts) == TRANSIT_PROFILE_HEADER_SIZE,
+				 "the frozen transit_profile header");
+
 #define PROFILE_VERSION 1
 #define PROFILE_HDRSZ offsetof(TransitProfile, counts)
 
-/* A profile's counts, unpacked: what the aggregate keeps. */
+/*
+ * A profile's counts, unpacked: what the aggregate keeps.  total is their
+ * sum with the overflow, kept at most INT64_MAX so that every profile the
+ * aggregate makes can be read (observations(), quantile() ...); no single
+ * count can then overflow either.
+ */
 typedef struct ProfileCounts
 {
 	int64		counts[TRANSIT_NBINS];
 	int64		overflow;
+	int64		total;
 } ProfileCounts;
 
+/* The counts would add up past INT64_MAX. */
 static void
-add_checked(int64 *a, int64 b)
+total_out_of_range(void)
 {
-	if (pg_add_s64_overflow(*a, b, a))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("transit_profile count out of range")));
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("transit_profile count out of range"),
+			 errdetail("A profile holds at most 9223372036854775807 observations in all.")));
+}
+
+static void
+add_total(int64 *total, int64 more)
+{
+	if (pg_add_s64_overflow(*total, more, total))
+		total_out_of_range();
 }
 
 static TransitProfile *
@@ -72,27 +90,34 @@ profile_valid(const TransitProfile *p, Size size)
 	return size >= PROFILE_HDRSZ && p->version == PROFILE_VERSION && p->flags == 0 &&
 		p->unused == 0 && p->nbins >= 0 && p->nbins <= TRANSIT_NBINS &&
 		size == PROFILE_HDRSZ + p->nbins * sizeof(int64) &&
-		transit_profile_counts_valid((const int64_t *) p->counts, p->nbins, p->overflow);
+		mr_transit_profile_counts_valid((const int64_t *) p->counts, p->nbins, p->overflow);
+}
+
+static TransitProfile *
+profile_value(struct varlena *v)
+{
+	TransitProfile *p = (TransitProfile *) v;
+
+	if (!profile_valid(p, VARSIZE(p)))
+		mr_corrupt_value("transit_profile");
+	return p;
 }
 
 static TransitProfile *
 profile_arg(FunctionCallInfo fcinfo, int argno)
 {
-	TransitProfile *p = (TransitProfile *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
-
-	if (!profile_valid(p, VARSIZE(p)))
-		elog(ERROR, "corrupt transit_profile value");
-	return p;
+	return profile_value(mr_detoast_arg(fcinfo, argno, false));
 }
 
-/* All observations, the overflow included. */
+/* All observations, the overflow included (22003 for a 0.1 value past INT64_MAX). */
 static int64
 profile_total(const TransitProfile *p)
 {
-	int64		total = p->overflow;
+	int64		total;
 
-	for (int d = 0; d < p->nbins; d++)
-		add_checked(&total, p->counts[d]);
+	if (!mr_transit_profile_total((const int64_t *) p->counts, p->nbins, p->overflow,
+								  (int64_t *) &total))
+		total_out_of_range();
 	return total;
 }
 
@@ -104,14 +129,14 @@ transit_profile_in(PG_FUNCTION_ARGS)
 	int64		counts[TRANSIT_NBINS],
 				overflow;
 	size_t		pos;
-	mr_status	st = transit_profile_parse(str, strlen(str), (int64_t *) counts,
-										   (int64_t *) &overflow, &pos);
+	mr_status	st = mr_transit_profile_parse(str, strlen(str), (int64_t *) counts,
+											  (int64_t *) &overflow, &pos);
 
 	if (st == MR_ERR_OUT_OF_RANGE)
 		mr_input_error(fcinfo,
 					   (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 						errmsg("value out of range in transit_profile: \"%s\"", str),
-						errdetail("At position %d: days run from 0 to %d, counts up to 9223372036854775807.",
+						errdetail("At position %d: days run from 0 to %d, and the counts add up to at most 9223372036854775807.",
 								  (int) pos + 1, TRANSIT_MAX_DAY)));
 	else if (st != MR_OK)
 		mr_input_error(fcinfo,
@@ -131,9 +156,9 @@ Datum
 transit_profile_out(PG_FUNCTION_ARGS)
 {
 	TransitProfile *p = profile_arg(fcinfo, 0);
-	char	   *out = palloc(TRANSIT_PROFILE_TEXT_SIZE(p->nbins));
+	char	   *out = mr_text_buffer(TRANSIT_PROFILE_TEXT_SIZE(p->nbins), "transit_profile");
 
-	transit_profile_format((const int64_t *) p->counts, p->nbins, p->overflow, out);
+	mr_transit_profile_format((const int64_t *) p->counts, p->nbins, p->overflow, out);
 	PG_RETURN_CSTRING(out);
 }
 
@@ -146,6 +171,7 @@ transit_profile_recv(PG_FUNCTION_ARGS)
 	int			version = pq_getmsgbyte(buf);
 	int32		nbins = pq_getmsgint(buf, 4);
 	TransitProfile *p;
+	int64_t		total;
 
 	if (version != PROFILE_VERSION || nbins < 0 || nbins > TRANSIT_NBINS)
 		ereport(ERROR,
@@ -158,11 +184,12 @@ transit_profile_recv(PG_FUNCTION_ARGS)
 	p->overflow = pq_getmsgint64(buf);
 	for (int d = 0; d < nbins; d++)
 		p->counts[d] = pq_getmsgint64(buf);
-	if (!profile_valid(p, VARSIZE(p)))
+	if (!profile_valid(p, VARSIZE(p)) ||
+		!mr_transit_profile_total((const int64_t *) p->counts, p->nbins, p->overflow, &total))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external transit_profile value"),
-				 errdetail("Counts must be non-negative, and the last day's count non-zero.")));
+				 errdetail("Counts must be non-negative, add up to at most 9223372036854775807, and the last day's count be non-zero.")));
 	PG_RETURN_POINTER(p);
 }
 
@@ -184,21 +211,87 @@ transit_profile_send(PG_FUNCTION_ARGS)
 
 /* ---------- aggregates ---------- */
 
+#ifdef USE_ASSERT_CHECKING
+static void
+profile_state_check(const void *state)
+{
+	const ProfileCounts *s = state;
+	int64		total = s->overflow;
+
+	Assert(s->overflow >= 0);
+	for (int d = 0; d < TRANSIT_NBINS; d++)
+	{
+		Assert(s->counts[d] >= 0);
+		Assert(!pg_add_s64_overflow(total, s->counts[d], &total));
+	}
+	Assert(total == s->total);
+}
+#else
+#define profile_state_check NULL
+#endif
+
+/* a += b's counts, whose sum with the overflow is b_total. */
+static ProfileCounts *
+profile_state_add(MemoryContext cxt, ProfileCounts *a, const int64 *counts, int nbins,
+				  int64 overflow, int64 b_total)
+{
+	if (a == NULL)
+		a = MemoryContextAllocZero(cxt, sizeof(ProfileCounts));
+	/* the total first: below INT64_MAX, no single count can overflow */
+	add_total(&a->total, b_total);
+	for (int d = 0; d < nbins; d++)
+		a->counts[d] += counts[d];
+	a->overflow += overflow;
+	return a;
+}
+
+static void *
+profile_state_merge(MemoryContext cxt, void *a, const void *b)
+{
+	const ProfileCounts *sb = b;
+
+	return profile_state_add(cxt, a, sb->counts, TRANSIT_NBINS, sb->overflow, sb->total);
+}
+
+/* The serialized state is the profile's stored form. */
+static struct varlena *
+profile_state_serialize(const void *state)
+{
+	const ProfileCounts *s = state;
+
+	return (struct varlena *) profile_build(s->counts, s->overflow);
+}
+
+static const MrAggKit profile_kit;
+
+static void *
+profile_state_deserialize(MemoryContext cxt, const struct varlena *bytes)
+{
+	const TransitProfile *p = (const TransitProfile *) bytes;
+	int64_t		total;
+
+	if (!profile_valid(p, VARSIZE(p)) ||
+		!mr_transit_profile_total((const int64_t *) p->counts, p->nbins, p->overflow, &total))
+		mr_agg_corrupt(&profile_kit);
+	return profile_state_add(cxt, NULL, p->counts, p->nbins, p->overflow, total);
+}
+
+static const MrAggKit profile_kit = {
+	"transit_profile", profile_state_merge, profile_state_serialize,
+	profile_state_deserialize, profile_state_check
+};
+
 /* transit_profile(days): one transit time; NULL is skipped. */
 PG_FUNCTION_INFO_V1(transit_profile_transfn);
 Datum
 transit_profile_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = mr_aggregate_context(fcinfo, "transit_profile_transfn");
-	ProfileCounts *s = PG_ARGISNULL(0) ? NULL : (ProfileCounts *) PG_GETARG_POINTER(0);
+	MemoryContext cxt;
+	ProfileCounts *s = mr_agg_state(fcinfo, &profile_kit, &cxt);
 	int32		days;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (s == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(s);
-	}
+	if (mr_agg_skip_row(fcinfo))
+		MR_AGG_RETURN(s);
 	days = PG_GETARG_INT32(1);
 	if (days < 0)
 		ereport(ERROR,
@@ -207,11 +300,12 @@ transit_profile_transfn(PG_FUNCTION_ARGS)
 				 errhint("A journey that arrives before it departs is a data error: filter it out or fix its dates.")));
 	if (s == NULL)
 		s = MemoryContextAllocZero(cxt, sizeof(ProfileCounts));
+	add_total(&s->total, 1);
 	if (days > TRANSIT_MAX_DAY)
 		s->overflow++;
 	else
 		s->counts[days]++;
-	PG_RETURN_POINTER(s);
+	MR_AGG_RETURN(s);
 }
 
 /* transit_profile(profile): merge profiles computed apart. */
@@ -219,84 +313,29 @@ PG_FUNCTION_INFO_V1(transit_profile_merge_transfn);
 Datum
 transit_profile_merge_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = mr_aggregate_context(fcinfo, "transit_profile_merge_transfn");
-	ProfileCounts *s = PG_ARGISNULL(0) ? NULL : (ProfileCounts *) PG_GETARG_POINTER(0);
+	MemoryContext cxt;
+	ProfileCounts *s = mr_agg_state(fcinfo, &profile_kit, &cxt);
 	TransitProfile *p;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (s == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(s);
-	}
+	if (mr_agg_skip_row(fcinfo))
+		MR_AGG_RETURN(s);
 	p = profile_arg(fcinfo, 1);
-	if (s == NULL)
-		s = MemoryContextAllocZero(cxt, sizeof(ProfileCounts));
-	for (int d = 0; d < p->nbins; d++)
-		add_checked(&s->counts[d], p->counts[d]);
-	add_checked(&s->overflow, p->overflow);
-	PG_RETURN_POINTER(s);
+	s = profile_state_add(cxt, s, p->counts, p->nbins, p->overflow, profile_total(p));
+	MR_AGG_RETURN(s);
 }
 
-PG_FUNCTION_INFO_V1(transit_profile_combine);
-Datum
-transit_profile_combine(PG_FUNCTION_ARGS)
-{
-	MemoryContext cxt = mr_aggregate_context(fcinfo, "transit_profile_combine");
-	ProfileCounts *a = PG_ARGISNULL(0) ? NULL : (ProfileCounts *) PG_GETARG_POINTER(0);
-	ProfileCounts *b = PG_ARGISNULL(1) ? NULL : (ProfileCounts *) PG_GETARG_POINTER(1);
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-	{
-		a = MemoryContextAlloc(cxt, sizeof(ProfileCounts));
-		memcpy(a, b, sizeof(ProfileCounts));
-		PG_RETURN_POINTER(a);
-	}
-	for (int d = 0; d < TRANSIT_NBINS; d++)
-		add_checked(&a->counts[d], b->counts[d]);
-	add_checked(&a->overflow, b->overflow);
-	PG_RETURN_POINTER(a);
-}
-
-/* The serialized state is the profile's stored form. */
-PG_FUNCTION_INFO_V1(transit_profile_serialize);
-Datum
-transit_profile_serialize(PG_FUNCTION_ARGS)
-{
-	ProfileCounts *s = (ProfileCounts *) PG_GETARG_POINTER(0);
-
-	(void) mr_aggregate_context(fcinfo, "transit_profile_serialize");
-	PG_RETURN_POINTER(profile_build(s->counts, s->overflow));
-}
-
-PG_FUNCTION_INFO_V1(transit_profile_deserialize);
-Datum
-transit_profile_deserialize(PG_FUNCTION_ARGS)
-{
-	MemoryContext cxt = mr_aggregate_context(fcinfo, "transit_profile_deserialize");
-	TransitProfile *p = profile_arg(fcinfo, 0);
-	ProfileCounts *s = MemoryContextAllocZero(cxt, sizeof(ProfileCounts));
-
-	memcpy(s->counts, p->counts, p->nbins * sizeof(int64));
-	s->overflow = p->overflow;
-	PG_RETURN_POINTER(s);
-}
+/* combine, serialization and deserialization functions */
+MR_AGG_KIT_FUNCTIONS(transit_profile_combine, transit_profile_serialize, transit_profile_deserialize, profile_kit)
 
 PG_FUNCTION_INFO_V1(transit_profile_finalfn);
 Datum
 transit_profile_finalfn(PG_FUNCTION_ARGS)
 {
-	(void) mr_aggregate_context(fcinfo, "transit_profile_finalfn");
-	if (PG_ARGISNULL(0))
+	ProfileCounts *s = mr_agg_final_state(fcinfo, &profile_kit);
+
+	if (s == NULL)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(profile_build(((ProfileCounts *) PG_GETARG_POINTER(0))->counts,
-									((ProfileCounts *) PG_GETARG_POINTER(0))->overflow));
+	PG_RETURN_POINTER(profile_build(s->counts, s->overflow));
 }
 
 /* ---------- reading a profile ---------- */
@@ -309,36 +348,24 @@ transit_profile_observations(PG_FUNCTION_ARGS)
 }
 
 /*
- * quantile(profile, q): as percentile_disc(q) over the observations: the
- * first value whose position in the ordering reaches ceil(q * N) (the first
- * value for q = 0).  NULL when it lies in the overflow, or with no data.
+ * quantile(profile, q): as percentile_disc(q) over the observations
+ * (mr_transit_profile_quantile()).  NULL when it lies in the overflow, or
+ * with no data.
  */
 static bool
 profile_quantile(const TransitProfile *p, double q, double *result)
 {
-	int64		total = profile_total(p),
-				rownum,
-				cum = 0;
+	int			day;
 
 	if (isnan(q) || q < 0 || q > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("quantile must be between 0 and 1, not %g", q)));
-	if (total == 0)
+	if (!mr_transit_profile_quantile((const int64_t *) p->counts, p->nbins, profile_total(p),
+									 q, &day))
 		return false;
-	rownum = (int64) ceil(q * (double) total);
-	if (rownum < 1)
-		rownum = 1;
-	for (int d = 0; d < p->nbins; d++)
-	{
-		cum += p->counts[d];
-		if (cum >= rownum)
-		{
-			*result = d;
-			return true;
-		}
-	}
-	return false;				/* in the overflow: longer than 730 days */
+	*result = day;
+	return true;
 }
 
 PG_FUNCTION_INFO_V1(transit_profile_quantile);
@@ -388,65 +415,58 @@ transit_profile_share_within(PG_FUNCTION_ARGS)
 }
 
 /* bins(profile): the days with observations, and the overflow as NULL days. */
+static void
+bins_setup(FunctionCallInfo fcinfo, MrRows *rows)
+{
+	TransitProfile *p = profile_value(mr_detoast_arg(fcinfo, 0, true));
+
+	rows->arg = p;
+	rows->end = p->nbins + 1;	/* the last row: the overflow */
+}
+
+static bool
+bin_row(FunctionCallInfo fcinfo, void *arg, uint64 k, Datum *values, bool *nulls)
+{
+	TransitProfile *p = arg;
+	int			d = (int) k;
+
+	(void) fcinfo;
+	if (d < p->nbins && p->counts[d] != 0)
+	{
+		values[0] = Int32GetDatum(d);
+		values[1] = Int64GetDatum(p->counts[d]);
+		return true;
+	}
+	if (d == p->nbins && p->overflow != 0)
+	{
+		nulls[0] = true;
+		values[1] = Int64GetDatum(p->overflow);
+		return true;
+	}
+	return false;
+}
+
 PG_FUNCTION_INFO_V1(transit_profile_bins);
 Datum
 transit_profile_bins(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *funcctx;
-	TransitProfile *p;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		funcctx->tuple_desc = mr_result_tupdesc(fcinfo);
-		p = profile_arg(fcinfo, 0);
-		if ((Pointer) p == DatumGetPointer(PG_GETARG_DATUM(0)))
-			p = (TransitProfile *) memcpy(palloc(VARSIZE(p)), p, VARSIZE(p));
-		funcctx->user_fctx = p;
-		funcctx->max_calls = p->nbins + 1;	/* the last call: the overflow */
-		MemoryContextSwitchTo(oldcontext);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	p = (TransitProfile *) funcctx->user_fctx;
-	while (funcctx->call_cntr < funcctx->max_calls)
-	{
-		int			d = (int) funcctx->call_cntr;
-		Datum		values[2];
-		bool		nulls[2] = {0};
-
-		if (d < p->nbins && p->counts[d] != 0)
-		{
-			values[0] = Int32GetDatum(d);
-			values[1] = Int64GetDatum(p->counts[d]);
-			SRF_RETURN_NEXT(funcctx,
-							HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-		}
-		if (d == p->nbins && p->overflow != 0)
-		{
-			nulls[0] = true;
-			values[1] = Int64GetDatum(p->overflow);
-			SRF_RETURN_NEXT(funcctx,
-							HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-		}
-		funcctx->call_cntr++;
-	}
-	SRF_RETURN_DONE(funcctx);
+	return mr_srf_rows(fcinfo, bins_setup, bin_row);
 }
 
-/* For forecasts: the probability of each transit time, 0..730 days. */
+/*
+ * For forecasts: the probability of each transit time, 0..730 days, into
+ * prob[]; returns how many leading entries can be non-zero, and sets
+ * *observed when the profile has observations at all (those in the
+ * overflow arrive after any window).
+ */
 int
-mr_profile_probabilities(Datum profile, double *prob)
+mr_profile_probabilities(Datum profile, double *prob, bool *observed)
 {
-	TransitProfile *p = (TransitProfile *) PG_DETOAST_DATUM(profile);
-	int64		total;
+	TransitProfile *p = profile_value(PG_DETOAST_DATUM(profile));
+	int64		total = profile_total(p);
 
-	if (!profile_valid(p, VARSIZE(p)))
-		elog(ERROR, "corrupt transit_profile value");
-	total = profile_total(p);
 	for (int d = 0; d < TRANSIT_NBINS; d++)
 		prob[d] = (total > 0 && d < p->nbins) ? (double) p->counts[d] / (double) total : 0.0;
+	*observed = total > 0;
 	return total > 0 ? p->nbins : 0;
 }

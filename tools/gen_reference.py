@@ -3,14 +3,14 @@
 installed (PG* environment): every object of the extension, with its
 signature, labels and comment, and the examples of
 tools/reference_examples.tsv run against it.  --check FILE compares.
-Uses psycopg2 (Debian's python3-psycopg2)."""
+Uses psycopg2 (Debian's python3-psycopg2).
+Exit codes (tools/gen_common.py): 0 written / matches, 1 differs, 2 error."""
 import argparse
 import os
-import sys
 
 import psycopg2
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from gen_common import HERE, GenError, emit, run
 
 KIND_ORDER = ["type", "function", "aggregate", "operator", "operator class", "operator family", "cast"]
 
@@ -76,8 +76,9 @@ def examples(cur):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out")
-    ap.add_argument("--check")
+    mode = ap.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--out")
+    mode.add_argument("--check")
     args = ap.parse_args()
     conn = psycopg2.connect("")
     conn.autocommit = True
@@ -87,7 +88,7 @@ def main():
     known = {o[0] for o in objects}
     missing_examples = [k for k in ex if k not in known]
     if missing_examples:
-        sys.exit("gen_reference: examples for unknown objects: %s" % missing_examples)
+        raise GenError("examples for unknown objects: %s" % missing_examples)
 
     out = ["# migrec reference", "",
            "Every object of the extension, from the catalog (`tools/gen_reference.py`;",
@@ -124,19 +125,11 @@ def main():
                 out.extend(table)
             out.append("")
     text = "\n".join(out)
-    if args.check:
-        with open(args.check, encoding="utf-8") as f:
-            if f.read() != text:
-                print("gen_reference: %s differs from the catalog; run tools/gen_reference.py --out %s"
-                      % (args.check, args.check))
-                return 1
-        print("gen_reference: %s matches the catalog" % args.check)
-        return 0
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write(text)
-    print("wrote %s (%d objects)" % (args.out, len(objects)))
-    return 0
+    code = emit("gen_reference", [(args.check or args.out, text)], check=bool(args.check))
+    if code:
+        print("gen_reference: regenerate it with tools/gen_reference.py --out %s" % args.check)
+    return code
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run("gen_reference", main)

@@ -1,6 +1,7 @@
-# test/bench/bench_lib.sh: what bench_pipeline.sh and bench_routes.sh share
-# (the method of bench_types.sh, factored out).  Sourced, not run, after
-# test/lib.sh.
+# test/bench/bench_lib.sh: what the benchmarks share (bench_types.sh,
+# bench_pipeline.sh, bench_routes.sh, and bench_sharding.sh, which starts its
+# own four clusters and so sets BENCH_SCRATCH and BENCH_PM_PIDS instead of
+# calling bench_init).  Sourced, not run, after test/lib.sh.
 #
 #   bench_init          build and install migrec, start a throwaway cluster on
 #                       $MR_PORT, CREATE EXTENSION migrec and pg_prewarm, load
@@ -39,6 +40,11 @@ q() { psql -X -At -v ON_ERROR_STOP=1 "$@"; }
 bench_t_start=$SECONDS
 bench_load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# Where the timing script and the load samples go (bench_init's cluster
+# folder unless set), and the postmasters whose backends are ours (bench_init's).
+bench_scratch() { echo "${BENCH_SCRATCH:-$MR_TMP}"; }
+bench_pm_pids() { echo "${BENCH_PM_PIDS:-$(head -1 "$MR_TMP/data/postmaster.pid")}"; }
+
 bench_init() {
 	mr_setup
 	mr_start
@@ -58,7 +64,8 @@ bench_init() {
 bench_timings() {
 	local prewarm=$1
 	shift
-	local script=$MR_TMP/bench_timing.sql r t j i nv fn name query vset
+	local script r t j i nv fn name query vset
+	script=$(bench_scratch)/bench_timing.sql
 	local -a f
 	{
 		for t in ${prewarm//,/ }; do echo "SELECT pg_prewarm('$t');"; done
@@ -96,22 +103,27 @@ bench_timings() {
 	bench_load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 }
 
-# Every second, the processes running (state R) that are not this cluster's
-# (not the postmaster, not its children) nor ps: one line "N name name ..."
-# in $MR_TMP/others.txt.  The machine may be shared: this says how much.
+# Every second, the processes running (state R) that are not the benchmark's
+# clusters' (not their postmasters, not their children) nor ps: one line
+# "N name name ..." in others.txt.  The machine may be shared: this says how
+# much.
 bench_sample_others() {
-	local pm
-	pm=$(head -1 "$MR_TMP/data/postmaster.pid")
+	local pms out
+	pms=$(bench_pm_pids)
+	out=$(bench_scratch)/others.txt
 	while sleep 1; do
-		ps -eo stat=,pid=,ppid=,comm= | awk -v pm="$pm" '
-			$1 ~ /^R/ && $2 != pm && $3 != pm && $4 != "ps" && $4 != "awk" { n++; names = names " " $4 }
-			END { print n + 0 names }' >>"$MR_TMP/others.txt"
+		ps -eo stat=,pid=,ppid=,comm= | awk -v pms="$pms" '
+			BEGIN { n = split(pms, p, " "); for (i = 1; i <= n; i++) ours[p[i]] = 1 }
+			$1 ~ /^R/ && !($2 in ours) && !($3 in ours) && $4 != "ps" && $4 != "awk" { k++; names = names " " $4 }
+			END { print k + 0 names }' >>"$out"
 	done
 }
 
 # bench_others: a sentence on the other processes seen running during the timings.
 bench_others() {
-	[ -s "$MR_TMP/others.txt" ] || return 0
+	local samples
+	samples=$(bench_scratch)/others.txt
+	[ -s "$samples" ] || return 0
 	awk '{ total++; if ($1 > 0) busy++; sum += $1; for (i = 2; i <= NF; i++) seen[$i]++ }
 		END {
 			printf "Other processes running during the timings (sampled every second, %d samples): at least one in %.0f%% of the samples, %.2f on average", total, 100 * busy / total, sum / total
@@ -121,7 +133,7 @@ bench_others() {
 			for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (seen[names[j]] > seen[names[i]]) { t = names[i]; names[i] = names[j]; names[j] = t }
 			if (n > 0) { printf "; most often: "; for (i = 1; i <= n && i <= 5; i++) printf "%s%s (%d)", (i > 1 ? ", " : ""), names[i], seen[names[i]] }
 			print "."
-		}' "$MR_TMP/others.txt"
+		}' "$samples"
 }
 
 # bench_header TITLE COMMAND: the report's first lines.
@@ -222,7 +234,9 @@ bench_pdiff() { q -c "SELECT round(bench_paired_diff('$1', '$2', '$3', '$4')::nu
 bench_perf() {
 	[ "${BENCH_PERF:-1}" = 1 ] && command -v perf >/dev/null || return 0
 	local title=$1 setup=$2 stmt=$3 repeat=$4 secs=$5
-	local pidf=$MR_TMP/perf.pid data=$MR_TMP/perf.data i bg
+	local pidf data i bg
+	pidf=$(bench_scratch)/perf.pid
+	data=$(bench_scratch)/perf.data
 	rm -f "$pidf"
 	{
 		echo "SELECT pg_backend_pid() \\g $pidf"

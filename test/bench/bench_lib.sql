@@ -1,7 +1,8 @@
--- test/bench/bench_lib.sql: the timing helpers that bench_pipeline.sh and
--- bench_routes.sh share (loaded by bench_lib.sh's bench_init).  The same
--- method as bench_types_setup.sql section 6, plus the number of parallel
--- workers launched in the plan summary and the whole plan text on demand.
+-- test/bench/bench_lib.sql: the timing helpers every benchmark shares
+-- (loaded by bench_lib.sh's bench_init, and by bench_sharding.sh on its
+-- coordinator): a query's Execution Time with its plan's nodes, sort
+-- methods and parallel workers launched, a rolled-back utility command's
+-- wall time, whole plans on demand, medians and paired ratios.
 
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
@@ -25,7 +26,7 @@ BEGIN
 			ms := m[1]::float8;
 		ELSIF line ~ '^\s*(Sort Method|Workers Launched):' AND line !~ '^\s*Worker [0-9]' THEN
 			nodes := nodes || ' [' || btrim(line) || ']';
-		ELSIF line !~ '^\s*(Planning|Sort Key|Group Key|Batches|Buckets|Memory|Disk|Worker|Heap Blocks|Recheck Cond|Index Cond|Filter|Rows Removed|Presorted Key|Full-sort Groups|Hash Cond|Buffers|Output)' THEN
+		ELSIF line !~ '^\s*(Planning|Sort Key|Group Key|Batches|Buckets|Memory|Disk|Worker|Heap Blocks|Recheck Cond|Index Cond|Filter|Rows Removed|Presorted Key|Full-sort Groups|Hash Cond|Buffers|Output|Relations|Remote SQL)' THEN
 			nodes := nodes || CASE WHEN nodes = '' THEN '' ELSE ' > ' END
 				|| btrim(regexp_replace(line, '\s*\(actual.*$', ''), ' ->');
 		END IF;

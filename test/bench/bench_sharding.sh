@@ -19,20 +19,18 @@
 # on; local with 2 parallel workers and with none; sharded with
 # enable_partitionwise_aggregate off, the aggregates not pushed down)
 # interleaved and rotated for $BENCH_RUNS runs (7) after one warm-up run,
-# with EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) "Execution Time", compares
-# medians, counts the rows of the Foreign Scan nodes of EXPLAIN (ANALYZE,
+# with EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) "Execution Time" (the method
+# and helpers of test/bench/bench_lib.sh and bench_lib.sql), compares medians, counts the rows of the Foreign Scan nodes of EXPLAIN (ANALYZE,
 # VERBOSE), and times each shard's remote query alone.  It prints a markdown
 # report and writes it to test/bench/results-sharding.md ($BENCH_OUT).
 # About 5 minutes on 2 cores; needs about 3 GB of RAM and 2 GB of disk in /tmp.
 
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+source "$MR_TOP/test/bench/bench_lib.sh"
 
-BENCH_DIR=$MR_TOP/test/bench
 ROWS=${BENCH_ROWS:-4000000}
-RUNS=${BENCH_RUNS:-7}
 OUT=${BENCH_OUT:-$BENCH_DIR/results-sharding.md}
 PORT0=${BENCH_PORT:-54420}
-[ "$RUNS" -ge 5 ] || { echo "BENCH_RUNS must be at least 5" >&2; exit 2; }
 
 # Every node: no JIT, no parallel query unless a variant asks for it (the
 # shards run their remote queries through a cursor, which is never
@@ -54,8 +52,6 @@ SHARD_IN=("" "'HND', 'GTM', 'SLV'" "'HTI', 'CUB', 'VEN'" "")
 SHARD_WHERE=("" "nationality IN (${SHARD_IN[1]})" "nationality IN (${SHARD_IN[2]})"
 	"nationality NOT IN (${SHARD_IN[1]}, ${SHARD_IN[2]})")
 
-t_start=$SECONDS
-load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 mr_setup
 
 # ---------------------------------------------------------------- clusters
@@ -114,10 +110,12 @@ for i in 0 1 2 3; do
 done
 so_sum() { sha256sum "$("$PG_CONFIG" --pkglibdir)/migrec.so" | cut -c1-16; }
 so_start=$(so_sum)
+# for bench_lib.sh: the timing script and load samples here; the four
+# postmasters' backends are the benchmark's, not other work on the machine
+BENCH_SCRATCH=$BENCH_TMP
+BENCH_PM_PIDS=$(for i in 0 1 2 3; do head -1 "$BENCH_TMP/node$i/postmaster.pid"; done | tr '\n' ' ')
 
 export PGHOST=$BENCH_TMP PGPORT=$PORT0 PGUSER=postgres PGDATABASE=postgres
-PSQL=(psql -X -q -v ON_ERROR_STOP=1)
-q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 
 EVENTS_COLS="case_id bigint NOT NULL, nationality nationality NOT NULL, office place NOT NULL,
 	status protection_status NOT NULL, at timestamptz NOT NULL, month date NOT NULL"
@@ -126,6 +124,7 @@ for i in 1 2 3; do
 		-c "CREATE TABLE events_l ($EVENTS_COLS)"
 done
 "${PSQL[@]}" -c 'CREATE EXTENSION migrec' -c 'CREATE EXTENSION postgres_fdw' -c 'CREATE EXTENSION pg_prewarm'
+"${PSQL[@]}" -f "$BENCH_DIR/bench_lib.sql" >/dev/null
 
 # ---------------------------------------------------------------- data
 mr_log "loading $ROWS case events on the coordinator"
@@ -204,31 +203,19 @@ for t in "${TESTS[@]}"; do
 done
 
 # ---------------------------------------------------------------- timings
-script=$BENCH_TMP/bench_timing.sql
-{
-	echo "SELECT pg_prewarm('events_local');"
-	echo "RESET ALL;"
-	for ((r = 0; r <= RUNS; r++)); do
-		for t in "${TESTS[@]}"; do
-			tname=${t%%|*}
-			query=${t#*|}
-			nv=${#VARIANTS[@]}
-			# A, B, C ... in runs 0 and 1, then B, C, ... A, then C, ... A, B ...:
-			# interleaved, and rotated so that no variant always comes first.
-			for ((j = 0; j < nv; j++)); do
-				i=$(((j + (r > 0 ? r - 1 : 0)) % nv))
-				IFS='|' read -r vname vset vtable <<<"${VARIANTS[i]}"
-				echo "RESET ALL; $vset;"
-				printf "SELECT bench_time('%s', '%s', %d, \$q\$%s\$q\$);\n" "$tname" "$vname" "$r" "${query//%T/$vtable}"
-			done
-		done
-		if [ "$r" -eq 0 ]; then echo "\\warn '== warm-up run done'"; else echo "\\warn '== run $r/$RUNS done'"; fi
+# bench_timings' form: test|settings|variant={variant's settings}query|...
+TIMED=()
+for t in "${TESTS[@]}"; do
+	spec=${t%%|*}"|"
+	for v in "${VARIANTS[@]}"; do
+		IFS='|' read -r vname vset vtable <<<"$v"
+		query=${t#*|}
+		spec+="|$vname={$vset}${query//%T/$vtable}"
 	done
-	echo "RESET ALL;"
-} >"$script"
+	TIMED+=("$spec")
+done
 for i in 1 2 3; do q -p $((PORT0 + i)) -c "SELECT pg_prewarm('events_l')" >/dev/null; done
-mr_log "timing: 1 warm-up run + $RUNS runs, variants interleaved"
-"${PSQL[@]}" -f "$script" >/dev/null
+bench_timings events_local "${TIMED[@]}"
 
 # ---------------------------------------------------------------- wire
 mr_log "counting the rows that cross the wire; keeping the plans"
@@ -268,7 +255,6 @@ for t in "${TESTS[@]}"; do
 	done
 done
 "${PSQL[@]}" -f "$shard_script"
-load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 so_end=$(so_sum)
 shard_mb= shard_mb_total=0
 for i in 1 2 3; do
@@ -286,8 +272,9 @@ if [ $((ROWS % 1000000)) -eq 0 ]; then nrows="$((ROWS / 1000000))M"; else nrows=
 	echo
 	echo "\`bash test/bench/bench_sharding.sh\`, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$MR_TOP" describe --always --dirty 2>/dev/null || echo '?')."
 	echo "$(q -c "SELECT split_part(version(), ',', 1)"), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores;"
-	echo "load average (1, 5, 15 min) $load_start when the script started, $load_end when the timings ended"
+	echo "load average (1, 5, 15 min) $bench_load_start when the script started, $bench_load_end when the timings ended"
 	echo "(other work on the machine, if any, is in these figures)."
+	bench_others
 	if [ "$so_end" != "$so_start" ]; then
 		echo "Another build installed a different migrec.so in \$libdir during the run (sha256 $so_start… at start,"
 		echo "$so_end… at the end); the servers were unaffected: they preloaded the library when they started."
@@ -493,7 +480,7 @@ FROM (SELECT test, variant, plan FROM bench_wire WHERE variant <> 'sharded_nopus
 ORDER BY array_position('{by_nationality,by_month}'::text[], test),
 	array_position('{sharded,sharded_nopush,sharded_nopush_f10k,local_par2,local_serial}'::text[], variant);
 EOF
-	echo "Total run time of the script: $(((SECONDS - t_start) / 60)) min $(((SECONDS - t_start) % 60)) s."
+	bench_footer
 } >"$report"
 
 cp "$report" "$OUT"

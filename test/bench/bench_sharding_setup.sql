@@ -1,6 +1,6 @@
--- test/bench/bench_sharding_setup.sql: data and timing helpers for
--- bench_sharding.sh, run on the coordinator with psql -v rows=N; not a
--- regression test.
+-- test/bench/bench_sharding_setup.sql: data for bench_sharding.sh, run on
+-- the coordinator with psql -v rows=N after bench_lib.sql (the timing
+-- helpers every benchmark shares); not a regression test.
 --
 -- Builds, deterministically (setseed, one backend), :rows case events
 --   events_local(case_id bigint, nationality nationality, office place,
@@ -9,9 +9,9 @@
 -- the paths of the procedure (pending, abandoned, withdrawn, inadmissible,
 -- decided at first instance, appealed), each nationality with its own
 -- chance of recognition, plus encounters ending in deportation or return.
--- bench_sharding.sh copies the same rows to the shards.  Then the timing
--- helpers (section 4): the method of bench_types_setup.sql section 6, plus
--- the rows that crossed the wire (Foreign Scan nodes).
+-- bench_sharding.sh copies the same rows to the shards.  Then (section 4)
+-- what only this benchmark measures: the rows that crossed the wire
+-- (Foreign Scan nodes).
 
 \set ON_ERROR_STOP on
 SET max_parallel_workers_per_gather = 0;	-- one backend: setseed is then deterministic
@@ -20,9 +20,7 @@ SET client_min_messages = warning;
 SET TimeZone = 'UTC';
 SET work_mem = '1GB';
 
-DROP VIEW IF EXISTS bench_measure;
-DROP TABLE IF EXISTS bench_timing, bench_wire, bench_plan, bench_nat_weight, bench_nat_pool,
-	bench_cases, events_local;
+DROP TABLE IF EXISTS bench_wire, bench_nat_weight, bench_nat_pool, bench_cases, events_local;
 
 -- 1. Nationalities: the head of the distribution of claims in Mexico and of
 -- transits through the Darién (percent), with each one's chance of
@@ -137,45 +135,7 @@ END $$;
 
 VACUUM (FREEZE, ANALYZE) events_local;
 
--- 4. Timing: run a query under EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) and
--- return its "Execution Time" with the plan's node names and the number of
--- parallel workers launched.
-CREATE OR REPLACE FUNCTION bench_explain(q text, OUT ms float8, OUT nodes text)
-LANGUAGE plpgsql AS $$
-DECLARE
-	line text;
-	m text[];
-BEGIN
-	nodes := '';
-	FOR line IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ' || q LOOP
-		m := regexp_match(line, 'Execution Time: ([0-9.]+) ms');
-		IF m IS NOT NULL THEN
-			ms := m[1]::float8;
-		ELSIF line ~ '^\s*Workers Launched:' THEN
-			nodes := nodes || ' [' || btrim(line) || ']';
-		ELSIF line !~ '^\s*(Planning|Sort Key|Group Key|Batches|Buckets|Memory|Disk|Worker|Filter|Rows Removed|Output|Relations|Remote SQL)' THEN
-			nodes := nodes || CASE WHEN nodes = '' THEN '' ELSE ' > ' END
-				|| btrim(regexp_replace(line, '\s*\(actual.*$', ''), ' ->');
-		END IF;
-	END LOOP;
-	IF ms IS NULL THEN
-		RAISE EXCEPTION 'no Execution Time in EXPLAIN output of %', q;
-	END IF;
-END
-$$;
-
-CREATE TABLE bench_timing (
-	test text, variant text, run int, ms float8, nodes text,
-	PRIMARY KEY (test, variant, run)
-);
-
--- A timed query: one row in bench_timing (run 0 is the warm-up run).
-CREATE OR REPLACE FUNCTION bench_time(t text, v text, r int, q text)
-RETURNS void LANGUAGE sql AS $$
-	INSERT INTO bench_timing SELECT t, v, r, e.ms, e.nodes FROM bench_explain(q) e;
-$$;
-
--- The rows that crossed the wire: the actual rows (times loops) of every
+-- 4. The rows that crossed the wire: the actual rows (times loops) of every
 -- Foreign Scan node of EXPLAIN (ANALYZE, VERBOSE), with the whole plan and
 -- its Remote SQL lines.
 CREATE TABLE bench_wire (test text, variant text, rows int8, scans int, remote_sql text[], plan text,
@@ -206,35 +166,4 @@ BEGIN
 	ON CONFLICT (test, variant) DO UPDATE SET rows = excluded.rows, scans = excluded.scans,
 		remote_sql = excluded.remote_sql, plan = excluded.plan;
 END
-$$;
-
--- whole EXPLAIN texts kept for the report
-CREATE TABLE bench_plan (test text, variant text, plan text, PRIMARY KEY (test, variant));
-CREATE OR REPLACE FUNCTION bench_keep_plan(t text, v text, q text, opts text DEFAULT '')
-RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-	line text;
-	p text := '';
-BEGIN
-	FOR line IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF' || coalesce(', ' || nullif(opts, ''), '') || ') ' || q LOOP
-		p := p || line || E'\n';
-	END LOOP;
-	INSERT INTO bench_plan VALUES (t, v, p)
-	ON CONFLICT (test, variant) DO UPDATE SET plan = excluded.plan;
-END
-$$;
-
--- Medians (run 0, the warm-up, left out).
-CREATE VIEW bench_measure AS
-SELECT test, variant, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS value,
-	min(ms) AS lo, max(ms) AS hi, count(*) AS n
-FROM bench_timing WHERE run > 0 GROUP BY test, variant;
-
--- Median over the runs of the per-run ratio a/b (the variants of a run ran
--- one right after the other, so this cancels slow drifts).
-CREATE OR REPLACE FUNCTION bench_paired_ratio(t1 text, v1 text, t2 text, v2 text)
-RETURNS float8 LANGUAGE sql STABLE AS $$
-	SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY a.ms / b.ms)
-	FROM bench_timing a JOIN bench_timing b USING (run)
-	WHERE run > 0 AND a.test = t1 AND a.variant = v1 AND b.test = t2 AND b.variant = v2;
 $$;

@@ -10,36 +10,21 @@
 # fixed seed (test/bench/bench_types_setup.sql), then times the variants of
 # each query interleaved (A, B, C, B, C, A, C, A, B, ...: rotated each run)
 # for $BENCH_RUNS runs (7) after one warm-up run, with EXPLAIN (ANALYZE,
-# COSTS OFF, TIMING OFF) "Execution Time", and compares medians.  It prints
+# COSTS OFF, TIMING OFF) "Execution Time" (test/bench/bench_lib.sh, as the
+# other benchmarks), and compares medians.  It prints
 # a markdown report and writes it to test/bench/results-types.md
 # ($BENCH_OUT).  About 6 minutes on 2 cores;
 # needs about 3 GB of RAM (shared_buffers $BENCH_SHARED_BUFFERS, 2GB, plus
 # in-memory sorts of up to 430 MB) and 3 GB of disk in /tmp.
 
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
-
-BENCH_DIR=$MR_TOP/test/bench
-ROWS=${BENCH_ROWS:-5000000}
-RUNS=${BENCH_RUNS:-7}
-OUT=${BENCH_OUT:-$BENCH_DIR/results-types.md}
 export MR_PORT=${MR_PORT:-54400}
-# Large enough shared_buffers to hold the tables (pg_prewarm'ed, so that every
-# scan is a buffer hit), no parallelism and no JIT, for every session.
-MR_SERVER_OPTS="${MR_SERVER_OPTS:-} -c shared_buffers=${BENCH_SHARED_BUFFERS:-2GB}
-	-c max_parallel_workers_per_gather=0 -c max_parallel_maintenance_workers=0
-	-c jit=off -c max_wal_size=4GB"
-MR_SERVER_OPTS=${MR_SERVER_OPTS//$'\n'/ }
+source "$MR_TOP/test/bench/bench_lib.sh"
 
-[ "$RUNS" -ge 5 ] || { echo "BENCH_RUNS must be at least 5" >&2; exit 2; }
+ROWS=${BENCH_ROWS:-5000000}
+OUT=${BENCH_OUT:-$BENCH_DIR/results-types.md}
 
-t_start=$SECONDS
-mr_setup
-mr_start
-
-PSQL=(psql -X -q -v ON_ERROR_STOP=1)
-q() { psql -X -At -v ON_ERROR_STOP=1 "$@"; }
-
-"${PSQL[@]}" -c 'CREATE EXTENSION migrec' -c 'CREATE EXTENSION pg_prewarm'
+bench_init
 if [ "$(q -c "SELECT count(*) FROM pg_collation WHERE collname = 'es-MX-x-icu' AND collprovider = 'i'")" != 1 ]; then
 	echo 'no ICU collation "es-MX-x-icu" in pg_collation: is this server built with ICU?' >&2
 	exit 1
@@ -78,40 +63,17 @@ INSERT INTO bench_size VALUES
 EOF
 
 # ---------------------------------------------------------------- timings
-# Each test: name, settings, then variant=query pairs.  Within a run, every
-# test runs all its variants one after the other; run 0 is the warm-up.
+# Each test: name, settings, then variant=query pairs; a test named ddl_*
+# times a utility command, rolled back (bench_timings in bench_lib.sh).
 TESTS=(
 	"sort_mem|SET work_mem = '1GB'|nationality=SELECT v FROM bench_t_nationality ORDER BY v|int2=SELECT v FROM bench_t_int2 ORDER BY v|text_icu=SELECT v FROM bench_t_text ORDER BY v|text_c=SELECT v FROM bench_t_text ORDER BY v COLLATE \"C\""
 	"sort_disk|SET work_mem = '4MB'|nationality=SELECT v FROM bench_t_nationality ORDER BY v|int2=SELECT v FROM bench_t_int2 ORDER BY v|text_icu=SELECT v FROM bench_t_text ORDER BY v"
 	"group|SET work_mem = '1GB'; SET enable_sort = off|nationality=SELECT v, count(*) FROM bench_t_nationality GROUP BY v|int2=SELECT v, count(*) FROM bench_t_int2 GROUP BY v|text_icu=SELECT v, count(*) FROM bench_t_text GROUP BY v"
 	"sort_place|SET work_mem = '1GB'|place=SELECT v FROM bench_t_place ORDER BY v|int4=SELECT v FROM bench_t_int4 ORDER BY v|text_icu=SELECT v FROM bench_t_ptext ORDER BY v"
-	"create_index|SET maintenance_work_mem = '1GB'|types=CREATE INDEX ON bench_types (n, p)|text=CREATE INDEX ON bench_text (n, p)"
+	"ddl_create_index|SET maintenance_work_mem = '1GB'|types=CREATE INDEX ON bench_types (n, p)|text=CREATE INDEX ON bench_text (n, p)"
 )
 TIMED_TABLES=bench_t_nationality,bench_t_int2,bench_t_text,bench_t_place,bench_t_int4,bench_t_ptext
-
-script=$MR_TMP/bench_timing.sql
-{
-	for t in ${TIMED_TABLES//,/ } bench_types bench_text; do echo "SELECT pg_prewarm('$t');"; done
-	echo "RESET ALL;"
-	for ((r = 0; r <= RUNS; r++)); do
-		for t in "${TESTS[@]}"; do
-			IFS='|' read -r -a f <<<"$t"
-			echo "RESET ALL; ${f[1]};"
-			fn=bench_time
-			[ "${f[0]}" = create_index ] && fn=bench_time_ddl
-			# A, B, C in run 0 and 1, then B, C, A, then C, A, B ...: interleaved,
-			# and rotated so that no variant always comes first.
-			nv=$((${#f[@]} - 2))
-			for ((j = 0; j < nv; j++)); do
-				i=$((2 + (j + (r > 0 ? r - 1 : 0)) % nv))
-				printf "SELECT %s('%s', '%s', %d, \$q\$%s\$q\$);\n" "$fn" "${f[0]}" "${f[i]%%=*}" "$r" "${f[i]#*=}"
-			done
-		done
-		if [ "$r" -eq 0 ]; then echo "\\warn '== warm-up run done'"; else echo "\\warn '== run $r/$RUNS done'"; fi
-	done
-} >"$script"
-mr_log "timing: 1 warm-up run + $RUNS runs, variants interleaved"
-"${PSQL[@]}" -f "$script" >/dev/null
+bench_timings "$TIMED_TABLES,bench_types,bench_text" "${TESTS[@]}"
 
 # One more run of each sort with trace_sort, for the report: where the time goes.
 mr_log "trace_sort"
@@ -141,28 +103,21 @@ mr_log "report"
 report=$MR_TMP/report.md
 if [ $((ROWS % 1000000)) -eq 0 ]; then nrows="$((ROWS / 1000000))M rows"; else nrows="$ROWS rows"; fi
 {
-	echo "# migrec types: benchmark"
-	echo
-	echo "\`bash test/bench/bench_types.sh\`, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$MR_TOP" describe --always --dirty 2>/dev/null || echo '?')."
-	echo "$(q -c "SELECT split_part(version(), ',', 1)"), ICU $(q -c "SELECT collversion FROM pg_collation WHERE collname = 'es-MX-x-icu'") (collation version of es-MX-x-icu),"
-	echo "$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores."
-	echo "$ROWS rows, $RUNS timed runs after 1 warm-up run, variants interleaved in each run;"
-	echo "times are medians of EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) Execution Time;"
-	echo "max_parallel_workers_per_gather = 0, jit = off, shared_buffers = $(q -c "SHOW shared_buffers") with the tables prewarmed."
+	bench_header "migrec types: benchmark" "bash test/bench/bench_types.sh"
+	echo "ICU $(q -c "SELECT collversion FROM pg_collation WHERE collname = 'es-MX-x-icu'") (collation version of es-MX-x-icu); $ROWS rows."
 	echo "Each variant reads its own one-column table holding the same rows in the same order: nationality; int2"
 	echo "(the packed value of the nationality: same values, distribution and order); text COLLATE \"es-MX-x-icu\""
 	echo "(the alpha-3 code); place, int4, text likewise. Pages of these tables (all the same):"
 	echo "$(q -c "SELECT string_agg(format('%s %s', c, pg_relation_size(c) / 8192), ', ') FROM unnest('{$TIMED_TABLES}'::regclass[]) c"),"
 	echo "so the variants differ only in the sort or the aggregation. ratio = ours / baseline (lower is better)."
 	echo
-	q -v nrows="$nrows" <<'EOF'
-WITH spec(ord, metric, ot, ov, bt, bv, tmax, ttxt) AS (VALUES
-	(1, 'ORDER BY, 5M rows, in-memory sort (work_mem 1GB): nationality vs text es-MX-x-icu', 'sort_mem', 'nationality', 'sort_mem', 'text_icu', 0.4, '≤ 0.40 (≥ 2.5× faster)'),
-	(2, 'ORDER BY, 5M rows, in-memory sort (work_mem 1GB): nationality vs int2', 'sort_mem', 'nationality', 'sort_mem', 'int2', 1.2, '≤ 1.20'),
-	(3, 'ORDER BY, 5M rows, external sort (work_mem 4MB): nationality vs text es-MX-x-icu', 'sort_disk', 'nationality', 'sort_disk', 'text_icu', 0.4, '≤ 0.40 (≥ 2.5× faster)'),
-	(4, 'ORDER BY, 5M rows, external sort (work_mem 4MB): nationality vs int2', 'sort_disk', 'nationality', 'sort_disk', 'int2', 1.2, '≤ 1.20'),
-	(5, 'GROUP BY (HashAggregate), 5M rows: nationality vs int2', 'group', 'nationality', 'group', 'int2', 1.2, '≤ 1.20'),
-	(6, 'GROUP BY (HashAggregate), 5M rows: nationality vs text es-MX-x-icu', 'group', 'nationality', 'group', 'text_icu', NULL, 'info'),
+	bench_results_table "
+	(1, 'ORDER BY, $nrows, in-memory sort (work_mem 1GB): nationality vs text es-MX-x-icu', 'sort_mem', 'nationality', 'sort_mem', 'text_icu', 0.4, '≤ 0.40 (≥ 2.5× faster)'),
+	(2, 'ORDER BY, $nrows, in-memory sort (work_mem 1GB): nationality vs int2', 'sort_mem', 'nationality', 'sort_mem', 'int2', 1.2, '≤ 1.20'),
+	(3, 'ORDER BY, $nrows, external sort (work_mem 4MB): nationality vs text es-MX-x-icu', 'sort_disk', 'nationality', 'sort_disk', 'text_icu', 0.4, '≤ 0.40 (≥ 2.5× faster)'),
+	(4, 'ORDER BY, $nrows, external sort (work_mem 4MB): nationality vs int2', 'sort_disk', 'nationality', 'sort_disk', 'int2', 1.2, '≤ 1.20'),
+	(5, 'GROUP BY (HashAggregate), $nrows: nationality vs int2', 'group', 'nationality', 'group', 'int2', 1.2, '≤ 1.20'),
+	(6, 'GROUP BY (HashAggregate), $nrows: nationality vs text es-MX-x-icu', 'group', 'nationality', 'group', 'text_icu', NULL, 'info'),
 	(7, 'heap, (nationality, place) vs (text, text): pg_relation_size after VACUUM', 'heap', 'types', 'heap', 'text', 0.75, '≤ 0.75 (≥ 25% smaller)'),
 	(8, 'heap + btree (n, p) index: pg_total_relation_size', 'total_index', 'types', 'total_index', 'text', 0.75, '≤ 0.75 (≥ 25% smaller)'),
 	(9, 'pg_total_relation_size without index (heap + FSM + VM)', 'total_noindex', 'types', 'total_noindex', 'text', NULL, 'info'),
@@ -170,44 +125,12 @@ WITH spec(ord, metric, ot, ov, bt, bv, tmax, ttxt) AS (VALUES
 	(11, 'btree (n, p) index alone, deduplicate_items = off', 'index_nodedup', 'types', 'index_nodedup', 'text', NULL, 'info'),
 	(12, 'ORDER BY place, in-memory sort: place vs text es-MX-x-icu', 'sort_place', 'place', 'sort_place', 'text_icu', NULL, 'info'),
 	(13, 'ORDER BY place, in-memory sort: place vs int4', 'sort_place', 'place', 'sort_place', 'int4', NULL, 'info'),
-	(14, 'ORDER BY text es-MX-x-icu vs text COLLATE "C" (the ICU share of the cost)', 'sort_mem', 'text_icu', 'sort_mem', 'text_c', NULL, 'info'),
-	(15, 'CREATE INDEX (n, p), 5M rows: (nationality, place) vs (text, text)', 'create_index', 'types', 'create_index', 'text', NULL, 'info')
-), r AS (
-	SELECT s.*, o.unit, o.value AS ov_, b.value AS bv_, o.value / b.value AS ratio
-	FROM spec s
-	JOIN bench_measure o ON o.test = s.ot AND o.variant = s.ov
-	JOIN bench_measure b ON b.test = s.bt AND b.variant = s.bv
-)
-SELECT '| metric | ours | baseline | ratio | target | met? |' UNION ALL
-SELECT '|---|---:|---:|---:|---|---|' UNION ALL
-(SELECT format('| %s | %s | %s | %s | %s | %s |', replace(metric, '5M rows', :'nrows'),
-	CASE unit WHEN 'ms' THEN round(ov_)::text || ' ms' ELSE to_char(ov_ / 1048576, 'FM999990.0') || ' MiB' END,
-	CASE unit WHEN 'ms' THEN round(bv_)::text || ' ms' ELSE to_char(bv_ / 1048576, 'FM999990.0') || ' MiB' END,
-	to_char(ratio, 'FM990.000') || CASE
-		WHEN unit = 'ms' AND ratio < 0.67 THEN ' (' || to_char(1 / ratio, 'FM990.0') || '× faster)'
-		WHEN unit = 'ms' AND ratio > 1.5 THEN ' (' || to_char(ratio, 'FM990.0') || '× slower)'
-		WHEN unit = 'ms' THEN ' (' || to_char(100 * (ratio - 1), 'FMS990.0') || '% time)'
-		WHEN ratio <= 1 THEN ' (' || to_char(100 * (1 - ratio), 'FM990.0') || '% smaller)'
-		ELSE ' (' || to_char(100 * (ratio - 1), 'FM990.0') || '% larger)' END,
-	ttxt,
-	CASE WHEN tmax IS NULL THEN '—' WHEN ratio <= tmax THEN 'yes' ELSE '**no**' END)
-FROM r ORDER BY ord);
-EOF
+	(14, 'ORDER BY text es-MX-x-icu vs text COLLATE \"C\" (the ICU share of the cost)', 'sort_mem', 'text_icu', 'sort_mem', 'text_c', NULL, 'info'),
+	(15, 'CREATE INDEX (n, p), $nrows: (nationality, place) vs (text, text)', 'ddl_create_index', 'types', 'ddl_create_index', 'text', NULL, 'info')"
 	echo
 	echo "## Timings in detail"
 	echo
-	q <<'EOF'
-SELECT '| test | variant | median ms | min | max | runs | median of per-run ratios vs first variant | plan (from EXPLAIN) |' UNION ALL
-SELECT '|---|---|---:|---:|---:|---:|---:|---|' UNION ALL
-(SELECT format('| %s | %s | %s | %s | %s | %s | %s | %s |', m.test, m.variant, round(m.value), round(m.lo), round(m.hi), m.n,
-	to_char(bench_paired_ratio(m.test, m.variant, m.test, f.variant), 'FM990.000'),
-	(SELECT string_agg(DISTINCT replace(nodes, '|', '/'), ' ;; ') FROM bench_timing t WHERE t.test = m.test AND t.variant = m.variant AND run > 0))
-FROM bench_measure m
-JOIN (SELECT DISTINCT ON (test) test, variant FROM bench_timing ORDER BY test, ctid) f USING (test)
-WHERE m.unit = 'ms'
-ORDER BY array_position('{sort_mem,sort_disk,group,sort_place,create_index}'::text[], m.test),
-	(SELECT min(ctid) FROM bench_timing t WHERE t.test = m.test AND t.variant = m.variant));
-EOF
+	bench_detail_table '{sort_mem,sort_disk,group,sort_place,ddl_create_index}'
 	echo
 	echo "## Disk size: the arithmetic"
 	echo
@@ -275,7 +198,7 @@ EOF
 	echo "by the full comparator following pointers to the tuples."
 	echo
 	cat "$trace"
-	echo "Total run time of the script: $(((SECONDS - t_start) / 60)) min $(((SECONDS - t_start) % 60)) s."
+	bench_footer
 } >"$report"
 
 cp "$report" "$OUT"

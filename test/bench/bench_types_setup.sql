@@ -11,14 +11,14 @@
 -- variant (bench_t_*, section 5).
 -- Then the two tables whose sizes are compared:
 --   bench_types(n nationality, p place)  and  bench_text(n text, p text).
+-- The timing helpers are bench_lib.sql's, loaded before this by bench_init.
 
 \set ON_ERROR_STOP on
 SET max_parallel_workers_per_gather = 0;	-- one backend: setseed is then deterministic
 SET jit = off;
 SET client_min_messages = warning;
 
-DROP VIEW IF EXISTS bench_measure;
-DROP TABLE IF EXISTS bench_timing, bench_size, bench_rows, bench_types, bench_text,
+DROP TABLE IF EXISTS bench_rows, bench_types, bench_text,
 	bench_t_nationality, bench_t_int2, bench_t_text, bench_t_place, bench_t_int4, bench_t_ptext,
 	bench_nat_weight, bench_nat_pool, bench_place_weight, bench_place_pool;
 
@@ -147,80 +147,3 @@ VACUUM (FREEZE, ANALYZE) bench_t_text;
 VACUUM (FREEZE, ANALYZE) bench_t_place;
 VACUUM (FREEZE, ANALYZE) bench_t_int4;
 VACUUM (FREEZE, ANALYZE) bench_t_ptext;
-
--- 6. Timing: run a query under EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) and
--- return its "Execution Time" with the plan's node names and sort methods.
-CREATE OR REPLACE FUNCTION bench_explain(q text, OUT ms float8, OUT nodes text)
-LANGUAGE plpgsql AS $$
-DECLARE
-	line text;
-	m text[];
-BEGIN
-	nodes := '';
-	FOR line IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ' || q LOOP
-		m := regexp_match(line, 'Execution Time: ([0-9.]+) ms');
-		IF m IS NOT NULL THEN
-			ms := m[1]::float8;
-		ELSIF line ~ 'Sort Method:' THEN
-			nodes := nodes || ' [' || btrim(line) || ']';
-		ELSIF line !~ '^\s*(Planning|Sort Key|Group Key|Batches|Buckets|Memory|Disk|Worker)' THEN
-			nodes := nodes || CASE WHEN nodes = '' THEN '' ELSE ' > ' END
-				|| btrim(regexp_replace(line, '\s*\(actual.*$', ''), ' ->');
-		END IF;
-	END LOOP;
-	IF ms IS NULL THEN
-		RAISE EXCEPTION 'no Execution Time in EXPLAIN output of %', q;
-	END IF;
-END
-$$;
-
-CREATE TABLE bench_timing (
-	test text, variant text, run int, ms float8, nodes text,
-	PRIMARY KEY (test, variant, run)
-);
-CREATE TABLE bench_size (test text, variant text, bytes int8, PRIMARY KEY (test, variant));
-
--- A timed query: one row in bench_timing (run 0 is the warm-up run).
-CREATE OR REPLACE FUNCTION bench_time(t text, v text, r int, q text)
-RETURNS void LANGUAGE sql AS $$
-	INSERT INTO bench_timing SELECT t, v, r, e.ms, e.nodes FROM bench_explain(q) e;
-$$;
-
--- A timed utility command (CREATE INDEX), rolled back afterwards: the
--- exception undoes the command, and the plpgsql variables keep their values.
-CREATE OR REPLACE FUNCTION bench_time_ddl(t text, v text, r int, q text)
-RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-	t0 timestamptz;
-	elapsed float8;
-BEGIN
-	BEGIN
-		t0 := clock_timestamp();
-		EXECUTE q;
-		elapsed := 1000 * extract(epoch FROM clock_timestamp() - t0);
-		RAISE EXCEPTION 'bench rollback';
-	EXCEPTION WHEN raise_exception THEN
-		NULL;
-	END;
-	INSERT INTO bench_timing VALUES (t, v, r, elapsed, q);
-END
-$$;
-
-
--- Medians (run 0, the warm-up, left out) and sizes, side by side.
-CREATE VIEW bench_measure AS
-SELECT test, variant, 'ms' AS unit,
-	percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS value,
-	min(ms) AS lo, max(ms) AS hi, count(*) AS n
-FROM bench_timing WHERE run > 0 GROUP BY test, variant
-UNION ALL
-SELECT test, variant, 'bytes', bytes, bytes, bytes, 1 FROM bench_size;
-
--- Median over the runs of the per-run ratio ours/baseline (the two variants
--- of a run ran one right after the other, so this cancels slow drifts).
-CREATE OR REPLACE FUNCTION bench_paired_ratio(t1 text, v1 text, t2 text, v2 text)
-RETURNS float8 LANGUAGE sql STABLE AS $$
-	SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY a.ms / b.ms)
-	FROM bench_timing a JOIN bench_timing b USING (run)
-	WHERE run > 0 AND a.test = t1 AND a.variant = v1 AND b.test = t2 AND b.variant = v2;
-$$;

@@ -6,6 +6,10 @@
  * and parsed again and must come back the same (the round trip).  For the
  * binary targets, the bytes are read as the type's send format, and
  * whatever the validator accepts must format and parse back to itself.
+ * For the list types, an accepted value must also satisfy what the SQL
+ * functions on it need (the *_property functions: a total that fits an
+ * int8, day counts that fit an int4, quantiles within the bins; the same
+ * property sql/properties.sql tests in the server, with the aggregates).
  * A new type is one row of `targets`.
  */
 #include <stdint.h>
@@ -52,19 +56,19 @@ text_nationality(const char *s, size_t len)
 	char		out[NATIONALITY_TEXT_SIZE],
 				hint[64];
 
-	if (nationality_parse(s, len, &v, &pos) == MR_OK)
+	if (mr_nationality_parse(s, len, &v, &pos) == MR_OK)
 	{
-		CHECK(nationality_valid(v));
-		nationality_format(v, out);
-		CHECK(nationality_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
+		CHECK(mr_nationality_valid(v));
+		mr_nationality_format(v, out);
+		CHECK(mr_nationality_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
 	}
 	else
 	{
 		CHECK(pos <= len);
-		nationality_suggest(s, len, false, hint, sizeof(hint));
+		mr_nationality_suggest(s, len, false, hint, sizeof(hint));
 	}
-	v = nationality_from_name(s, len);
-	CHECK(v == 0 || nationality_valid(v));
+	v = mr_nationality_from_name(s, len);
+	CHECK(v == 0 || mr_nationality_valid(v));
 }
 
 static void
@@ -76,16 +80,16 @@ text_place(const char *s, size_t len)
 	char		out[PLACE_TEXT_SIZE],
 				list[512];
 
-	if (place_parse(s, len, &v, &pos) == MR_OK)
+	if (mr_place_parse(s, len, &v, &pos) == MR_OK)
 	{
-		CHECK(place_valid(v));
-		place_format(v, out);
-		CHECK(place_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
+		CHECK(mr_place_valid(v));
+		mr_place_format(v, out);
+		CHECK(mr_place_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
 	}
 	else
 	{
 		CHECK(pos <= len);
-		place_list_subdivisions(s, len, 20, list, sizeof(list));
+		mr_place_list_subdivisions(s, len, 20, list, sizeof(list));
 	}
 }
 
@@ -97,79 +101,182 @@ text_status(const char *s, size_t len)
 	size_t		pos;
 	char		hint[128];
 
-	if (protection_status_parse(s, len, &v, &pos) == MR_OK)
+	if (mr_protection_status_parse(s, len, &v, &pos) == MR_OK)
 	{
 		const char *name = mr_statuses[v].name;
 
-		CHECK(protection_status_parse(name, strlen(name), &w, &pos) == MR_OK && w == v);
+		CHECK(mr_protection_status_parse(name, strlen(name), &w, &pos) == MR_OK && w == v);
 	}
 	else
-		protection_status_suggest(s, len, hint, sizeof(hint));
+		mr_protection_status_suggest(s, len, hint, sizeof(hint));
 }
+
+/*
+ * ---- the property: an accepted value (by text or by the send format)
+ * prints into a buffer of its *_TEXT_SIZE (ASan watches the end), reads
+ * back the same, and what the SQL functions on it compute succeeds ----
+ */
+
+/* days_between() and decision_days(): any two finite events are an int4 of days apart */
+static void
+history_property(const int64_t *at, const uint8_t *st, size_t n)
+{
+	char	   *out = malloc(HISTORY_TEXT_SIZE(n));
+	int64_t    *at2 = malloc((n + 1) * sizeof(int64_t));
+	uint8_t    *st2 = malloc(n + 1);
+	size_t		olen,
+				n2,
+				pos;
+
+	CHECK(mr_history_events_valid(at, st, n));
+	olen = mr_history_format(at, st, n, out);
+	CHECK(olen == strlen(out) && olen < HISTORY_TEXT_SIZE(n));
+	CHECK(mr_history_parse(out, olen, at2, st2, n, &n2, &pos) == MR_OK && n2 == n);
+	CHECK(memcmp(at, at2, n * sizeof(int64_t)) == 0 && memcmp(st, st2, n) == 0);
+	for (size_t k = 0; k < n; k++)
+		if (at[k] != MR_TS_NOBEGIN && at[k] != MR_TS_NOEND && at[0] != MR_TS_NOBEGIN)
+			CHECK(llabs(mr_timestamp_day(at[k]) - mr_timestamp_day(at[0])) <= INT32_MAX);
+	free(out);
+	free(at2);
+	free(st2);
+}
+
+static void
+tally_property(const mr_decision_tally *t)
+{
+	mr_decision_tally t2;
+	size_t		pos;
+	char		out[DECISION_TALLY_TEXT_SIZE];
+
+	CHECK(mr_decision_tally_valid(t));
+	CHECK(mr_decision_tally_format(t, out) < DECISION_TALLY_TEXT_SIZE);
+	CHECK(mr_decision_tally_parse(out, strlen(out), &t2, &pos) == MR_OK && memcmp(t, &t2, sizeof(t2)) == 0);
+}
+
+/* transit_days(): an int4 */
+static void
+segment_property(const mr_route_segment *a)
+{
+	mr_route_segment b;
+	size_t		used,
+				pos;
+	char		out[ROUTE_SEGMENT_TEXT_SIZE];
+
+	CHECK(mr_route_segment_valid(a));
+	CHECK(mr_route_segment_format(a, out) < ROUTE_SEGMENT_TEXT_SIZE);
+	CHECK(mr_route_segment_parse(out, strlen(out), true, &b, &used, &pos) == MR_OK &&
+		  mr_route_segment_cmp(a, &b) == 0);
+	if (route_date_known(a->departed) && route_date_known(a->arrived))
+		CHECK((int64_t) a->arrived - a->departed >= 0 && (int64_t) a->arrived - a->departed <= INT32_MAX);
+}
+
+/* total_days() and days_between(): int4 */
+static void
+route_property(const mr_route_segment *a, size_t n)
+{
+	char	   *out = malloc(ROUTE_TEXT_SIZE(n));
+	mr_route_segment *b = malloc((n + 1) * sizeof(mr_route_segment));
+	size_t		n2,
+				pos;
+
+	CHECK(mr_route_is_canonical(a, n));
+	for (size_t k = 0; k < n; k++)
+		segment_property(&a[k]);
+	CHECK(mr_route_format(a, n, out) < ROUTE_TEXT_SIZE(n));
+	CHECK(mr_route_parse(out, strlen(out), b, n, &n2, &pos) == MR_OK && n2 == n &&
+		  memcmp(a, b, n * sizeof(mr_route_segment)) == 0);
+	if (n > 0 && route_date_known(a[0].departed) && route_date_known(a[n - 1].arrived))
+		CHECK(llabs((int64_t) a[n - 1].arrived - a[0].departed) <= INT32_MAX);
+	(void) mr_route_continuous(a, n);
+	free(out);
+	free(b);
+}
+
+/* observations(), quantile(), median(), share_within(): the total is an int8, a quantile a day */
+static void
+profile_property(const int64_t *c, int nbins, int64_t overflow)
+{
+	static int64_t full[TRANSIT_NBINS],
+				c2[TRANSIT_NBINS];
+	static char out[TRANSIT_PROFILE_TEXT_SIZE_MAX];
+	int64_t		o2,
+				total;
+	size_t		pos;
+	int			day;
+
+	CHECK(mr_transit_profile_counts_valid(c, nbins, overflow));
+	CHECK(mr_transit_profile_total(c, nbins, overflow, &total));
+	for (int k = 0; k < 5; k++)
+		if (mr_transit_profile_quantile(c, nbins, total, (double[]) {0, 1e-300, 0.5, 0.999999, 1}[k], &day))
+			CHECK(day >= 0 && day < nbins);
+	memset(full, 0, sizeof(full));
+	memcpy(full, c, nbins * sizeof(int64_t));
+	CHECK(mr_transit_profile_format(full, TRANSIT_NBINS, overflow, out) < TRANSIT_PROFILE_TEXT_SIZE(nbins));
+	CHECK(mr_transit_profile_parse(out, strlen(out), c2, &o2, &pos) == MR_OK && o2 == overflow &&
+		  memcmp(full, c2, sizeof(full)) == 0);
+}
+
+/* total() is an int8; days() and forecast_arrivals() need every day a date */
+static void
+flow_property(int32_t start, const int64_t *c, size_t n)
+{
+	char	   *out = malloc(FLOW_SERIES_TEXT_SIZE(n));
+	int64_t    *c2 = malloc((n + 1) * sizeof(int64_t)),
+				total;
+	int32_t		start2;
+	size_t		n2,
+				pos;
+
+	CHECK(mr_flow_series_values_valid(start, c, n) && n <= FLOW_MAX_DAYS);
+	CHECK(mr_flow_series_total(c, n, &total));
+	CHECK(n == 0 || mr_date_valid((int32_t) ((int64_t) start + (int64_t) n - 1)));
+	CHECK(mr_flow_series_format(start, c, n, out) < FLOW_SERIES_TEXT_SIZE(n));
+	CHECK(mr_flow_series_parse(out, strlen(out), &start2, c2, n + 1, &n2, &pos) == MR_OK && n2 == n &&
+		  (n == 0 || start2 == start) && memcmp(c, c2, n * sizeof(int64_t)) == 0);
+	free(out);
+	free(c2);
+}
+
+/* ---- text targets of the list types ---- */
 
 static void
 text_history(const char *s, size_t len)
 {
-	size_t		cap = history_max_events(s, len),
+	size_t		cap = mr_history_max_events(s, len),
 				n,
-				n2,
 				pos;
-	int64_t    *at = malloc((cap + 1) * sizeof(int64_t)),
-			   *at2 = malloc((cap + 1) * sizeof(int64_t));
-	uint8_t    *st = malloc(cap + 1),
-			   *st2 = malloc(cap + 1);
+	int64_t    *at = malloc((cap + 1) * sizeof(int64_t));
+	uint8_t    *st = malloc(cap + 1);
 
-	if (history_parse(s, len, at, st, cap, &n, &pos) == MR_OK)
-	{
-		char	   *out = malloc(HISTORY_TEXT_SIZE(n));
-		size_t		olen;
-
-		CHECK(history_events_valid(at, st, n));
-		olen = history_format(at, st, n, out);
-		CHECK(olen == strlen(out));
-		CHECK(history_parse(out, olen, at2, st2, cap, &n2, &pos) == MR_OK && n2 == n);
-		CHECK(memcmp(at, at2, n * sizeof(int64_t)) == 0 && memcmp(st, st2, n) == 0);
-		free(out);
-	}
+	if (mr_history_parse(s, len, at, st, cap, &n, &pos) == MR_OK)
+		history_property(at, st, n);
 	else
 		CHECK(pos <= len);
 	free(at);
-	free(at2);
 	free(st);
-	free(st2);
 }
 
 static void
 text_tally(const char *s, size_t len)
 {
-	DecisionTally t,
-				t2;
+	mr_decision_tally t;
 	size_t		pos;
-	char		out[DECISION_TALLY_TEXT_SIZE];
 
-	if (decision_tally_parse(s, len, &t, &pos) == MR_OK)
-	{
-		decision_tally_format(&t, out);
-		CHECK(decision_tally_parse(out, strlen(out), &t2, &pos) == MR_OK && memcmp(&t, &t2, sizeof(t)) == 0);
-	}
+	if (mr_decision_tally_parse(s, len, &t, &pos) == MR_OK)
+		tally_property(&t);
+	else
+		CHECK(pos <= len);
 }
 
 static void
 text_segment(const char *s, size_t len)
 {
-	RouteSegment a,
-				b;
+	mr_route_segment a;
 	size_t		used,
 				pos;
-	char		out[ROUTE_SEGMENT_TEXT_SIZE];
 
-	if (route_segment_parse(s, len, true, &a, &used, &pos) == MR_OK)
-	{
-		CHECK(route_segment_valid(&a));
-		route_segment_format(&a, out);
-		CHECK(route_segment_parse(out, strlen(out), true, &b, &used, &pos) == MR_OK &&
-			  route_segment_cmp(&a, &b) == 0);
-	}
+	if (mr_route_segment_parse(s, len, true, &a, &used, &pos) == MR_OK)
+		segment_property(&a);
 	else
 		CHECK(pos <= len);
 }
@@ -177,69 +284,51 @@ text_segment(const char *s, size_t len)
 static void
 text_route(const char *s, size_t len)
 {
-	size_t		cap = route_max_segments(s, len),
+	size_t		cap = mr_route_max_segments(s, len),
 				n,
-				n2,
 				pos;
-	RouteSegment *a = malloc((cap + 1) * sizeof(RouteSegment)),
-			   *b = malloc((cap + 1) * sizeof(RouteSegment));
+	mr_route_segment *a = malloc((cap + 1) * sizeof(mr_route_segment));
 
-	if (route_parse(s, len, a, cap, &n, &pos) == MR_OK)
-	{
-		char	   *out = malloc(ROUTE_TEXT_SIZE(n));
-
-		route_format(a, n, out);
-		CHECK(route_parse(out, strlen(out), b, cap, &n2, &pos) == MR_OK && n2 == n &&
-			  memcmp(a, b, n * sizeof(RouteSegment)) == 0);
-		free(out);
-	}
+	if (mr_route_parse(s, len, a, cap, &n, &pos) == MR_OK)
+		route_property(a, n);
 	else
 		CHECK(pos <= len);
 	free(a);
-	free(b);
 }
 
 static void
 text_profile(const char *s, size_t len)
 {
-	static int64_t c[TRANSIT_NBINS],
-				c2[TRANSIT_NBINS];
-	int64_t		o,
-				o2;
+	static int64_t c[TRANSIT_NBINS];
+	int64_t		o;
 	size_t		pos;
-	static char out[TRANSIT_PROFILE_TEXT_SIZE(TRANSIT_NBINS)];
+	int			nbins = TRANSIT_NBINS;
 
-	if (transit_profile_parse(s, len, c, &o, &pos) == MR_OK)
+	if (mr_transit_profile_parse(s, len, c, &o, &pos) == MR_OK)
 	{
-		transit_profile_format(c, TRANSIT_NBINS, o, out);
-		CHECK(transit_profile_parse(out, strlen(out), c2, &o2, &pos) == MR_OK && o == o2 &&
-			  memcmp(c, c2, sizeof(c)) == 0);
+		/* as stored: up to the last non-zero day */
+		while (nbins > 0 && c[nbins - 1] == 0)
+			nbins--;
+		profile_property(c, nbins, o);
 	}
+	else
+		CHECK(pos <= len);
 }
 
 static void
 text_flow(const char *s, size_t len)
 {
-	size_t		cap = flow_series_max_days(s, len),
+	size_t		cap = mr_flow_series_max_days(s, len),
 				n,
-				n2,
 				pos;
-	int32_t		start,
-				start2;
-	int64_t    *c = malloc((cap + 1) * sizeof(int64_t)),
-			   *c2 = malloc((cap + 1) * sizeof(int64_t));
+	int32_t		start;
+	int64_t    *c = malloc((cap + 1) * sizeof(int64_t));
 
-	if (flow_series_parse(s, len, &start, c, cap, &n, &pos) == MR_OK)
-	{
-		char	   *out = malloc(FLOW_SERIES_TEXT_SIZE(n));
-
-		flow_series_format(start, c, n, out);
-		CHECK(flow_series_parse(out, strlen(out), &start2, c2, cap, &n2, &pos) == MR_OK && n2 == n &&
-			  (n == 0 || start2 == start) && memcmp(c, c2, n * sizeof(int64_t)) == 0);
-		free(out);
-	}
+	if (mr_flow_series_parse(s, len, &start, c, cap, &n, &pos) == MR_OK)
+		flow_property(start, c, n);
+	else
+		CHECK(pos <= len);
 	free(c);
-	free(c2);
 }
 
 static void
@@ -512,19 +601,18 @@ static void
 binary_fixed(const uint8_t *b, size_t len)
 {
 	char		out[ROUTE_SEGMENT_TEXT_SIZE];
-	size_t		used,
-				pos;
+	size_t		pos;
 
 	if (len >= 2)
 	{
 		int			v = (int16_t) ((b[0] << 8) | b[1]);
 
-		if (nationality_valid(v))
+		if (mr_nationality_valid(v))
 		{
 			uint16_t	w;
 
-			nationality_format((uint16_t) v, out);
-			CHECK(nationality_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
+			mr_nationality_format((uint16_t) v, out);
+			CHECK(mr_nationality_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
 		}
 	}
 	if (len >= 4)
@@ -532,113 +620,76 @@ binary_fixed(const uint8_t *b, size_t len)
 		int32_t		v = (int32_t) be32(b),
 					w;
 
-		if (place_valid(v))
+		if (mr_place_valid(v))
 		{
-			place_format(v, out);
-			CHECK(place_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
+			mr_place_format(v, out);
+			CHECK(mr_place_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
 		}
 	}
 	if (len >= 16)
 	{
-		RouteSegment a = {(int32_t) be32(b + 8), (int32_t) be32(b), (int32_t) be32(b + 4), (int32_t) be32(b + 12)},
-					c;
+		mr_route_segment a = {(int32_t) be32(b + 8), (int32_t) be32(b), (int32_t) be32(b + 4), (int32_t) be32(b + 12)};
 
-		if (route_segment_valid(&a))
-		{
-			route_segment_format(&a, out);
-			CHECK(route_segment_parse(out, strlen(out), true, &c, &used, &pos) == MR_OK &&
-				  route_segment_cmp(&a, &c) == 0);
-		}
+		if (mr_route_segment_valid(&a))
+			segment_property(&a);
 	}
 	if (len >= 32)
 	{
-		DecisionTally t = {(int64_t) be64(b), (int64_t) be64(b + 8), (int64_t) be64(b + 16), (int64_t) be64(b + 24)},
-					t2;
-		char		tout[DECISION_TALLY_TEXT_SIZE];
+		mr_decision_tally t = {(int64_t) be64(b), (int64_t) be64(b + 8), (int64_t) be64(b + 16), (int64_t) be64(b + 24)};
 
-		if (decision_tally_valid(&t))
-		{
-			decision_tally_format(&t, tout);
-			CHECK(decision_tally_parse(tout, strlen(tout), &t2, &pos) == MR_OK && memcmp(&t, &t2, sizeof(t)) == 0);
-		}
+		if (mr_decision_tally_valid(&t))
+			tally_property(&t);
 	}
 }
 
 static void
 binary_history(const uint8_t *b, size_t len)
 {
-	size_t		n = len / 9,
-				n2,
-				pos;
-	int64_t    *at = malloc((n + 1) * sizeof(int64_t)),
-			   *at2 = malloc((n + 1) * sizeof(int64_t));
-	uint8_t    *st = malloc(n + 1),
-			   *st2 = malloc(n + 1);
+	size_t		n = len / HISTORY_EVENT_SIZE;
+	int64_t    *at = malloc((n + 1) * sizeof(int64_t));
+	uint8_t    *st = malloc(n + 1);
 
 	for (size_t k = 0; k < n; k++)
 	{
-		at[k] = (int64_t) be64(b + 9 * k);
-		st[k] = b[9 * k + 8];
+		at[k] = (int64_t) be64(b + HISTORY_EVENT_SIZE * k);
+		st[k] = b[HISTORY_EVENT_SIZE * k + 8];
 	}
-	if (history_events_valid(at, st, n))
-	{
-		char	   *out = malloc(HISTORY_TEXT_SIZE(n));
-
-		history_format(at, st, n, out);
-		CHECK(history_parse(out, strlen(out), at2, st2, n, &n2, &pos) == MR_OK && n2 == n &&
-			  memcmp(at, at2, n * sizeof(int64_t)) == 0 && memcmp(st, st2, n) == 0);
-		free(out);
-	}
+	if (mr_history_events_valid(at, st, n))
+		history_property(at, st, n);
 	free(at);
-	free(at2);
 	free(st);
-	free(st2);
 }
 
 static void
 binary_route(const uint8_t *b, size_t len)
 {
-	size_t		n = len / 16,
-				n2,
-				pos;
-	RouteSegment *a = malloc((n + 1) * sizeof(RouteSegment)),
-			   *c = malloc((n + 1) * sizeof(RouteSegment));
+	size_t		n = len / ROUTE_SEGMENT_INTERNALLENGTH;
+	mr_route_segment *a = malloc((n + 1) * sizeof(mr_route_segment));
 	bool		valid = true;
 
 	for (size_t k = 0; k < n; k++)
 	{
-		const uint8_t *p = b + 16 * k;
+		const uint8_t *p = b + ROUTE_SEGMENT_INTERNALLENGTH * k;
 
 		a[k].origin = (int32_t) be32(p);
 		a[k].destination = (int32_t) be32(p + 4);
 		a[k].departed = (int32_t) be32(p + 8);
 		a[k].arrived = (int32_t) be32(p + 12);
-		valid = valid && route_segment_valid(&a[k]);
+		valid = valid && mr_route_segment_valid(&a[k]);
 	}
-	if (valid && route_is_canonical(a, n))
-	{
-		char	   *out = malloc(ROUTE_TEXT_SIZE(n));
-
-		route_format(a, n, out);
-		CHECK(route_parse(out, strlen(out), c, n, &n2, &pos) == MR_OK && n2 == n &&
-			  memcmp(a, c, n * sizeof(RouteSegment)) == 0);
-		free(out);
-	}
+	if (valid && mr_route_is_canonical(a, n))
+		route_property(a, n);
 	free(a);
-	free(c);
 }
 
 /* transit_profile's send format: version, int4 nbins, int8 overflow, counts */
 static void
 binary_profile(const uint8_t *b, size_t len)
 {
-	static int64_t c[TRANSIT_NBINS + 1],
-				c2[TRANSIT_NBINS];
-	static char out[TRANSIT_PROFILE_TEXT_SIZE(TRANSIT_NBINS)];
-	int64_t		o2;
+	static int64_t c[TRANSIT_NBINS + 1];
 	int32_t		nbins;
-	int64_t		overflow;
-	size_t		pos;
+	int64_t		overflow,
+				total;
 
 	if (len < 13 || b[0] != 1)
 		return;
@@ -648,13 +699,10 @@ binary_profile(const uint8_t *b, size_t len)
 		return;
 	for (int d = 0; d < nbins; d++)
 		c[d] = (int64_t) be64(b + 13 + 8 * d);
-	if (transit_profile_counts_valid(c, nbins, overflow))
-	{
-		memset(c + nbins, 0, (TRANSIT_NBINS - nbins) * sizeof(int64_t));
-		transit_profile_format(c, nbins, overflow, out);
-		CHECK(transit_profile_parse(out, strlen(out), c2, &o2, &pos) == MR_OK && o2 == overflow &&
-			  memcmp(c, c2, TRANSIT_NBINS * sizeof(int64_t)) == 0);
-	}
+	/* what recv accepts: the stored invariants and a readable total */
+	if (mr_transit_profile_counts_valid(c, nbins, overflow) &&
+		mr_transit_profile_total(c, nbins, overflow, &total))
+		profile_property(c, nbins, overflow);
 }
 
 /* flow_series' send format: version, int4 first day, int4 ndays, counts */
@@ -662,12 +710,8 @@ static void
 binary_flow(const uint8_t *b, size_t len)
 {
 	int32_t		start,
-				ndays,
-				start2;
-	size_t		n2,
-				pos;
-	int64_t    *c,
-			   *c2;
+				ndays;
+	int64_t    *c;
 
 	if (len < 9 || b[0] != 1)
 		return;
@@ -676,21 +720,11 @@ binary_flow(const uint8_t *b, size_t len)
 	if (ndays < 0 || (size_t) ndays * 8 != len - 9)
 		return;
 	c = malloc((ndays + 1) * sizeof(int64_t));
-	c2 = malloc((ndays + 1) * sizeof(int64_t));
 	for (int k = 0; k < ndays; k++)
 		c[k] = (int64_t) be64(b + 9 + 8 * k);
-	if (flow_series_values_valid(start, c, ndays))
-	{
-		char	   *out = malloc(FLOW_SERIES_TEXT_SIZE(ndays));
-
-		flow_series_format(start, c, ndays, out);
-		CHECK(flow_series_parse(out, strlen(out), &start2, c2, ndays + 1, &n2, &pos) == MR_OK &&
-			  n2 == (size_t) ndays && (ndays == 0 || start2 == start) &&
-			  memcmp(c, c2, ndays * sizeof(int64_t)) == 0);
-		free(out);
-	}
+	if (mr_flow_series_values_valid(start, c, ndays))
+		flow_property(start, c, ndays);
 	free(c);
-	free(c2);
 }
 
 typedef struct target

@@ -10,8 +10,11 @@
 #include "datetime_io.h"
 #include "decision_tally_io.h"
 #include "nationality_io.h"
-#include "protection_status_io.h"
 #include "place_io.h"
+#include "protection_status_io.h"
+#include "route_io.h"
+#include "scan.h"
+#include "transit_profile_io.h"
 
 static int	ntests = 0,
 			nfailed = 0;
@@ -30,13 +33,13 @@ nat(const char *s, uint16_t *out)
 {
 	size_t		pos;
 
-	return nationality_parse(s, strlen(s), out, &pos);
+	return mr_nationality_parse(s, strlen(s), out, &pos);
 }
 
 static mr_status
 plc(const char *s, int32_t *out, size_t *pos)
 {
-	return place_parse(s, strlen(s), out, pos);
+	return mr_place_parse(s, strlen(s), out, pos);
 }
 
 int
@@ -55,9 +58,9 @@ main(void)
 	{
 		const mr_country *c = &mr_countries[i];
 
-		nationality_format(c->code, buf);
+		mr_nationality_format(c->code, buf);
 		if (strcmp(buf, c->alpha3) != 0 || nat(buf, &n) != MR_OK || n != c->code ||
-			!nationality_valid(c->code))
+			!mr_nationality_valid(c->code))
 			bad++;
 		if (i > 0 && mr_countries[i - 1].code >= c->code)
 			bad++;
@@ -65,7 +68,7 @@ main(void)
 	ok(bad == 0, "every nationality round-trips, table sorted");
 
 	/* exactly the table's alpha-3 codes are valid packed values: checked by
-	 * comparing letters, not by the binary search nationality_valid uses */
+	 * comparing letters, not by the binary search mr_nationality_valid uses */
 	bad = 0;
 	for (int v = -40000; v <= 40000; v++)
 	{
@@ -73,14 +76,14 @@ main(void)
 
 		if (v > 0 && v < 0x8000)
 		{
-			nationality_format((uint16_t) v, buf);
+			mr_nationality_format((uint16_t) v, buf);
 			for (int i = 0; i < mr_ncountries && !listed; i++)
 				listed = strcmp(mr_countries[i].alpha3, buf) == 0;
 		}
-		if (nationality_valid(v) != listed)
+		if (mr_nationality_valid(v) != listed)
 			bad++;
 	}
-	ok(bad == 0, "nationality_valid agrees with the table");
+	ok(bad == 0, "mr_nationality_valid agrees with the table");
 
 	ok(nat(" hn\t", &n) == MR_OK && nat("HND", &n2) == MR_OK && n == n2, "alpha-2, case and blanks");
 	ok(nat("0340", &n) == MR_OK && n == n2, "numeric with leading zero");
@@ -88,16 +91,16 @@ main(void)
 	ok(nat("HNX", &n) == MR_ERR_UNKNOWN, "unknown alpha-3");
 	ok(nat("H-D", &n) == MR_ERR_SYNTAX, "syntax");
 	ok(nat("99999999999999999999", &n) == MR_ERR_UNKNOWN, "long number does not overflow");
-	ok(nationality_suggest("HNX", 3, false, buf, sizeof(buf)) == 1 && strcmp(buf, "HND") == 0,
+	ok(mr_nationality_suggest("HNX", 3, false, buf, sizeof(buf)) == 1 && strcmp(buf, "HND") == 0,
 	   "suggestion for HNX");
-	ok(nationality_suggest("HDN", 3, false, buf, sizeof(buf)) >= 1 && strstr(buf, "HND") != NULL,
+	ok(mr_nationality_suggest("HDN", 3, false, buf, sizeof(buf)) >= 1 && strstr(buf, "HND") != NULL,
 	   "suggestion for a swap");
-	ok(nationality_suggest("HNX", 3, false, buf, 3) == 0, "suggestion into a small buffer");
+	ok(mr_nationality_suggest("HNX", 3, false, buf, 3) == 0, "suggestion into a small buffer");
 
-	ok(nationality_from_name("Haití", strlen("Haití")) == mr_countries[mr_country_by_code(mr_pack3("HTI"))].code,
+	ok(mr_nationality_from_name("Haití", strlen("Haití")) == mr_countries[mr_country_by_code(mr_pack3("HTI"))].code,
 	   "name with accent");
-	ok(nationality_from_name("\xc3", 1) == 0, "truncated UTF-8 is no name");
-	ok(nationality_from_name("\xff\xfe", 2) == 0, "invalid UTF-8 is no name");
+	ok(mr_nationality_from_name("\xc3", 1) == 0, "truncated UTF-8 is no name");
+	ok(mr_nationality_from_name("\xff\xfe", 2) == 0, "invalid UTF-8 is no name");
 
 	/* every subdivision round-trips and is valid */
 	bad = 0;
@@ -105,18 +108,18 @@ main(void)
 	{
 		const mr_subdivision *s = &mr_subdivisions[i];
 
-		place_format(s->code, buf);
+		mr_place_format(s->code, buf);
 		if (strcmp(buf, s->text) != 0 || plc(buf, &p, &pos) != MR_OK || p != s->code ||
-			!place_valid(s->code))
+			!mr_place_valid(s->code))
 			bad++;
 		if (i > 0 && mr_subdivisions[i - 1].code >= s->code)
 			bad++;
 	}
 	ok(bad == 0, "every subdivision round-trips, table sorted");
 
-	ok(plc("mx tap", &p, &pos) == MR_OK && place_valid(p) &&
-	   (place_format(p, buf), strcmp(buf, "MX TAP") == 0), "locality");
-	ok(plc("MEX", &p, &pos) == MR_OK && (place_format(p, buf), strcmp(buf, "MX") == 0), "alpha-3 country");
+	ok(plc("mx tap", &p, &pos) == MR_OK && mr_place_valid(p) &&
+	   (mr_place_format(p, buf), strcmp(buf, "MX TAP") == 0), "locality");
+	ok(plc("MEX", &p, &pos) == MR_OK && (mr_place_format(p, buf), strcmp(buf, "MX") == 0), "alpha-3 country");
 	ok(plc("MX TA1", &p, &pos) == MR_ERR_SYNTAX && pos == 5, "bad locality character and its position");
 	ok(plc("MX-ZZZ", &p, &pos) == MR_ERR_UNKNOWN_SUBDIVISION, "unknown subdivision");
 	ok(plc("QQ", &p, &pos) == MR_ERR_UNKNOWN_COUNTRY, "unknown country");
@@ -144,10 +147,10 @@ main(void)
 					y /= (long) (sizeof(alphabet) - 1);
 				}
 				s[len] = '\0';
-				if (place_parse(s, len, &p, &pos) == MR_OK)
+				if (mr_place_parse(s, len, &p, &pos) == MR_OK)
 				{
-					place_format(p, buf);
-					if (!place_valid(p) || plc(buf, &q, &pos) != MR_OK || q != p)
+					mr_place_format(p, buf);
+					if (!mr_place_valid(p) || plc(buf, &q, &pos) != MR_OK || q != p)
 						bad++;
 				}
 				else if (pos > (size_t) len)
@@ -166,7 +169,7 @@ main(void)
 		plc("GB-ABE", &gbabe, &pos);
 		plc("GB-SCT", &gbsct, &pos);
 		plc("GB", &gb, &pos);
-		ok(place_within(gbabe, gbsct) && place_within(gbabe, gb) && !place_within(gbsct, gbabe),
+		ok(mr_place_within(gbabe, gbsct) && mr_place_within(gbabe, gb) && !mr_place_within(gbsct, gbabe),
 		   "ISO 3166-2 parents");
 	}
 
@@ -237,13 +240,13 @@ main(void)
 		uint8_t		st[4];
 		size_t		n,
 					epos;
-		char		out[HISTORY_TEXT_SIZE(4)];
+		char		out[4 * HISTORY_EVENT_TEXT_MAX + HISTORY_TEXT_FIXED];
 
-		ok(history_max_events(text, strlen(text)) == 2 &&
-		   history_parse(text, strlen(text), at, st, 4, &n, &epos) == MR_OK && n == 2 &&
-		   st[0] == MR_ST_CLAIM_LODGED && history_events_valid(at, st, n) &&
-		   (history_format(at, st, n, out), strcmp(out, text) == 0), "history round trip");
-		ok(history_parse("{admitted@2021-01-02, claim_lodged@2021-01-01}", 46, at, st, 4, &n, &epos) == MR_ERR_ORDER,
+		ok(mr_history_max_events(text, strlen(text)) == 2 &&
+		   mr_history_parse(text, strlen(text), at, st, 4, &n, &epos) == MR_OK && n == 2 &&
+		   st[0] == MR_ST_CLAIM_LODGED && mr_history_events_valid(at, st, n) &&
+		   (mr_history_format(at, st, n, out), strcmp(out, text) == 0), "history round trip");
+		ok(mr_history_parse("{admitted@2021-01-02, claim_lodged@2021-01-01}", 46, at, st, 4, &n, &epos) == MR_ERR_ORDER,
 		   "history out of order");
 	}
 	/* every history text of up to 7 characters over a small alphabet: no crash, and round trip */
@@ -271,11 +274,11 @@ main(void)
 					s[k] = alphabet[y % (long) (sizeof(alphabet) - 1)];
 					y /= (long) (sizeof(alphabet) - 1);
 				}
-				if (history_parse(s, len, at, st, history_max_events(s, len), &n, &epos) == MR_OK)
+				if (mr_history_parse(s, len, at, st, mr_history_max_events(s, len), &n, &epos) == MR_OK)
 				{
-					char		out[HISTORY_TEXT_SIZE(16)];
+					char		out[16 * HISTORY_EVENT_TEXT_MAX + HISTORY_TEXT_FIXED];
 
-					history_format(at, st, n, out);
+					mr_history_format(at, st, n, out);
 					if (strcmp(out, "{}") != 0 && n == 0)
 						bad++;
 				}
@@ -288,14 +291,14 @@ main(void)
 
 	/* decision tallies */
 	{
-		DecisionTally t;
+		mr_decision_tally t;
 		size_t		epos;
 		char		out[DECISION_TALLY_TEXT_SIZE];
 		const char *text = "(recognized=1,complementary=2,rejected=3,otherwise_closed=9223372036854775807)";
 
-		ok(decision_tally_parse(text, strlen(text), &t, &epos) == MR_OK && t.rejected == 3 &&
-		   (decision_tally_format(&t, out), strcmp(out, text) == 0), "tally round trip");
-		ok(decision_tally_parse("(recognized=1,complementary=2,rejected=3,otherwise_closed=9223372036854775808)", 78, &t, &epos)
+		ok(mr_decision_tally_parse(text, strlen(text), &t, &epos) == MR_OK && t.rejected == 3 &&
+		   (mr_decision_tally_format(&t, out), strcmp(out, text) == 0), "tally round trip");
+		ok(mr_decision_tally_parse("(recognized=1,complementary=2,rejected=3,otherwise_closed=9223372036854775808)", 78, &t, &epos)
 		   == MR_ERR_OUT_OF_RANGE, "tally count overflow");
 	}
 
@@ -306,11 +309,73 @@ main(void)
 
 		bad = 0;
 		for (int s2 = 1; s2 <= mr_nstatuses; s2++)
-			if (protection_status_parse(mr_statuses[s2].name, strlen(mr_statuses[s2].name), &v, &epos) != MR_OK || v != s2)
+			if (mr_protection_status_parse(mr_statuses[s2].name, strlen(mr_statuses[s2].name), &v, &epos) != MR_OK || v != s2)
 				bad++;
 		ok(bad == 0 && mr_nstatuses == 19, "every status name parses to its value");
-		ok(protection_status_suggest("recognised_refugee", 18, buf, sizeof(buf)) == 1 &&
+		ok(mr_protection_status_suggest("recognised_refugee", 18, buf, sizeof(buf)) == 1 &&
 		   strcmp(buf, "recognized_refugee") == 0, "status suggestion");
+	}
+
+	/* the shared tokenizer */
+	{
+		const char *t = " \t MX \n";
+		size_t		tl = strlen(t),
+					i,
+					epos;
+		int64_t		v;
+
+		ok(mr_trim(&t, &tl) == 3 && tl == 2 && strncmp(t, "MX", 2) == 0, "trim: offset and length");
+		ok(mr_count_token("a->b->c", 7, "->") == 2 && mr_count_token("", 0, ",") == 0 &&
+		   mr_count_token("@@", 2, "@") == 2, "token counts");
+		i = 0;
+		ok(mr_scan_count("9223372036854775807x", 20, &i, &v) == MR_OK && v == INT64_MAX && i == 19,
+		   "count: INT64_MAX");
+		i = 0;
+		ok(mr_scan_count("9223372036854775808", 19, &i, &v) == MR_ERR_OUT_OF_RANGE, "count: past INT64_MAX");
+		i = 0;
+		ok(mr_scan_count("x", 1, &i, &v) == MR_ERR_SYNTAX && i == 0, "count: no digit");
+		ok(mr_scan_begin("  ", 2, &i, &epos) == MR_ERR_EMPTY && epos == 2, "begin: only blanks");
+		ok(mr_scan_end("{} x", 4, 2, &epos) == MR_ERR_SYNTAX && epos == 3, "end: trailing text and its position");
+	}
+	{
+		size_t		epos;
+		int64_t		c[TRANSIT_NBINS],
+					o;
+
+		/* the list's positions: at the item, after it, at the separator */
+		ok(mr_transit_profile_parse(" { 1:2 ,, }", 11, c, &o, &epos) == MR_ERR_SYNTAX && epos == 8,
+		   "list: an empty item is refused where it stands");
+		ok(mr_transit_profile_parse("{1:2 3:4}", 9, c, &o, &epos) == MR_ERR_SYNTAX && epos == 5,
+		   "list: a missing comma");
+		ok(mr_transit_profile_parse("{1:2,", 5, c, &o, &epos) == MR_ERR_SYNTAX && epos == 5,
+		   "list: unterminated");
+		ok(mr_transit_profile_parse(" {\t} ", 5, c, &o, &epos) == MR_OK && o == 0, "list: empty, blanks around");
+	}
+
+	/* the output sizes hold the longest texts, of any value of the representation */
+	{
+		char		big[256];
+		size_t		longest = 0;
+		mr_decision_tally t = {INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN};
+		mr_route_segment leg;
+		int32_t		mxchp;
+		size_t		epos;
+
+		for (int s2 = 1; s2 <= mr_nstatuses; s2++)
+			if (strlen(mr_statuses[s2].name) > longest)
+				longest = strlen(mr_statuses[s2].name);
+		ok(longest <= MR_STATUS_NAME_MAX, "every state name fits MR_STATUS_NAME_MAX");
+		ok(mr_date_format(INT32_MIN + 1, big) == MR_DATE_TEXT_MAX &&
+		   mr_date_format(MR_DATE_END - 1, big) <= MR_DATE_TEXT_MAX &&
+		   mr_timestamp_format(INT64_MIN + 1, big) == MR_TIMESTAMP_TEXT_MAX &&
+		   mr_timestamp_format(INT64_MAX - 1, big) <= MR_TIMESTAMP_TEXT_MAX,
+		   "date and timestamp texts at the extremes of their representations");
+		ok(mr_decision_tally_format(&t, big) == DECISION_TALLY_TEXT_SIZE - 1, "tally text at its longest");
+		plc("MX-CHP", &mxchp, &epos);
+		leg.origin = leg.destination = mxchp;
+		leg.departed = leg.arrived = INT32_MIN + 1;
+		ok(mr_route_segment_format(&leg, big) == ROUTE_SEGMENT_TEXT_MAX, "leg text at its longest");
+		ok(mr_text_size(SIZE_MAX / 2, 3, 1) == 0 && mr_text_size(2, 3, 1) == 7, "text sizes: overflow is 0");
 	}
 
 	printf("1..%d\n", ntests);

@@ -60,13 +60,14 @@ FROM hostile.valid,
               FROM generate_series(0, 8 * length(b) - 1) k) x
 GROUP BY 1, 2 ORDER BY t::text COLLATE "C", 2;
 
--- random bytes, 400 strings of 0 to 48 bytes per type, and random bytes
--- after a valid prefix (version byte and count) for the varlena types
-SELECT setseed(0.31);
+-- random bytes, 400 strings of 1 to 49 bytes per type, and random bytes
+-- after a valid prefix (version byte and count) for the varlena types.  The
+-- bytes come from md5 of a counter, not from random(): they must be the same
+-- on every server version (random()'s generator changed in PostgreSQL 15).
 CREATE TABLE hostile.random_bytes AS
-	SELECT i, decode(string_agg(lpad(to_hex((random() * 255)::int), 2, '0'), ''), 'hex') AS b
-	FROM generate_series(1, 400) i, LATERAL generate_series(0, (random() * 48)::int) j
-	GROUP BY i;
+	SELECT i, substring(decode(md5(i || '.0') || md5(i || '.1') || md5(i || '.2') || md5(i || '.3'), 'hex')
+	                    FROM 1 FOR 1 + get_byte(decode(md5(i::text), 'hex'), 0) % 49) AS b
+	FROM generate_series(1, 400) i;
 INSERT INTO hostile.random_bytes SELECT 0, ''::bytea;
 SELECT v.t, o, count(*)
 FROM hostile.valid v, hostile.random_bytes r,

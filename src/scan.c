@@ -1,0 +1,115 @@
+/*
+ * scan.c: the shared tokenizer of the plain-C parsers.  See scan.h.
+ */
+#include <string.h>
+
+#include "scan.h"
+
+size_t
+mr_count_token(const char *s, size_t len, const char *tok)
+{
+	size_t		n = 0,
+				tl = strlen(tok);
+
+	for (size_t i = 0; i + tl <= len; i++)
+		if (memcmp(s + i, tok, tl) == 0)
+		{
+			n++;
+			i += tl - 1;
+		}
+	return n;
+}
+
+mr_status
+mr_scan_begin(const char *s, size_t len, size_t *i, size_t *errpos)
+{
+	*i = mr_skip_blanks(s, len, 0);
+	*errpos = *i;
+	return *i == len ? MR_ERR_EMPTY : MR_OK;
+}
+
+mr_status
+mr_scan_end(const char *s, size_t len, size_t i, size_t *errpos)
+{
+	i = mr_skip_blanks(s, len, i);
+	if (i != len)
+	{
+		*errpos = i;
+		return MR_ERR_SYNTAX;
+	}
+	return MR_OK;
+}
+
+mr_status
+mr_scan_count(const char *s, size_t len, size_t *i, int64_t *out)
+{
+	size_t		start = *i;
+
+	*out = 0;
+	while (*i < len && s[*i] >= '0' && s[*i] <= '9')
+	{
+		if (*out > (INT64_MAX - (s[*i] - '0')) / 10)
+			return MR_ERR_OUT_OF_RANGE;
+		*out = *out * 10 + (s[*i] - '0');
+		(*i)++;
+	}
+	return *i > start ? MR_OK : MR_ERR_SYNTAX;
+}
+
+mr_status
+mr_scan_list(const char *s, size_t len, size_t *i, bool allow_empty,
+			 mr_list_item_fn item, void *arg, size_t *errpos)
+{
+	size_t		k = mr_skip_blanks(s, len, *i);
+
+	if (k >= len || s[k] != '{')
+	{
+		*errpos = k;
+		return MR_ERR_SYNTAX;
+	}
+	k = mr_skip_blanks(s, len, k + 1);
+	if (allow_empty && k < len && s[k] == '}')
+	{
+		*i = k + 1;
+		return MR_OK;
+	}
+	for (;;)
+	{
+		size_t		used = 0,
+					pos = 0;
+		mr_status	st = item(s + k, len - k, &used, &pos, arg);
+
+		if (st != MR_OK)
+		{
+			*errpos = k + pos;
+			return st;
+		}
+		k = mr_skip_blanks(s, len, k + used);
+		if (k < len && s[k] == ',')
+		{
+			k = mr_skip_blanks(s, len, k + 1);
+			continue;
+		}
+		if (k < len && s[k] == '}')
+		{
+			*i = k + 1;
+			return MR_OK;
+		}
+		*errpos = k;
+		return MR_ERR_SYNTAX;
+	}
+}
+
+mr_status
+mr_scan_whole_list(const char *s, size_t len, mr_list_item_fn item, void *arg,
+				   size_t *errpos)
+{
+	size_t		i;
+	mr_status	st = mr_scan_begin(s, len, &i, errpos);
+
+	if (st == MR_OK)
+		st = mr_scan_list(s, len, &i, true, item, arg, errpos);
+	if (st == MR_OK)
+		st = mr_scan_end(s, len, i, errpos);
+	return st;
+}
