@@ -20,7 +20,7 @@
 
 #include "nationality_io.h"
 
-StaticAssertDecl(sizeof(mr_clk) == MR_CLK_SIZE, "clk is INTERNALLENGTH = 136 in 62_clk.sql");
+StaticAssertDecl(sizeof(mr_clk) == CLK_INTERNALLENGTH, "clk is INTERNALLENGTH = 136 in 62_clk.sql");
 StaticAssertDecl(offsetof(mr_clk, bits) % MAXIMUM_ALIGNOF == 0, "the filter is 8-byte aligned (ALIGNMENT = double)");
 
 /* The GIN strategy of %. */
@@ -83,9 +83,13 @@ PG_FUNCTION_INFO_V1(clk_out);
 Datum
 clk_out(PG_FUNCTION_ARGS)
 {
+	mr_clk	   *c = PG_GETARG_CLK_P(0);
 	char	   *out = palloc(MR_CLK_TEXT_SIZE);
 
-	mr_clk_format(PG_GETARG_CLK_P(0), out);
+	/* every way in checks a value: a bad one is a damaged page */
+	if (!mr_clk_valid(c))
+		mr_corrupt_value("clk");
+	mr_clk_format(c, out);
 	PG_RETURN_CSTRING(out);
 }
 
@@ -112,8 +116,11 @@ clk_send(PG_FUNCTION_ARGS)
 {
 	uint8		ext[MR_CLK_EXTERNAL_SIZE];
 	StringInfoData buf;
+	mr_clk	   *c = PG_GETARG_CLK_P(0);
 
-	mr_clk_to_external(PG_GETARG_CLK_P(0), ext);
+	if (!mr_clk_valid(c))
+		mr_corrupt_value("clk");
+	mr_clk_to_external(c, ext);
 	pq_begintypsend(&buf);
 	pq_sendbytes(&buf, (char *) ext, sizeof(ext));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));

@@ -33,6 +33,8 @@
 /* ---- person_key: 8 bytes, shown as 16 hexadecimal digits ---- */
 
 #define MR_PERSON_KEY_SIZE 8
+/* the SQL type's INTERNALLENGTH (61_person_key.sql): int8's */
+#define PERSON_KEY_INTERNALLENGTH MR_PERSON_KEY_SIZE
 #define MR_PERSON_KEY_TEXT_SIZE (2 * MR_PERSON_KEY_SIZE + 1)
 
 extern mr_status mr_person_key_parse(const char *s, size_t len, uint64_t *out, size_t *errpos);
@@ -58,6 +60,8 @@ extern size_t mr_person_key_message(const char *family, const char *given,
 #define MR_CLK_WORDS (MR_CLK_BITS / 64)
 #define MR_CLK_HEADER_SIZE 8
 #define MR_CLK_SIZE (MR_CLK_HEADER_SIZE + MR_CLK_BYTES)
+/* the SQL type's INTERNALLENGTH (62_clk.sql): 136 */
+#define CLK_INTERNALLENGTH MR_CLK_SIZE
 /* text and binary forms: the layout without the popcount */
 #define MR_CLK_EXTERNAL_SIZE (MR_CLK_SIZE - 2)
 #define MR_CLK_TEXT_SIZE (4 * ((MR_CLK_EXTERNAL_SIZE + 2) / 3) + 1)
@@ -88,7 +92,7 @@ typedef struct mr_clk
 	}			bits;
 } mr_clk;
 
-_Static_assert(sizeof(mr_clk) == MR_CLK_SIZE, "mr_clk has no padding");
+_Static_assert(sizeof(mr_clk) == MR_CLK_SIZE && CLK_INTERNALLENGTH == 136, "mr_clk has no padding");
 _Static_assert(MR_CLK_HEADER_SIZE == 8, "the bits start 8-byte aligned");
 
 static inline void

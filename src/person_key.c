@@ -22,7 +22,7 @@
 
 #include "nationality_io.h"
 
-StaticAssertDecl(MR_PERSON_KEY_SIZE == sizeof(int64), "person_key is int8's layout (INTERNALLENGTH = 8)");
+StaticAssertDecl(PERSON_KEY_INTERNALLENGTH == sizeof(int64), "person_key is int8's layout (INTERNALLENGTH = 8 in 61_person_key.sql)");
 
 PG_FUNCTION_INFO_V1(person_key_in);
 Datum

@@ -17,6 +17,7 @@
 #endif
 
 #include "decision_tally_io.h"
+#include "linkage_io.h"
 #include "nationality_io.h"
 #include "place_io.h"
 #include "protection_status_io.h"
@@ -74,6 +75,9 @@ c_layout(PG_FUNCTION_ARGS)
 		{"protection_status", PROTECTION_STATUS_INTERNALLENGTH, true, _Alignof(uint8)},
 		{"decision_tally", DECISION_TALLY_INTERNALLENGTH, false, _Alignof(mr_decision_tally)},
 		{"route_segment", ROUTE_SEGMENT_INTERNALLENGTH, false, _Alignof(mr_route_segment)},
+		/* int8's layout: passed by value where int8 is */
+		{"person_key", PERSON_KEY_INTERNALLENGTH, FLOAT8PASSBYVAL, _Alignof(int64)},
+		{"clk", CLK_INTERNALLENGTH, false, _Alignof(mr_clk)},
 		/* varlena: the alignment of what follows their header */
 		{"protection_history", -1, false, _Alignof(int64)},
 		{"route", -1, false, _Alignof(mr_route_segment)},

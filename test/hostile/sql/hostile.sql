@@ -34,7 +34,10 @@ INSERT INTO hostile.samples VALUES
 	('route_segment', 'CO NCI -> PA-5 [2021-08-01,2021-08-09]'),
 	('route', '{CO NCI -> PA-5 [2021-08-01,2021-08-09], PA-5 -> CR PBS [2021-08-10,]}'),
 	('transit_profile', '{3:1, 27:5, 30:2, >730:1}'),
-	('flow_series', '2021-06-01 {400,0,12}');
+	('flow_series', '2021-06-01 {400,0,12}'),
+	('person_key', '58093f772429e431'),
+	-- clk('\x000102030405060708090a0b0c0d0e0f', 'García López', 'José María', '1990-02-01', 'M', 'HND')
+	('clk', 'AQBXEyf8wAEILkAgWAEANQgEnFACiYEgFCZhCQIQABYAAICQSiEwCOxhAVINKAEMiAEAQIMBABFgAgKEShI4ERwYJRCwAwAAhAQgIhwAClicxoIJAgBAIUAyQAFAAACSAAJABKkGdAQBUIFkAABAAoIgASBCEAAGoEASH4gCCMAAWABIhCg=');
 CREATE FUNCTION hostile.send_text(v text, t regtype) RETURNS bytea LANGUAGE plpgsql AS $$
 DECLARE b bytea;
 BEGIN
