@@ -36,7 +36,9 @@
 --   (key: the encounter's number);
 --   darien.daily (key: days since 2021-01-01);
 --   person.nationality, person.start, person.onward (key: person_id);
---   journey.days, journey.record (person_id, stop).
+--   journey.days, journey.record (person_id, stop);
+--   identity.*, person.claims, person.claim_day, claim.* (the registers'
+--   names, sexes and birth dates, and who claimed: demo_linkage_data.sql).
 
 \if :{?scale}
 \else
@@ -50,7 +52,7 @@
 SET client_min_messages = warning;
 SET jit = off;                        -- compiling these one-off statements costs more than it saves
 DROP TABLE IF EXISTS case_events, journey_legs, journeys, demo_claims_plan, pg_temp.demo_cases, pg_temp.demo_paths,
-	pg_temp.demo_people, pg_temp.demo_stop_dates CASCADE;
+	pg_temp.demo_people, pg_temp.demo_stop_dates, darien_registrations, claimants, demo_linkage_truth CASCADE;
 
 -- How an agency keeps its records: one row per event of a case, one row per
 -- leg of a journey, with the extension's types.
@@ -253,6 +255,12 @@ CREATE INDEX journeys_r ON journeys USING gin (r);
 ANALYZE case_events;
 ANALYZE journey_legs;
 ANALYZE journeys;
+
+-- The people behind the journeys and the claims, with names, sex and birth
+-- dates, as Panama's Darién registry and Mexico's claims register hold
+-- them, for the report's linkage by encodings (demo_linkage_data.sql).
+\ir demo_linkage_data.sql
+
 DROP TABLE demo_claims_plan, demo_cases, demo_paths, demo_people, demo_stop_dates;
 DROP FUNCTION pg_temp.draw(text, bigint, int, text);
 RESET jit;

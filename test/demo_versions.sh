@@ -52,6 +52,21 @@ SELECT 'journeys', count(*),
        md5(string_agg(format('%s|%s|%s', person_id, nationality, r), E'\n' ORDER BY person_id)),
        md5(string_agg(format('%s|%s|%s', person_id, nationality, r), E'\n' ORDER BY ctid))
 FROM journeys
+UNION ALL
+SELECT 'darien_registrations', count(*),
+       md5(string_agg(format('%s|%s|%s|%s|%s|%s|%s|%s', reg_id, entered, start, nationality, family_names, given_names, sex, birth), E'\n' ORDER BY reg_id)),
+       md5(string_agg(format('%s|%s|%s|%s|%s|%s|%s|%s', reg_id, entered, start, nationality, family_names, given_names, sex, birth), E'\n' ORDER BY ctid))
+FROM darien_registrations
+UNION ALL
+SELECT 'claimants', count(*),
+       md5(string_agg(format('%s|%s|%s|%s|%s|%s', case_id, nationality, family_names, given_names, sex, birth), E'\n' ORDER BY case_id)),
+       md5(string_agg(format('%s|%s|%s|%s|%s|%s', case_id, nationality, family_names, given_names, sex, birth), E'\n' ORDER BY ctid))
+FROM claimants
+UNION ALL
+SELECT 'demo_linkage_truth', count(*),
+       md5(string_agg(format('%s|%s', reg_id, case_id), E'\n' ORDER BY reg_id)),
+       md5(string_agg(format('%s|%s', reg_id, case_id), E'\n' ORDER BY ctid))
+FROM demo_linkage_truth
 ORDER BY 1;
 EOF
 

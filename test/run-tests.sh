@@ -160,6 +160,8 @@ demo() {
 	tail -n 5 "$MR_TMP/demo.out"
 	mr_ok_if "the demo command succeeds" test "$rc" -eq 0
 	mr_ok_if "the demo prints the whole report" grep -q "== 8. Arrivals in Chiapas" "$MR_TMP/demo.out"
+	mr_ok_if "the demo links the Darién registrations to the claims" \
+		grep -q "== 10. Darién entrants who later lodged a claim" "$MR_TMP/demo.out"
 	mr_ok_if "the demo writes its chart" test -s "$out/forecast-chiapas.png"
 	rm -rf "$out"
 }

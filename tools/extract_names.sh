@@ -83,8 +83,10 @@ for loc, files in (("mx", (("male_first_names", "given", "M"), ("female_first_na
            "licence: MIT (Expat), (c) ffaker contributors; unweighted list"])
 PY
 
-# @faker-js/faker (MIT): the locales' person definitions
-for loc in es_MX pt_BR fr; do
+# @faker-js/faker (MIT): the locales' person definitions (en_GH, en_IN,
+# fr_SN and uz_UZ_latin for the demo's travellers from Ghana, South Asia,
+# Senegal and Uzbekistan)
+for loc in es_MX pt_BR fr en_GH en_IN fr_SN uz_UZ_latin; do
 	node --input-type=module - "$loc" lists "$FAKERJS_VERSION" "$work/fk/package" <<'JS'
 import fs from 'fs';
 const [loc, out, ver, pkg] = process.argv.slice(2);
@@ -94,7 +96,8 @@ const p = L.rawDefinitions.person;
 const rows = [];
 for (const [g, s] of [['male', 'M'], ['female', 'F'], ['generic', '']])
 	for (const n of (p.first_name?.[g] ?? [])) rows.push([n, 'given', s]);
-for (const n of (p.last_name?.generic ?? [])) rows.push([n, 'surname', '']);
+for (const [g, s] of [['generic', ''], ['male', 'M'], ['female', 'F']])
+	for (const n of (p.last_name?.[g] ?? [])) rows.push([n, 'surname', s]);
 const head = `# source: npm @faker-js/faker ${ver}, locale ${loc} (rawDefinitions.person.first_name, last_name)\n` +
 	`# licence: MIT; unweighted list\nname\tkind\tsex\n`;
 fs.writeFileSync(`${out}/fakerjs_${loc}.tsv`, head + rows.map(r => r.join('\t')).join('\n') + '\n');
