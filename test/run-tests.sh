@@ -96,6 +96,11 @@ stage tap tap
 # Real clients: psycopg2 and node-postgres.
 stage clients bash "$MR_TOP/test/clients/run.sh"
 
+# Record linkage quality on a small generated test set (2,000 records of
+# agency A): clk's F1 at its best threshold and at migrec.clk_threshold, the
+# exact key's precision (docs/linkage.md has the figures of larger sets).
+stage linkage bash "$MR_TOP/test/linkage/quality.sh" --people 2000
+
 # docs/reference.md against the catalog: every object, its comment, labels
 # and examples (regenerated from a fresh install, compared).
 reference() {
