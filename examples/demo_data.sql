@@ -83,6 +83,7 @@
 SET client_min_messages = warning;
 SET jit = off;                        -- compiling these one-off statements costs more than it saves
 DROP TABLE IF EXISTS case_events, journey_legs, journeys, claimants, border_encounters, demo_claims_plan,
+	darien_registrations, claim_register, demo_linkage_truth,
 	pg_temp.demo_cases, pg_temp.demo_paths, pg_temp.demo_people, pg_temp.demo_stop_dates, pg_temp.demo_us_people CASCADE;
 
 -- How an agency keeps its records: one row per event of a case, one row per
@@ -443,6 +444,12 @@ ANALYZE journey_legs;
 ANALYZE journeys;
 ANALYZE claimants;
 ANALYZE border_encounters;
+
+-- The people behind the journeys and the claims, with names, sex and birth
+-- dates, as Panama's Darién registry and Mexico's claims register hold
+-- them, for the report's linkage by encodings (demo_linkage_data.sql).
+\ir demo_linkage_data.sql
+
 DROP TABLE demo_claims_plan, demo_cases, demo_paths, demo_people, demo_stop_dates, demo_us_people;
 DROP FUNCTION pg_temp.draw(text, bigint, int, text);
 RESET jit;

@@ -286,3 +286,89 @@ FROM journeys WHERE r @> 'PA';
 SELECT day, observed, round(expected) AS expected, round(upper) AS upper_bound, round(score::numeric, 1) AS score, method
 FROM darien_entries, flow_alerts(darien_entries.f, 0.01)
 ORDER BY day;
+
+-- ---------------------------------------------------------------------------
+-- Linkage (sections 19 and 20): Panama's Darién registrations and Mexico's
+-- claims, linked by encodings alone (docs/linkage.md).  Tables of
+-- examples/demo_linkage_data.sql: darien_registrations, claim_register, and
+-- demo_linkage_truth, what the synthetic data know and no agency does, used
+-- here only to measure the linkage's error.
+-- ---------------------------------------------------------------------------
+
+\echo
+\echo '== 19. Linking Panama''s Darién registrations to Mexico''s claims without sharing names (links rounded to 5)'
+-- The secret the two agencies share.  A demo's secret is written here; an
+-- agency's is 32 random bytes kept out of tables and statements (docs/linkage.md).
+CREATE TEMP TABLE linkage_secret AS SELECT sha256('migrec demo: the secret Panama and Mexico share'::bytea) AS key;
+-- Each agency encodes its own register: an exact key and a similarity
+-- encoding per record, and nothing else leaves the agency.
+CREATE TEMP TABLE darien_enc AS
+SELECT reg_id AS id, person_key(key, family_names, given_names, birth, sex, nationality) AS pkey,
+       clk(key, family_names, given_names, birth, sex, nationality) AS enc
+FROM darien_registrations, linkage_secret;
+CREATE TEMP TABLE comar_enc AS
+SELECT case_id AS id, person_key(key, family_names, given_names, birth, sex, nationality) AS pkey,
+       clk(key, family_names, given_names, birth, sex, nationality) AS enc
+FROM claim_register, linkage_secret;
+-- The linkage, from the encodings alone: equal exact keys; and link_clk,
+-- one to one, Dice 0.80 and over a match, 0.75 to 0.80 for clerical review.
+-- (Higher than migrec.clk_threshold's default, 0.75: with some 3 billion
+-- pairs of registrations and claims, and common names common, pairs of
+-- namesakes born days apart reach 0.75; a clerk sees those.)
+CREATE TEMP TABLE exact_links AS
+SELECT a.id AS reg_id, b.id AS case_id FROM darien_enc a JOIN comar_enc b USING (pkey);
+CREATE TEMP TABLE clk_links AS
+SELECT a_id AS reg_id, b_id AS case_id, dice, decision
+FROM link_clk('SELECT id, enc FROM darien_enc ORDER BY id', 'SELECT id, enc FROM comar_enc ORDER BY id', 0.80, 0.75);
+SELECT (SELECT sdc_round(count(*)) FROM darien_enc) AS darien_registrations,
+       (SELECT sdc_round(count(*)) FROM comar_enc) AS claims,
+       (SELECT sdc_round(count(*)) FROM clk_links WHERE decision = 'review') AS clk_pairs_for_review;
+-- precision, recall and F1 against the truth
+SELECT method, sdc_round(links) AS links, sdc_round(true_links) AS true_links,
+       round(true_links::numeric / nullif(links, 0), 3) AS precision,
+       round(true_links::numeric / nullif(truth, 0), 3) AS recall,
+       round(2.0 * true_links / nullif(links + truth, 0), 3) AS f1
+FROM (SELECT m.k, m.method, count(l.reg_id) AS links, count(t.reg_id) AS true_links,
+             (SELECT count(*) FROM demo_linkage_truth) AS truth
+      FROM (VALUES (1, 'person_key (exact)'), (2, 'clk, Dice >= 0.80'), (3, 'clk, matches and review pairs, Dice >= 0.75')) m(k, method)
+      LEFT JOIN (SELECT 1 AS k, reg_id, case_id FROM exact_links
+                 UNION ALL SELECT 2, reg_id, case_id FROM clk_links WHERE decision = 'match'
+                 UNION ALL SELECT 3, reg_id, case_id FROM clk_links) l USING (k)
+      LEFT JOIN demo_linkage_truth t USING (reg_id, case_id)
+      GROUP BY m.k, m.method) s
+ORDER BY k;
+
+\echo
+\echo '== 20. Darién entrants who later lodged a claim in Mexico, and after how many days (linked by clk; counts rounded to 5)'
+-- Each claim's office and day (Mexico City), from Mexico's case events.
+CREATE TEMP TABLE claim_lodged AS
+SELECT DISTINCT ON (case_id) case_id, office, (at AT TIME ZONE 'America/Mexico_City')::date AS lodged
+FROM case_events WHERE status = 'claim_lodged' ORDER BY case_id, at;
+-- The linked journeys: Panama's record of the crossing into the Darién, then
+-- the linked claim (a pair whose claim predates the crossing is not a later
+-- claim: a false link, or an earlier journey).
+CREATE TEMP TABLE linked_journeys AS
+SELECT l.source, r.reg_id, r.nationality,
+       route_agg(leg ORDER BY leg) AS route
+FROM (SELECT 'linkage' AS source, reg_id, case_id FROM clk_links WHERE decision = 'match'
+      UNION ALL SELECT 'truth', reg_id, case_id FROM demo_linkage_truth) l
+JOIN darien_registrations r USING (reg_id)
+JOIN claim_lodged c USING (case_id),
+     LATERAL (VALUES (route_segment(r.start, 'PA-5', NULL, r.entered)),
+                     (route_segment('PA-5', c.office, r.entered, c.lodged))) AS legs(leg)
+WHERE c.lodged >= r.entered
+GROUP BY l.source, r.reg_id, r.nationality;
+SELECT CASE WHEN GROUPING(j.nationality) = 1 THEN 'all' ELSE j.nationality::text END AS nationality,
+       sdc_round(CASE WHEN GROUPING(j.nationality) = 1 THEN (SELECT count(*) FROM darien_registrations)
+                      ELSE min(e.entrants) END) AS darien_entrants,
+       sdc_round(count(*) FILTER (WHERE source = 'linkage')) AS claimed_linked,
+       sdc_round(count(*) FILTER (WHERE source = 'truth')) AS claimed_truth,
+       median(transit_profile(days_between(route, 'PA-5', 'MX')) FILTER (WHERE source = 'linkage')) AS median_days_linked,
+       median(transit_profile(days_between(route, 'PA-5', 'MX')) FILTER (WHERE source = 'truth')) AS median_days_truth,
+       quantile(transit_profile(days_between(route, 'PA-5', 'MX')) FILTER (WHERE source = 'linkage'), 0.1) AS p10_days,
+       quantile(transit_profile(days_between(route, 'PA-5', 'MX')) FILTER (WHERE source = 'linkage'), 0.9) AS p90_days
+FROM linked_journeys j
+JOIN (SELECT nationality, count(*) AS entrants FROM darien_registrations GROUP BY nationality) e USING (nationality)
+GROUP BY ROLLUP (j.nationality)
+ORDER BY GROUPING(j.nationality) DESC, count(*) DESC, 1
+LIMIT 6;

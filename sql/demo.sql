@@ -197,4 +197,37 @@ JOIN plain p ON p.sex = t.sex AND p.age = t.age AND p.grp IS NOT DISTINCT FROM t
 
 -- every encounter row passed its table's check: no Title 42 expulsion outside 2020-03-20..2023-05-11
 SELECT count(*) AS encounters, count(*) FILTER (WHERE encounter_valid_on(kind, on_date)) AS lawful FROM border_encounters;
-DROP TABLE case_events, journey_legs, journeys, claimants, border_encounters;
+
+-- 19. the linkage: link_clk's pairs are a greedy one-to-one assignment of
+--    the pairs that every-pair comparison finds from Dice 0.75 on (each
+--    record at most once; every pair left out has a record taken by a pair
+--    at least as similar), and equal exact keys mean identical encodings
+SET migrec.clk_threshold = 0.75;
+CREATE TEMP TABLE all_pairs AS
+SELECT a.id AS reg_id, b.id AS case_id, dice(a.enc, b.enc) AS dice
+FROM darien_enc a JOIN comar_enc b ON a.enc % b.enc;
+RESET migrec.clk_threshold;
+SELECT (SELECT count(*) FROM clk_links) AS links,
+       (SELECT count(*) FROM clk_links l JOIN all_pairs p USING (reg_id, case_id) WHERE p.dice = l.dice) AS found_by_every_pair,
+       (SELECT count(DISTINCT reg_id) = count(*) AND count(DISTINCT case_id) = count(*) FROM clk_links) AS one_to_one,
+       (SELECT count(*) FROM all_pairs p
+        WHERE NOT EXISTS (SELECT FROM clk_links l WHERE (l.reg_id = p.reg_id OR l.case_id = p.case_id) AND l.dice >= p.dice))
+         AS pairs_left_out_wrongly,
+       (SELECT count(*) FROM clk_links WHERE decision = CASE WHEN dice >= 0.8 THEN 'match' ELSE 'review' END) AS decided_by_threshold,
+       (SELECT count(*) FROM exact_links) AS exact_links,
+       (SELECT count(*) FROM exact_links x JOIN darien_enc a ON a.id = x.reg_id JOIN comar_enc b ON b.id = x.case_id
+        WHERE dice(a.enc, b.enc) = 1) AS exact_with_dice_1;
+
+-- 20. the linked journeys: one per Darién entrant whose claim came later,
+--     and the days between, in plain SQL from the two registers
+SELECT l.source, count(*) AS journeys,
+       count(*) FILTER (WHERE days_between(l.route, 'PA-5', 'MX') = c.lodged - r.entered) AS days_equal,
+       (SELECT count(*) FROM demo_linkage_truth t JOIN darien_registrations r USING (reg_id) JOIN claim_lodged c USING (case_id)
+        WHERE c.lodged >= r.entered) AS truth_later_claims
+FROM linked_journeys l
+JOIN (SELECT reg_id, case_id, 'truth' AS source FROM demo_linkage_truth
+      UNION ALL SELECT reg_id, case_id, 'linkage' FROM clk_links WHERE decision = 'match') m USING (source, reg_id)
+JOIN darien_registrations r USING (reg_id)
+JOIN claim_lodged c USING (case_id)
+GROUP BY l.source ORDER BY l.source;
+DROP TABLE case_events, journey_legs, journeys, claimants, border_encounters, darien_registrations, claim_register, demo_linkage_truth;

@@ -19,11 +19,14 @@ WHERE d.refclassid = 'pg_extension'::regclass
   AND d.deptype = 'e'
 ORDER BY p.proname, p.oid::regprocedure::text;
 
--- nothing is SECURITY DEFINER, VOLATILE or PARALLEL UNSAFE; every aggregate
--- with a combine function has (de)serialization when its state is internal
+-- nothing is SECURITY DEFINER; the functions that are not IMMUTABLE or not
+-- PARALLEL SAFE are named: clk_similar (%) reads migrec.clk_threshold
+-- (STABLE, as pg_trgm's % does), link_clk runs the caller's queries
+-- (VOLATILE, PARALLEL UNSAFE); every aggregate with a combine function has
+-- (de)serialization when its state is internal
 SELECT count(*) FILTER (WHERE p.prosecdef) AS security_definer,
-       count(*) FILTER (WHERE p.provolatile <> 'i') AS not_immutable,
-       count(*) FILTER (WHERE p.proparallel <> 's') AS not_parallel_safe
+       string_agg(p.proname, ', ' ORDER BY p.proname) FILTER (WHERE p.provolatile <> 'i') AS not_immutable,
+       string_agg(p.proname, ', ' ORDER BY p.proname) FILTER (WHERE p.proparallel <> 's') AS not_parallel_safe
 FROM pg_depend d JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
 WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'migrec');

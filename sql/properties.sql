@@ -131,6 +131,16 @@ SELECT test.produce('constructor', $$SELECT route(array_agg(leg)) AS v FROM test
 SELECT test.produce('constructor', $$SELECT leg AS v FROM test.legs WHERE traveller < 3$$);
 SELECT test.produce('aggregate', $$SELECT min(leg) AS v FROM test.legs UNION ALL SELECT max(leg) FROM test.legs$$);
 
+-- the linkage types: keys and encodings of names from every row of the
+-- nationality table, encodings salted and imported, and the edges
+SELECT test.produce('constructor', $$SELECT person_key('\x000102030405060708090a0b0c0d0e0f', 'Pérez ' || nationality::text, 'Ana', '1990-02-01', 'F', nationality) AS v
+                                    FROM nationalities()$$);
+SELECT test.produce('input', $$SELECT v::person_key AS v FROM unnest('{0000000000000000,ffffffffffffffff,7fffffffffffffff,8000000000000000}'::text[]) v$$);
+SELECT test.produce('constructor', $$SELECT clk('\x000102030405060708090a0b0c0d0e0f', 'Pérez ' || name, 'Ana', '1990-02-01', 'F', nationality,
+                                               CASE WHEN nationality::text < 'M' THEN '1990' END) AS v FROM nationalities()$$);
+SELECT test.produce('constructor', $$SELECT clk_import(decode(repeat(b, 128), 'hex')) AS v FROM unnest('{00,ff,a5}'::text[]) b$$);
+SELECT test.produce('constructor', $$SELECT clk('\x000102030405060708090a0b0c0d0e0f', repeat('Abcdefghij ', 23), NULL, NULL, NULL, NULL) AS v$$);
+
 -- text input at the edges
 SELECT test.produce('input', format('SELECT %L::%s AS v', v, t))
 FROM (VALUES ('decision_tally', '(recognized=9223372036854775807,complementary=0,rejected=0,otherwise_closed=9223372036854775807)'),
@@ -207,7 +217,11 @@ INSERT INTO test.sample_arg VALUES
 	('accompaniment', $$'alone'::accompaniment$$), ('encounter', $$'mx_presentado'::encounter$$),
 	('demography', $$'unhcr {F/0-4/alone: 2}'::demography$$),
 	('repeat_tally', $$'(individuals={1:5,2:3},encounters=11)'::repeat_tally$$),
-	('date', $$'2021-01-01'::date$$), ('timestamp with time zone', $$'2021-06-03 00:00:00+00'::timestamptz$$);
+	('date', $$'2021-01-01'::date$$), ('timestamp with time zone', $$'2021-06-03 00:00:00+00'::timestamptz$$),
+	('bytea', $$'\x000102030405060708090a0b0c0d0e0f'::bytea$$);
+-- arguments whose name asks for another sample than their type's
+CREATE TABLE test.sample_named_arg (name text PRIMARY KEY, expr text);
+INSERT INTO test.sample_named_arg VALUES ('sex', $$'F'$$), ('family_names', $$'Pérez'$$), ('given_names', $$'Ana'$$);
 CREATE TABLE test.refusals (t regtype, fn text, sqlstate text, v text);
 CREATE FUNCTION test.call_every_function(typ regtype) RETURNS int LANGUAGE plpgsql AS $$
 DECLARE
@@ -217,7 +231,7 @@ DECLARE
 	nfun int := 0;
 BEGIN
 	FOR f IN
-		SELECT p.oid, p.proname, p.proargtypes::oid[] AS argtypes, p.prokind
+		SELECT p.oid, p.proname, p.proargtypes::oid[] AS argtypes, p.proargnames AS argnames, p.prokind
 		FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 		WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'migrec')
 		  AND typ = ANY (p.proargtypes::oid[]) AND p.prokind IN ('f', 'a')
@@ -227,7 +241,8 @@ BEGIN
 		nfun := nfun + 1;
 		FOR val IN SELECT v FROM test.produced WHERE t = typ LOOP
 			SELECT string_agg(CASE WHEN a = typ THEN format('%L::%s', val.v, typ)
-			                       ELSE (SELECT expr FROM test.sample_arg s WHERE s.t = a) END, ', ' ORDER BY k)
+			                       ELSE coalesce((SELECT expr FROM test.sample_named_arg s WHERE s.name = f.argnames[k]),
+			                                     (SELECT expr FROM test.sample_arg s WHERE s.t = a)) END, ', ' ORDER BY k)
 			INTO args FROM unnest(f.argtypes) WITH ORDINALITY AS u(a, k);
 			BEGIN
 				-- (the result printed: an unused result would not be computed)
@@ -247,6 +262,6 @@ SELECT t, fn, sqlstate, min(v) AS example
 FROM test.refusals GROUP BY 1, 2, 3 ORDER BY t::text, 2, 3;
 
 RESET client_min_messages;
-DROP TABLE test.produced, test.not_produced, test.events, test.legs, test.flows, test.people, test.sample_arg, test.refusals;
+DROP TABLE test.produced, test.not_produced, test.events, test.legs, test.flows, test.people, test.sample_arg, test.sample_named_arg, test.refusals;
 DROP FUNCTION test.produce, test.try_produce, test.produce_aggregates, test.plan_shows, test.text_round_trip_failures,
               test.binary_round_trip_failures, test.call_every_function;

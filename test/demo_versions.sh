@@ -62,6 +62,21 @@ SELECT 'border_encounters', count(*),
        md5(string_agg(format('%s|%s|%s|%s|%s|%s|%s|%s', encounter_id, person_key, nationality, on_date, kind, sex, birth_date, accompaniment), E'\n' ORDER BY encounter_id)),
        md5(string_agg(format('%s|%s|%s|%s|%s|%s|%s|%s', encounter_id, person_key, nationality, on_date, kind, sex, birth_date, accompaniment), E'\n' ORDER BY ctid))
 FROM border_encounters
+UNION ALL
+SELECT 'darien_registrations', count(*),
+       md5(string_agg(format('%s|%s|%s|%s|%s|%s|%s|%s', reg_id, entered, start, nationality, family_names, given_names, sex, birth), E'\n' ORDER BY reg_id)),
+       md5(string_agg(format('%s|%s|%s|%s|%s|%s|%s|%s', reg_id, entered, start, nationality, family_names, given_names, sex, birth), E'\n' ORDER BY ctid))
+FROM darien_registrations
+UNION ALL
+SELECT 'claim_register', count(*),
+       md5(string_agg(format('%s|%s|%s|%s|%s|%s', case_id, nationality, family_names, given_names, sex, birth), E'\n' ORDER BY case_id)),
+       md5(string_agg(format('%s|%s|%s|%s|%s|%s', case_id, nationality, family_names, given_names, sex, birth), E'\n' ORDER BY ctid))
+FROM claim_register
+UNION ALL
+SELECT 'demo_linkage_truth', count(*),
+       md5(string_agg(format('%s|%s', reg_id, case_id), E'\n' ORDER BY reg_id)),
+       md5(string_agg(format('%s|%s', reg_id, case_id), E'\n' ORDER BY ctid))
+FROM demo_linkage_truth
 ORDER BY 1;
 EOF
 

@@ -96,6 +96,11 @@ stage tap tap
 # Real clients: psycopg2 and node-postgres.
 stage clients bash "$MR_TOP/test/clients/run.sh"
 
+# Record linkage quality on a small generated test set (2,000 records of
+# agency A): clk's F1 at its best threshold and at migrec.clk_threshold, the
+# exact key's precision (docs/linkage.md has the figures of larger sets).
+stage linkage bash "$MR_TOP/test/linkage/quality.sh" --people 2000
+
 # docs/reference.md against the catalog: every object, its comment, labels
 # and examples (regenerated from a fresh install, compared).
 reference() {
@@ -159,7 +164,15 @@ demo() {
 		bash "$MR_TOP/test/demo.sh") >"$MR_TMP/demo.out" 2>&1 || rc=$?
 	tail -n 5 "$MR_TMP/demo.out"
 	mr_ok_if "the demo command succeeds" test "$rc" -eq 0
-	mr_ok_if "the demo prints the whole report" grep -q "== 8. Arrivals in Chiapas" "$MR_TMP/demo.out"
+	# every section of examples/report.sql, by its number
+	local n sections
+	sections=$(grep -c "^\\\\echo '== [0-9]*\\. " "$MR_TOP/examples/report.sql")
+	mr_ok_if "the report has sections" test "$sections" -ge 20
+	for n in $(seq 1 "$sections"); do
+		mr_ok_if "the demo prints section $n of the report" grep -q "^== $n\\. " "$MR_TMP/demo.out"
+	done
+	mr_ok_if "the demo links the Darién registrations to the claims" \
+		grep -q "Darién entrants who later lodged a claim" "$MR_TMP/demo.out"
 	mr_ok_if "the demo writes its chart" test -s "$out/forecast-chiapas.png"
 	rm -rf "$out"
 }

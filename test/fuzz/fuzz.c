@@ -24,10 +24,14 @@
 #include "crosswalk.h"
 #include "datetime_io.h"
 #include "decision_tally_io.h"
+#include "blake2b_io.h"
+#include "clkhash_io.h"
 #include "demography_io.h"
 #include "encounter_io.h"
 #include "flow_series_io.h"
 #include "forecast_core.h"
+#include "linkage_io.h"
+#include "names_io.h"
 #include "nationality_io.h"
 #include "place_io.h"
 #include "protection_status_io.h"
@@ -490,7 +494,246 @@ text_repeat(const char *s, size_t len)
 		CHECK(pos <= len);
 }
 
+/* ---- record linkage ---- */
+
+/* a normalised name: words of A-Z, one blank between them */
+static bool
+well_formed_name(const char *s, size_t len)
+{
+	if (len == 0 || len > MR_NAME_MAX_LEN || strlen(s) != len || s[0] == ' ' || s[len - 1] == ' ')
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] == ' ' && s[i + 1] != ' ')))
+			return false;
+	return true;
+}
+
+static void
+text_names(const char *s, size_t len)
+{
+	char		out[MR_NAME_BUFSIZE],
+				again[MR_NAME_BUFSIZE];
+	size_t		olen,
+				alen;
+
+	for (int f = MR_NAME_PLAIN; f <= MR_NAME_GIVEN; f++)
+	{
+		mr_status	st = mr_name_normalize(s, len, (mr_name_form) f, out, sizeof(out), &olen);
+
+		CHECK(st == MR_OK || st == MR_ERR_EMPTY || st == MR_ERR_TOO_LONG);
+		if (st != MR_OK)
+			continue;
+		CHECK(well_formed_name(out, olen));
+		/* the documents' form is a fixed point */
+		if (f == MR_NAME_PLAIN)
+			CHECK(mr_name_normalize(out, olen, MR_NAME_PLAIN, again, sizeof(again), &alen) == MR_OK &&
+				  alen == olen && memcmp(out, again, olen) == 0);
+	}
+	/* the spelling folds never lengthen a word */
+	if (len <= MR_NAME_MAX_LEN)
+	{
+		char		w[MR_NAME_BUFSIZE];
+
+		memcpy(w, s, len);
+		CHECK(mr_name_fold_word(w, len) <= len);
+	}
+	{
+		char		c = mr_name_sex_parse(s, len);
+
+		CHECK(c == 0 || c == 'F' || c == 'M' || c == 'X');
+	}
+}
+
+static void
+text_person_key(const char *s, size_t len)
+{
+	uint64_t	v,
+				w;
+	size_t		pos;
+	char		out[MR_PERSON_KEY_TEXT_SIZE];
+
+	if (mr_person_key_parse(s, len, &v, &pos) == MR_OK)
+	{
+		mr_person_key_format(v, out);
+		CHECK(mr_person_key_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
+	}
+	else
+		CHECK(pos <= len);
+}
+
+static void
+check_clk(const mr_clk *c)
+{
+	char		out[MR_CLK_TEXT_SIZE];
+	mr_clk		d;
+	size_t		pos;
+	int32_t		keys[MR_LSH_MAX_TABLES];
+
+	CHECK(mr_clk_valid(c));
+	mr_clk_format(c, out);
+	CHECK(strlen(out) == MR_CLK_TEXT_SIZE - 1);
+	CHECK(mr_clk_parse(out, strlen(out), &d, &pos) == MR_OK && memcmp(c, &d, sizeof(d)) == 0);
+	CHECK(mr_clk_dice(c, c) == (c->popcount ? 1.0 : 0.0));
+	mr_clk_lsh_keys(c, MR_LSH_MAX_TABLES, MR_LSH_MAX_BITS, keys);
+	for (int t = 0; t < MR_LSH_MAX_TABLES; t++)
+		CHECK(keys[t] >= 0);
+}
+
+static void
+text_clk(const char *s, size_t len)
+{
+	mr_clk		c;
+	size_t		pos;
+
+	if (mr_clk_parse(s, len, &c, &pos) == MR_OK)
+		check_clk(&c);
+}
+
+/* a stand-in for the server's HMAC: what is fuzzed is what uses it */
+static void
+fuzz_prf(void *ctx, mr_clk_field field, const uint8_t *msg, size_t len, uint8_t out[32])
+{
+	uint64_t	h = UINT64_C(0xcbf29ce484222325) + (uint64_t) field;
+
+	(void) ctx;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ msg[i]) * UINT64_C(0x100000001b3);
+	for (int i = 0; i < 32; i++)
+	{
+		h = (h ^ (uint64_t) i) * UINT64_C(0x100000001b3);
+		out[i] = (uint8_t) (h >> 32);
+	}
+}
+
+/*
+ * A record as lines: family names, given names, yyyy-mm-dd, sex,
+ * nationality, salt; normalised and encoded.
+ */
+static void
+text_clk_encode(const char *s, size_t len)
+{
+	const char *line[6] = {"", "", "", "", "", NULL};
+	size_t		llen[6] = {0};
+	char		buf[4097];
+	char		family[MR_NAME_BUFSIZE],
+				given[MR_NAME_BUFSIZE];
+	mr_clk_record r;
+	mr_clk		c;
+	size_t		n = 0,
+				olen;
+
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	for (char *p = buf; n < 6; n++)
+	{
+		char	   *nl = strchr(p, '\n');
+
+		line[n] = p;
+		llen[n] = nl ? (size_t) (nl - p) : strlen(p);
+		if (!nl)
+		{
+			n++;
+			break;
+		}
+		*nl = '\0';
+		p = nl + 1;
+	}
+	memset(&r, 0, sizeof(r));
+	if (mr_name_normalize(line[0], llen[0], MR_NAME_FAMILY, family, sizeof(family), &olen) == MR_OK)
+		r.family = family;
+	if (mr_name_normalize(line[1], llen[1], MR_NAME_GIVEN, given, sizeof(given), &olen) == MR_OK)
+		r.given = given;
+	if (sscanf(line[2], "%d-%d-%d", &r.year, &r.month, &r.day) != 3)
+		r.year = r.month = r.day = 0;
+	r.sex = mr_name_sex_parse(line[3], llen[3]);
+	r.nationality = llen[4] == 3 ? line[4] : NULL;
+	r.salt = n > 5 ? line[5] : NULL;
+	if (mr_clk_encode(&r, fuzz_prf, NULL, 42, &c) == MR_OK)
+	{
+		check_clk(&c);
+		CHECK(c.flags == (r.salt ? MR_CLK_FLAG_SALTED : 0));
+	}
+	else
+		CHECK(r.salt && strlen(r.salt) > MR_CLK_SALT_MAX);
+}
+
+/* clkhash's encoder on lines as the values of a fixed schema */
+static void
+fuzz_hmac(void *ctx, bool sha1, const uint8_t *key, size_t keylen, const uint8_t *msg, size_t len, uint8_t *out)
+{
+	uint8_t		d[MR_BLAKE2B_OUTBYTES];
+
+	(void) ctx;
+	mr_blake2b(d, sizeof(d), msg, len, key, keylen, NULL, 0, NULL, 0);
+	memcpy(out, d, sha1 ? 20 : 16);
+}
+
+static void
+text_clkhash(const char *s, size_t len)
+{
+	static const uint8_t key[64] = {1, 2, 3};
+	mr_clkhash_feature f[4];
+	const char *vals[4] = {NULL, NULL, NULL, NULL};
+	char		buf[4097];
+	uint8_t		out[256];
+	char		err[200];
+	int			n = 0;
+	mr_status	st;
+
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	for (char *p = buf; n < 4 && p; n++)
+	{
+		char	   *nl = strchr(p, '\n');
+
+		vals[n] = p;
+		if (nl)
+			*nl++ = '\0';
+		p = nl;
+	}
+	memset(f, 0, sizeof(f));
+	for (int i = 0; i < 4; i++)
+	{
+		f[i].key1 = key;
+		f[i].key2 = key;
+	}
+	f[0].ngram = 2;
+	f[0].bits_per_feature = 100;
+	f[1].ngram = 1;
+	f[1].positional = true;
+	f[1].bits_per_token = 20;
+	f[1].date_format = "%Y/%m/%d";
+	f[1].sentinel = "N/A";
+	f[2].exact = true;
+	f[2].bits_per_token = 30;
+	f[2].hash = MR_CLKHASH_DOUBLE;
+	f[2].prevent_singularity = true;
+	f[3].ngram = 3;
+	f[3].bits_per_feature = 300;
+	f[3].hash = MR_CLKHASH_DOUBLE;
+	st = mr_clkhash_encode(f, 4, 64, vals, 1024, 2, fuzz_hmac, NULL, out, err, sizeof(err));
+	CHECK(st == MR_OK || st == MR_ERR_SYNTAX || st == MR_ERR_TOO_LONG);
+	st = mr_clkhash_encode(f, 4, 64, vals, 1000, 0, fuzz_hmac, NULL, out, err, sizeof(err));
+	CHECK(st == MR_ERR_FIELD_RANGE || st == MR_ERR_SYNTAX || st == MR_ERR_TOO_LONG);
+}
+
 /* ---- binary targets: the send formats ---- */
+
+static void
+binary_clk(const uint8_t *b, size_t len)
+{
+	mr_clk		c;
+	uint8_t		ext[MR_CLK_EXTERNAL_SIZE];
+
+	if (len < MR_CLK_EXTERNAL_SIZE)
+		return;
+	if (mr_clk_from_external(b, &c) == MR_OK)
+	{
+		check_clk(&c);
+		mr_clk_to_external(&c, ext);
+		CHECK(memcmp(ext, b, sizeof(ext)) == 0);
+	}
+}
 
 static void
 binary_fixed(const uint8_t *b, size_t len)
@@ -861,6 +1104,12 @@ static const target targets[] = {
 	{"presence", true, text_presence, NULL},
 	{"binary_people", false, NULL, binary_people},
 	{"binary_tallies", false, NULL, binary_tallies},
+	{"names", true, text_names, NULL},
+	{"person_key", true, text_person_key, NULL},
+	{"clk", true, text_clk, NULL},
+	{"clk_encode", true, text_clk_encode, NULL},
+	{"clkhash", true, text_clkhash, NULL},
+	{"binary_clk", false, NULL, binary_clk},
 };
 
 #ifndef FUZZ_TARGET

@@ -21,6 +21,7 @@
 #include "decision_tally_io.h"
 #include "demography_io.h"
 #include "encounter_io.h"
+#include "linkage_io.h"
 #include "nationality_io.h"
 #include "place_io.h"
 #include "protection_status_io.h"
@@ -86,6 +87,9 @@ c_layout(PG_FUNCTION_ARGS)
 		{"accompaniment", ACCOMPANIMENT_INTERNALLENGTH, true, _Alignof(uint8)},
 		{"encounter", ENCOUNTER_INTERNALLENGTH, true, _Alignof(uint8)},
 		{"repeat_tally", REPEAT_TALLY_INTERNALLENGTH, false, _Alignof(mr_repeat_tally)},
+		/* int8's layout: passed by value where int8 is */
+		{"person_key", PERSON_KEY_INTERNALLENGTH, FLOAT8PASSBYVAL, _Alignof(int64)},
+		{"clk", CLK_INTERNALLENGTH, false, _Alignof(mr_clk)},
 		/* varlena: the alignment of what follows their header */
 		{"protection_history", -1, false, _Alignof(int64)},
 		{"route", -1, false, _Alignof(mr_route_segment)},

@@ -73,6 +73,10 @@ expect 0 "gen_states --check: src/status_data.c matches tools/procedure.tsv" \
 expect 0 "gen_tables --check: src/codes_data.c and tools/shipped/ match the snapshot" \
 	gen_tables --check "$top/src/codes_data.c"
 expect 0 "the snapshot matches its SHA256SUMS" python3 "$tools/snapshot.py" verify
+expect 0 "gen_names --check: src/names_data.c matches tools/linkage/*.tsv" \
+	python3 "$tools/gen_names.py" --check "$top/src/names_data.c"
+expect 0 "gen_demo_names --check: examples/demo_names.sql matches test/linkage/names" \
+	python3 "$tools/gen_demo_names.py" --check "$top/examples/demo_names.sql"
 
 sed 's/"Encountered"/"Met"/' "$top/src/status_data.c" >"$tmp/status_data.c"
 expect 1 "gen_states --check: an edited status_data.c differs" gen_states --check "$tmp/status_data.c"

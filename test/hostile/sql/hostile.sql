@@ -37,7 +37,10 @@ INSERT INTO hostile.samples VALUES
 	('flow_series', '2021-06-01 {400,0,12}'),
 	('age_band', 'unhcr:12-17'), ('age_scheme', 'upm'), ('sex', 'X'), ('accompaniment', 'with_relative'), ('encounter', 'us_t42_expulsion_ofo'),
 	('demography', 'child {F/0-17/with_parent: 2, M/18+/alone: 7, UNK/unknown/unknown: 1}'),
-	('repeat_tally', '(individuals={1:5,2:3,32+:1},encounters=45)');
+	('repeat_tally', '(individuals={1:5,2:3,32+:1},encounters=45)'),
+	('person_key', '58093f772429e431'),
+	-- clk('\x000102030405060708090a0b0c0d0e0f', 'García López', 'José María', '1990-02-01', 'M', 'HND')
+	('clk', 'AQBXEyf8wAEILkAgWAEANQgEnFACiYEgFCZhCQIQABYAAICQSiEwCOxhAVINKAEMiAEAQIMBABFgAgKEShI4ERwYJRCwAwAAhAQgIhwAClicxoIJAgBAIUAyQAFAAACSAAJABKkGdAQBUIFkAABAAoIgASBCEAAGoEASH4gCCMAAWABIhCg=');
 CREATE FUNCTION hostile.send_text(v text, t regtype) RETURNS bytea LANGUAGE plpgsql AS $$
 DECLARE b bytea;
 BEGIN
