@@ -2,8 +2,8 @@ SELECT CASE WHEN GROUPING(nationality) = 1 THEN 'all' ELSE nationality END AS na
        count(*) AS through_darien,
        count(*) FILTER (WHERE places @> '{MX-CHP}') AS reached_chiapas,
        count(*) FILTER (WHERE places && '{MX TIJ,US}') AS reached_north,
-       count(*) FILTER (WHERE EXISTS (SELECT FROM generate_subscripts(origins, 1) k
-                                      WHERE k > 1 AND origins[k] <> destinations[k - 1])) AS with_gaps
+       -- a gap: a leg that does not start where the one before it ended
+       count(*) FILTER (WHERE origins[2:] <> destinations[:cardinality(destinations) - 1]) AS with_gaps
 FROM journeys
 WHERE places @> '{PA-5}'
 GROUP BY ROLLUP (nationality)
