@@ -5,7 +5,7 @@
 # Plain C, no PostgreSQL headers: code tables, parsers, formatters and
 # validators, so that unit tests and fuzzers call them without a server.
 MR_PLAIN_SOURCES = codes.c codes_data.c status_data.c scan.c datetime_io.c \
-	nationality_io.c place_io.c protection_status_io.c decision_tally_io.c \
+	nationality_io.c place_io.c protection_status_io.c decision_tally_io.c calendar_io.c calendar_data.c \
 	route_io.c transit_profile_io.c flow_series_io.c
 
 # The server's side: fmgr wrappers, aggregates, operators.
