@@ -69,6 +69,14 @@ extern text *mr_utf8_to_text(const char *s);
 extern int	mr_profile_probabilities(Datum profile, double *prob, bool *observed);
 
 /*
+ * The events of a protection_history argument (detoasted, its header
+ * checked; with copy, a copy in the current memory context): returns n and
+ * points *at and *status at the arrays (protection_history.c).
+ */
+extern int	mr_history_events(FunctionCallInfo fcinfo, int argno, bool copy,
+							  const int64 **at, const uint8 **status);
+
+/*
  * A varlena argument, detoasted; with copy, always a copy in the current
  * memory context (what a set-returning function keeps across its calls).
  */

@@ -89,6 +89,16 @@ history_arg(FunctionCallInfo fcinfo, int argno)
 	return history_value(mr_detoast_arg(fcinfo, argno, false));
 }
 
+int
+mr_history_events(FunctionCallInfo fcinfo, int argno, bool copy, const int64 **at, const uint8 **status)
+{
+	ProtectionHistory *h = history_value(mr_detoast_arg(fcinfo, argno, copy));
+
+	*at = HISTORY_AT(h);
+	*status = HISTORY_STATUS(h);
+	return HISTORY_N(h);
+}
+
 /* A history whose events are valid too: what out and send read. */
 static ProtectionHistory *
 history_arg_checked(FunctionCallInfo fcinfo, int argno)

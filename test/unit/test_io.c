@@ -491,6 +491,28 @@ main(void)
 	}
 
 	test_calendars();
+	{
+		/* levels: rejected, appealed, rejected final; rejected then final with no appeal */
+		uint8_t		a[] = {MR_ST_CLAIM_LODGED, MR_ST_REJECTED, MR_ST_UNDER_APPEAL, MR_ST_REJECTED_FINAL},
+					c[] = {MR_ST_CLAIM_LODGED, MR_ST_REJECTED, MR_ST_REJECTED_FINAL},
+					d[] = {MR_ST_INADMISSIBLE, MR_ST_UNDER_APPEAL, MR_ST_ADMITTED};
+		int64_t		at[] = {10, 20, 20, 30};
+
+		ok(mr_event_level(a, 0) == MR_LEVEL_NONE && mr_event_level(a, 1) == MR_LEVEL_FIRST_INSTANCE &&
+		   mr_event_level(a, 2) == MR_LEVEL_NONE && mr_event_level(a, 3) == MR_LEVEL_APPEAL,
+		   "levels: a rejection appealed and rejected again is one decision at each level");
+		ok(mr_event_level(c, 1) == MR_LEVEL_FIRST_INSTANCE && mr_event_level(c, 2) == MR_LEVEL_NONE,
+		   "levels: a rejection becoming final is not a second decision");
+		ok(mr_event_level(d, 0) == MR_LEVEL_FIRST_INSTANCE && mr_event_level(d, 2) == MR_LEVEL_NONE,
+		   "levels: inadmissible is a first-instance closure; admitted on appeal is no decision");
+		ok(mr_pending_level(MR_ST_ADMITTED) == MR_LEVEL_FIRST_INSTANCE &&
+		   mr_pending_level(MR_ST_UNDER_APPEAL) == MR_LEVEL_APPEAL &&
+		   mr_pending_level(MR_ST_REJECTED) == MR_LEVEL_NONE && mr_pending_level(MR_ST_SCREENING) == MR_LEVEL_NONE,
+		   "pending levels");
+		ok(mr_history_index_at(at, 4, 5) == -1 && mr_history_index_at(at, 4, 10) == 0 &&
+		   mr_history_index_at(at, 4, 20) == 2 && mr_history_index_at(at, 4, 99) == 3 &&
+		   mr_history_index_at(at, 0, 99) == -1, "the last event at or before a time");
+	}
 	printf("1..%d\n", ntests);
 	return nfailed != 0;
 }
