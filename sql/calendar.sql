@@ -57,8 +57,8 @@ SELECT add_business_days('2035-12-20', 30, 'MEX');
 \set VERBOSITY terse
 
 -- The table: what pg_dump keeps (the rows an agency adds), the shipped rows
-SELECT c.relname, e.extcondition FROM pg_extension e, unnest(e.extconfig) WITH ORDINALITY AS x(oid, i)
-	JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'migrec';
+SELECT c.relname, e.extcondition[x.i] FROM pg_extension e, unnest(e.extconfig) WITH ORDINALITY AS x(oid, i)
+	JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'migrec' AND c.relname = 'procedure_suspensions';
 SELECT test.sqlstate($$INSERT INTO procedure_suspensions (jurisdiction, authority, first_day, last_day) VALUES ('MEX', 'x', '2024-02-02', '2024-02-01')$$) AS backwards,
 	test.sqlstate($$INSERT INTO procedure_suspensions (jurisdiction, authority, first_day) VALUES ('MEX', 'x', '-infinity')$$) AS infinite;
 

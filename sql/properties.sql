@@ -166,7 +166,7 @@ FROM test.produced GROUP BY t ORDER BY t::text;
 -- other arguments get a sample.  Refusals are listed with their SQLSTATE.
 CREATE TABLE test.sample_arg (t regtype PRIMARY KEY, expr text);
 INSERT INTO test.sample_arg VALUES
-	('nationality', $$'HND'::nationality$$), ('place', $$'MX-CHP'::place$$),
+	('nationality', $$'MEX'::nationality$$), ('place', $$'MX-CHP'::place$$),
 	('place[]', $$'{MX,PA-5,CO NCI}'::place[]$$), ('protection_status', $$'admitted'::protection_status$$),
 	('decision_tally', $$'(recognized=1,complementary=2,rejected=3,otherwise_closed=4)'::decision_tally$$),
 	('protection_history', $$'{claim_lodged@2021-06-03T09:00:00Z}'::protection_history$$),
