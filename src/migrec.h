@@ -77,6 +77,12 @@ extern int	mr_history_events(FunctionCallInfo fcinfo, int argno, bool copy,
 							  const int64 **at, const uint8 **status);
 
 /*
+ * The statuses of a protection_history datum, read in place when it is
+ * stored inline (*copy: a detoasted copy to pfree, or NULL).
+ */
+extern int	mr_history_statuses(Datum d, const uint8 **status, void **copy);
+
+/*
  * A varlena argument, detoasted; with copy, always a copy in the current
  * memory context (what a set-returning function keeps across its calls).
  */

@@ -17,6 +17,7 @@
 #endif
 
 #include "decision_tally_io.h"
+#include "level_tally_io.h"
 #include "nationality_io.h"
 #include "place_io.h"
 #include "protection_status_io.h"
@@ -73,6 +74,7 @@ c_layout(PG_FUNCTION_ARGS)
 		{"place", PLACE_INTERNALLENGTH, true, _Alignof(int32)},
 		{"protection_status", PROTECTION_STATUS_INTERNALLENGTH, true, _Alignof(uint8)},
 		{"decision_tally", DECISION_TALLY_INTERNALLENGTH, false, _Alignof(mr_decision_tally)},
+		{"level_tally", LEVEL_TALLY_INTERNALLENGTH, false, _Alignof(mr_level_tally)},
 		{"route_segment", ROUTE_SEGMENT_INTERNALLENGTH, false, _Alignof(mr_route_segment)},
 		/* varlena: the alignment of what follows their header */
 		{"protection_history", -1, false, _Alignof(int64)},

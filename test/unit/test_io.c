@@ -10,6 +10,7 @@
 #include "codes.h"
 #include "datetime_io.h"
 #include "decision_tally_io.h"
+#include "level_tally_io.h"
 #include "nationality_io.h"
 #include "place_io.h"
 #include "protection_status_io.h"
@@ -491,6 +492,30 @@ main(void)
 	}
 
 	test_calendars();
+	{
+		mr_level_tally lt;
+		char		buf[LEVEL_TALLY_TEXT_SIZE];
+		size_t		epos;
+		const char *longest = "(level=first_instance,unit=persons,recognized=9223372036854775807,complementary=9223372036854775807,rejected=9223372036854775807,otherwise_closed=9223372036854775807)";
+		const char *blanks;
+
+		ok(mr_level_tally_parse(longest, strlen(longest), &lt, &epos) == MR_OK && mr_level_tally_valid(&lt) &&
+		   mr_level_tally_format(&lt, buf) == strlen(longest) && strlen(longest) < LEVEL_TALLY_TEXT_SIZE &&
+		   strcmp(buf, longest) == 0, "level_tally: the longest text reads back and fits its buffer");
+		blanks = " ( level = appeal , unit = cases , recognized = 1 , complementary = 0 , rejected = 2 , otherwise_closed = 3 ) ";
+
+		ok(mr_level_tally_parse(blanks, strlen(blanks), &lt, &epos) == MR_OK &&
+		   lt.level == MR_LEVEL_APPEAL && lt.unit == MR_UNIT_CASES && lt.rejected == 2 && lt.otherwise_closed == 3,
+		   "level_tally: blanks around the parts");
+		ok(mr_level_tally_parse("(level=appeals,unit=cases,recognized=1,complementary=0,rejected=2,otherwise_closed=3)", 82, &lt, &epos) == MR_ERR_SYNTAX && epos == 7,
+		   "level_tally: an unknown level is refused where it stands");
+		ok(mr_level_tally_parse("(level=appeal,unit=cases,recognized=-1,complementary=0,rejected=2,otherwise_closed=3)", 84, &lt, &epos) != MR_OK,
+		   "level_tally: a negative count is refused");
+		memset(&lt, 0, sizeof(lt));
+		lt.level = 3;
+		lt.unit = 1;
+		ok(!mr_level_tally_valid(&lt), "level_tally: level 3 is not valid");
+	}
 	{
 		/* levels: rejected, appealed, rejected final; rejected then final with no appeal */
 		uint8_t		a[] = {MR_ST_CLAIM_LODGED, MR_ST_REJECTED, MR_ST_UNDER_APPEAL, MR_ST_REJECTED_FINAL},
