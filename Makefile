@@ -15,7 +15,7 @@ PGFILEDESC = "migrec - migration records"
 DATA_built = migrec--0.1.sql migrec--0.1--0.2.sql migrec--0.2.sql
 EXTRA_CLEAN = .pg-major
 
-REGRESS = setup nationality place nationality_data protection_status protection_history recognition_rate route forecast readable properties demo labels calendar levels deadlines level_tally security encodings
+REGRESS = setup nationality place nationality_data protection_status protection_history recognition_rate route forecast readable properties demo labels calendar levels deadlines level_tally period security encodings
 # Tests of features newer servers have, chosen by major version the way ip4r
 # chooses them (REGRESS extended per version; MAJORVERSION comes from PGXS,
 # read when the list is used): soft input errors (pg_input_is_valid) are 16+.

@@ -183,6 +183,7 @@ INSERT INTO test.sample_arg VALUES
 	('route', $$'{CO NCI -> PA-5 [2021-08-01,2021-08-09]}'::route$$),
 	('transit_profile', $$'{3:1, 27:5, >730:1}'::transit_profile$$), ('flow_series', $$'2021-06-01 {400,0,12}'::flow_series$$),
 	('text', $$'es'$$), ('double precision', '0.5'), ('integer', '0'), ('bigint', '1'),
+	('bigint[]', $$'{0,0,0,0,0,0,0,0,0,0,0,0,0}'::bigint[]$$),
 	('date', $$'2021-01-01'::date$$), ('timestamp with time zone', $$'2021-06-03 00:00:00+00'::timestamptz$$);
 CREATE TABLE test.refusals (t regtype, fn text, sqlstate text, v text);
 CREATE FUNCTION test.call_every_function(typ regtype) RETURNS int LANGUAGE plpgsql AS $$

@@ -12,4 +12,4 @@ MR_PLAIN_SOURCES = codes.c codes_data.c status_data.c scan.c datetime_io.c \
 # The server's side: fmgr wrappers, aggregates, operators.
 MR_SERVER_SOURCES = migrec.c aggkit.c nationality.c place.c protection_status.c \
 	decision_tally.c protection_history.c route_segment.c route.c \
-	transit_profile.c flow_series.c sdc.c calendar.c table_cache.c procedure.c deadlines.c level_tally.c
+	transit_profile.c flow_series.c sdc.c calendar.c table_cache.c procedure.c deadlines.c level_tally.c period.c
