@@ -14,7 +14,7 @@ select_bit(uint64_t x, int r)
 	/* halve the word while the bit is in its upper part */
 	for (int width = 32; width >= 8; width /= 2)
 	{
-		low = __builtin_popcountll(x & ((UINT64_C(1) << width) - 1));
+		low = mr_popcount64(x & ((UINT64_C(1) << width) - 1));
 		if (r >= low)
 		{
 			r -= low;

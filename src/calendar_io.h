@@ -80,6 +80,24 @@ mr_calendar_is_business(const mr_calendar *c, int32_t d)
 	return (c->working[k >> 6] >> (k & 63)) & 1;
 }
 
+/*
+ * Set bits of a word: the instruction where the build targets it, else
+ * branch-free arithmetic inline (the compiler's fallback for the builtin is
+ * a call into libgcc, a good part of a count's cost).
+ */
+static inline int
+mr_popcount64(uint64_t x)
+{
+#ifdef __POPCNT__
+	return __builtin_popcountll(x);
+#else
+	x = x - ((x >> 1) & UINT64_C(0x5555555555555555));
+	x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+	x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
+	return (int) ((x * UINT64_C(0x0101010101010101)) >> 56);
+#endif
+}
+
 /* Business days in [MR_CALENDAR_FIRST, d), for d in FIRST .. LAST + 1. */
 static inline int32_t
 mr_calendar_rank(const mr_calendar *c, int32_t d)
@@ -90,7 +108,7 @@ mr_calendar_rank(const mr_calendar *c, int32_t d)
 
 	if (b == 0)
 		return c->before[w];
-	return c->before[w] + __builtin_popcountll(c->working[w] & ((UINT64_C(1) << b) - 1));
+	return c->before[w] + mr_popcount64(c->working[w] & ((UINT64_C(1) << b) - 1));
 }
 
 /* Business days in (a, b] (negative when b < a): MR_OK, or out of range. */
