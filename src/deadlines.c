@@ -246,7 +246,7 @@ procedure_overdue(PG_FUNCTION_ARGS)
 			continue;
 		past = days_past(c, spans, d->unit, due, today);
 		if (past <= 0)
-			continue;			/* the term ended on a non-business day */
+			continue;			/* past the last day by non-business days only: not yet a business day late */
 		due_ext = d->extension > 0 ? term_end(c, spans, d->unit, started, d->length + d->extension) : 0;
 
 		values[0] = CStringGetTextDatum(d->name);
