@@ -15,7 +15,7 @@ PGFILEDESC = "migrec - migration records"
 DATA_built = migrec--0.1.sql migrec--0.1--0.2.sql migrec--0.2.sql
 EXTRA_CLEAN = .pg-major
 
-REGRESS = setup nationality place nationality_data protection_status protection_history recognition_rate route forecast readable properties demo labels calendar levels deadlines level_tally period security encodings
+REGRESS = setup nationality place nationality_data crosswalk protection_status protection_history recognition_rate count_tables route forecast readable properties demo loaders labels calendar levels deadlines level_tally period security encodings age_band people encounter demography repeat_tally
 # Tests of features newer servers have, chosen by major version the way ip4r
 # chooses them (REGRESS extended per version; MAJORVERSION comes from PGXS,
 # read when the list is used): soft input errors (pg_input_is_valid) are 16+.
@@ -35,13 +35,15 @@ include $(PGXS)
 # rebuild every object, not only the files touched since.
 $(OBJS): $(wildcard src/*.h)
 
-# Built again when a source changes or when PG_CONFIG names another major
-# version than the last build's (.pg-major).
+# Built again when a source changes, when one is added or removed (a
+# removed file leaves every timestamp older: the stamp holds the list), or
+# when PG_CONFIG names another major version than the last build's.
 $(DATA_built) &: scripts/migrec--0.1.sql $(wildcard scripts/migrec--0.1--0.2/*.sql) tools/build_sql.sh .pg-major
 	sh tools/build_sql.sh $(MAJORVERSION) .
 
 .pg-major: FORCE
-	@echo '$(MAJORVERSION)' | cmp -s - $@ || echo '$(MAJORVERSION)' >$@
+	@echo '$(MAJORVERSION) $(sort $(wildcard scripts/migrec--0.1--0.2/*.sql))' | cmp -s - $@ || \
+		echo '$(MAJORVERSION) $(sort $(wildcard scripts/migrec--0.1--0.2/*.sql))' >$@
 FORCE:
 
 # The regression suite against an AddressSanitizer + UBSan build (test/sanitize.sh).

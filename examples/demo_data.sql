@@ -36,7 +36,39 @@
 --   (key: the encounter's number);
 --   darien.daily (key: days since 2021-01-01);
 --   person.nationality, person.start, person.onward (key: person_id);
---   journey.days, journey.record (person_id, stop).
+--   journey.days, journey.record (person_id, stop);
+--   claimant.child, claimant.age, claimant.birthday, claimant.birth_known,
+--   claimant.sex, claimant.acc (key: case_id);
+--   mxenc.child, mxenc.age, mxenc.birthday, mxenc.sex, mxenc.acc (key: the
+--   encounter's number);
+--   usenc.group, usenc.nationality, usenc.role, usenc.age, usenc.birthday,
+--   usenc.birth_known, usenc.sex, usenc.acc, usenc.repeat, usenc.times,
+--   usenc.first (key: person); usenc.gap, usenc.component, usenc.authority
+--   (person, encounter).
+--
+-- The people behind the records (who they are, with whom they travel, under
+-- which authority they were encountered) follow published 2021 figures; see
+-- docs/people.md for the sources and how sure each is:
+--   COMAR, January-November 2021 (El Orbe, 13 Dec 2021, secondary): women
+--   40.79% of applicants, children 23.92% (29,467 of 123,187), children's
+--   top nationalities Honduras 10,523, Chile 6,384, Haiti 3,554, Brazil
+--   3,271, El Salvador 1,433 (hence a child share by nationality: Chile's
+--   and Brazil's applicants are mostly children of Haitian parents);
+--   UPM 2021 (press, secondary): events presented, January-September, 74%
+--   18 and over, 19% 12-17, 7% 0-11; 39% of 2021's events channelled
+--   (canalizados) with the child protection system, which counts them from
+--   January 2021; 2019: 18% of children travelling alone; men about two
+--   thirds;
+--   CBP/USBP, southwest border, FY2021 (CRS R46999, primary): 1,659,206
+--   encounters, single adults 64%, individuals in family units 27%,
+--   unaccompanied children 9%; July 2021 (CBP release, secondary): Title 42
+--   for 77% of single adults' and 12% of family units' encounters, 62% of all
+--   encounters in FY2021 (secondary); recidivism FY2021 27% (secondary);
+--   FY2021 January-August detentions
+--   mainly Mexican 28%, Honduran 21%, Guatemalan 17% (RCM concept note).
+-- The US encounters are a 1% sample of that volume; ages within groups,
+-- sexes of adults, and the shares not named above are the demo's own
+-- assumptions.
 
 \if :{?scale}
 \else
@@ -49,8 +81,8 @@
 
 SET client_min_messages = warning;
 SET jit = off;                        -- compiling these one-off statements costs more than it saves
-DROP TABLE IF EXISTS case_events, journey_legs, journeys, demo_claims_plan, pg_temp.demo_cases, pg_temp.demo_paths,
-	pg_temp.demo_people, pg_temp.demo_stop_dates CASCADE;
+DROP TABLE IF EXISTS case_events, journey_legs, journeys, claimants, border_encounters, demo_claims_plan,
+	pg_temp.demo_cases, pg_temp.demo_paths, pg_temp.demo_people, pg_temp.demo_stop_dates, pg_temp.demo_us_people CASCADE;
 
 -- How an agency keeps its records: one row per event of a case, one row per
 -- leg of a journey, with the extension's types.
@@ -184,6 +216,149 @@ FROM (SELECT 1000000 + g AS case_id, x.nat, ev.status,
 WHERE at < timestamptz '2021-11-01 00:00-06'
 ORDER BY case_id, at;
 
+-- The claimants: sex, birth date (not recorded for 2%) and who they travel
+-- with, for each claim.  Children: a share by nationality that gives about
+-- 24% overall; girls 49%, women 38% of adults (40.8% of all); 0.3% of sex
+-- unknown, a few X.  Children mostly with a parent; 6% alone.
+CREATE TABLE claimants (
+	case_id       bigint PRIMARY KEY,
+	sex           sex NOT NULL,
+	birth_date    date,                   -- NULL: not recorded
+	accompaniment accompaniment NOT NULL
+);
+INSERT INTO claimants
+SELECT case_id,
+       CASE WHEN u.sex < 0.003 THEN 'UNK' WHEN u.sex < 0.0035 THEN 'X'
+            WHEN u.sex < 0.0035 + CASE WHEN child THEN 0.49 ELSE 0.38 END THEN 'F' ELSE 'M' END::sex,
+       CASE WHEN u.birth_known >= 0.02
+            THEN (lodged::date - make_interval(years => age))::date - floor(u.birthday * 365)::int END,
+       CASE WHEN child THEN CASE WHEN u.acc < 0.85 THEN 'with_parent' WHEN u.acc < 0.91 THEN 'with_relative'
+                                 WHEN u.acc < 0.92 THEN 'with_caregiver' WHEN u.acc < 0.98 THEN 'alone' ELSE 'unknown' END
+            ELSE CASE WHEN u.acc < 0.16 THEN 'with_child' WHEN u.acc < 0.98 THEN 'alone' ELSE 'unknown' END
+       END::accompaniment
+FROM (SELECT c.case_id, c.lodged, u.*, a.child, a.age
+      FROM demo_cases c,
+           LATERAL (SELECT pg_temp.draw('claimant.child', c.case_id) AS child_u,
+                           pg_temp.draw('claimant.age', c.case_id) AS age_u,
+                           pg_temp.draw('claimant.birthday', c.case_id) AS birthday,
+                           pg_temp.draw('claimant.birth_known', c.case_id) AS birth_known,
+                           pg_temp.draw('claimant.sex', c.case_id) AS sex,
+                           pg_temp.draw('claimant.acc', c.case_id) AS acc
+                    OFFSET 0) u,
+           LATERAL (SELECT u.child_u < CASE c.nationality::text WHEN 'HND' THEN 0.32 WHEN 'HTI' THEN 0.075 WHEN 'CUB' THEN 0.10
+                                       WHEN 'VEN' THEN 0.22 WHEN 'SLV' THEN 0.28 WHEN 'GTM' THEN 0.28 WHEN 'NIC' THEN 0.15
+                                       WHEN 'CHL' THEN 0.85 WHEN 'BRA' THEN 0.80 WHEN 'COL' THEN 0.20 WHEN 'ECU' THEN 0.20
+                                       ELSE 0.10 END AS child) k,
+           -- ages: children 0-4 35%, 5-11 40%, 12-17 25%; adults 18-59 97%, 60-79 3%
+           LATERAL (SELECT k.child,
+                           CASE WHEN k.child THEN CASE WHEN u.age_u < 0.35 THEN floor(u.age_u / 0.35 * 5)
+                                                       WHEN u.age_u < 0.75 THEN 5 + floor((u.age_u - 0.35) / 0.40 * 7)
+                                                       ELSE 12 + floor((u.age_u - 0.75) / 0.25 * 6) END
+                                ELSE CASE WHEN u.age_u < 0.97 THEN 18 + floor(u.age_u / 0.97 * u.age_u / 0.97 * 42)
+                                          ELSE 60 + floor((u.age_u - 0.97) / 0.03 * 20) END
+                           END::int AS age) a) u
+ORDER BY case_id;
+
+-- Encounters at the border, under their legal authority: everyone the INM
+-- encountered above (presented, or channelled to the DIF system with the
+-- children and families from 2021-01-11), and a 1% sample of the US Border
+-- Patrol's and OFO's southwest-border encounters from October 2020 (FY2021)
+-- to the extraction date, with repeat encounters of the same person.
+CREATE TABLE border_encounters (
+	encounter_id  bigint PRIMARY KEY,
+	person_key    bigint NOT NULL,        -- one person, however often encountered
+	nationality   nationality NOT NULL,
+	on_date       date NOT NULL,
+	kind          encounter NOT NULL CHECK (encounter_check(kind, on_date) IS NOT NULL),
+	sex           sex NOT NULL,
+	birth_date    date,
+	accompaniment accompaniment NOT NULL
+);
+-- Mexico: the encounters of case_events (the same draws, the same dates)
+INSERT INTO border_encounters
+SELECT 1000000 + g, 3000000 + g, x.nat, x.seen,
+       CASE WHEN x.seen >= '2021-01-11' AND (x.child OR x.acc = 'with_child') THEN 'mx_canalizado'
+            ELSE 'mx_presentado' END::encounter,
+       x.sex, (x.seen - make_interval(years => x.age))::date - floor(x.birthday * 365)::int, x.acc
+FROM (SELECT g, CASE WHEN u.nat < 0.45 THEN 'HND' WHEN u.nat < 0.75 THEN 'GTM' WHEN u.nat < 0.905 THEN 'SLV'
+                     WHEN u.nat < 0.95 THEN 'NIC' ELSE 'CUB' END::nationality AS nat,
+             (date '2021-01-01' + floor(u.day * 300)::int) AS seen,
+             v.child_u < 0.26 AS child, v.birthday,
+             -- 0-11 7%, 12-17 19%, 18 and over 74% (UPM, January-September 2021)
+             CASE WHEN v.child_u < 0.07 THEN floor(v.age_u * 12) WHEN v.child_u < 0.26 THEN 12 + floor(v.age_u * 6)
+                  ELSE 18 + floor(v.age_u * v.age_u * 45) END::int AS age,
+             CASE WHEN v.sex < CASE WHEN v.child_u < 0.26 THEN 0.45 ELSE 0.33 END THEN 'F' ELSE 'M' END::sex AS sex,
+             CASE WHEN v.child_u < 0.26 THEN CASE WHEN v.acc < 0.78 THEN 'with_parent' WHEN v.acc < 0.83 THEN 'with_relative'
+                                                  WHEN v.acc < 0.98 THEN 'alone' ELSE 'unknown' END
+                  ELSE CASE WHEN v.acc < 0.18 THEN 'with_child' ELSE 'alone' END END::accompaniment AS acc
+      FROM generate_series(1, round(40000 * :scale)::int) g,
+           LATERAL (SELECT pg_temp.draw('encounter.nationality', g) AS nat,
+                           pg_temp.draw('encounter.day', g) AS day OFFSET 0) u,
+           LATERAL (SELECT pg_temp.draw('mxenc.child', g) AS child_u, pg_temp.draw('mxenc.age', g) AS age_u,
+                           pg_temp.draw('mxenc.birthday', g) AS birthday, pg_temp.draw('mxenc.sex', g) AS sex,
+                           pg_temp.draw('mxenc.acc', g) AS acc OFFSET 0) v) x
+ORDER BY 1;
+-- United States: people by demographic group (single adults 51%, in family
+-- units 36%, unaccompanied children 13% of the people, which gives about
+-- 64/27/9% of the encounters: single adults come back most), each
+-- encountered once or more; a repeat comes 1 to 60 days after the last.
+CREATE TEMP TABLE demo_us_people AS
+SELECT 2000000 + p AS person_key,
+       CASE WHEN u.grp < 0.512 THEN 'single' WHEN u.grp < 0.873 THEN 'family' ELSE 'uc' END AS grp,
+       CASE WHEN u.nat < 0.28 THEN 'MEX' WHEN u.nat < 0.49 THEN 'HND' WHEN u.nat < 0.66 THEN 'GTM' WHEN u.nat < 0.75 THEN 'SLV'
+            WHEN u.nat < 0.82 THEN 'ECU' WHEN u.nat < 0.87 THEN 'HTI' WHEN u.nat < 0.91 THEN 'CUB' WHEN u.nat < 0.95 THEN 'VEN'
+            WHEN u.nat < 0.98 THEN 'NIC' ELSE 'BRA' END::nationality AS nationality,
+       u.role, u.age_u, u.birthday, u.birth_known, u.sex, u.acc,
+       -- how many times: single adults come back 48% of the time, families 7%, children 2%
+       CASE WHEN u.rep >= CASE WHEN u.grp < 0.512 THEN 0.48 WHEN u.grp < 0.873 THEN 0.07 ELSE 0.02 END THEN 1
+            WHEN u.times < 0.50 THEN 2 WHEN u.times < 0.75 THEN 3 WHEN u.times < 0.87 THEN 4
+            ELSE 5 + floor((u.times - 0.87) / 0.13 * 5)::int END AS times,
+       -- first encounters from October 2020, rising to the July 2021 peak, then level
+       date '2020-10-01' + floor(CASE WHEN u.first < 0.85 THEN 300 * sqrt(u.first / 0.85) ELSE 300 + (u.first - 0.85) / 0.15 * 96 END)::int AS first
+FROM generate_series(1, round(11500 * :scale)::int) p,
+     LATERAL (SELECT pg_temp.draw('usenc.group', p) AS grp, pg_temp.draw('usenc.nationality', p) AS nat,
+                     pg_temp.draw('usenc.role', p) AS role, pg_temp.draw('usenc.age', p) AS age_u,
+                     pg_temp.draw('usenc.birthday', p) AS birthday, pg_temp.draw('usenc.birth_known', p) AS birth_known,
+                     pg_temp.draw('usenc.sex', p) AS sex, pg_temp.draw('usenc.acc', p) AS acc,
+                     pg_temp.draw('usenc.repeat', p) AS rep, pg_temp.draw('usenc.times', p) AS times,
+                     pg_temp.draw('usenc.first', p) AS first OFFSET 0) u;
+INSERT INTO border_encounters
+SELECT 2000000 + row_number() OVER (ORDER BY e.person_key, e.k), e.person_key, e.nationality, e.on_date,
+       (CASE WHEN e.component < 0.10 THEN
+                  CASE WHEN e.t42 THEN 'us_t42_expulsion_ofo' ELSE 'us_t8_inadmissible' END
+             ELSE CASE WHEN e.t42 THEN 'us_t42_expulsion_usbp' ELSE 'us_t8_apprehension' END END)::encounter,
+       e.sex, e.birth_date, e.acc
+FROM (SELECT p.person_key, p.nationality, d.k, d.on_date, d.component,
+             -- Title 42: single adults 87%, families 25% (July 2021: 77% and 12%, after higher
+             -- shares earlier in the year); children only before the injunction of 2020-11-18
+             CASE p.grp WHEN 'single' THEN d.authority < 0.87 WHEN 'family' THEN d.authority < 0.25
+                        ELSE d.on_date < '2020-11-18' AND d.authority < 0.5 END AS t42,
+             a.sex, CASE WHEN p.birth_known >= 0.01
+                         THEN (p.first - make_interval(years => a.age))::date - floor(p.birthday * 365)::int END AS birth_date,
+             a.acc
+      FROM demo_us_people p,
+           -- a family unit's people are adults with their children (55%) or the children (45%)
+           LATERAL (SELECT CASE WHEN p.grp = 'single' THEN 18 + floor(p.age_u * p.age_u * 42)
+                                WHEN p.grp = 'family' AND p.role < 0.55 THEN 18 + floor(p.age_u * 30)
+                                WHEN p.grp = 'family' THEN floor(p.age_u * 18)
+                                ELSE CASE WHEN p.age_u < 0.9 THEN 12 + floor(p.age_u / 0.9 * 6) ELSE 5 + floor((p.age_u - 0.9) / 0.1 * 7) END
+                           END::int AS age,
+                           CASE WHEN p.grp = 'single' THEN CASE WHEN p.sex < 0.18 THEN 'F' ELSE 'M' END
+                                WHEN p.grp = 'family' THEN CASE WHEN p.sex < 0.55 THEN 'F' ELSE 'M' END
+                                ELSE CASE WHEN p.sex < 0.30 THEN 'F' ELSE 'M' END END::sex AS sex,
+                           CASE WHEN p.grp = 'single' THEN 'alone'
+                                WHEN p.grp = 'family' AND p.role < 0.55 THEN 'with_child'
+                                WHEN p.grp = 'family' THEN 'with_parent'
+                                WHEN p.acc < 0.85 THEN 'alone' WHEN p.acc < 0.98 THEN 'with_relative' ELSE 'with_caregiver'
+                           END::accompaniment AS acc) a,
+           LATERAL (SELECT k, p.first + (sum(CASE WHEN k = 1 THEN 0 ELSE 1 + floor(pg_temp.draw('usenc.gap', p.person_key, k) * 60) END)
+                                         OVER (ORDER BY k))::int AS on_date,
+                           pg_temp.draw('usenc.component', p.person_key, k) AS component,
+                           pg_temp.draw('usenc.authority', p.person_key, k) AS authority
+                    FROM generate_series(1, p.times) k) d) e
+WHERE e.on_date <= '2021-10-31'                     -- the extraction date
+ORDER BY 1;
+
 -- Journeys: people entering Panama through the Darién from Necoclí or Turbo,
 -- from about 40 a day in January to about 400 a day from mid-July, each day's
 -- count within 20% of that.
@@ -253,7 +428,9 @@ CREATE INDEX journeys_r ON journeys USING gin (r);
 ANALYZE case_events;
 ANALYZE journey_legs;
 ANALYZE journeys;
-DROP TABLE demo_claims_plan, demo_cases, demo_paths, demo_people, demo_stop_dates;
+ANALYZE claimants;
+ANALYZE border_encounters;
+DROP TABLE demo_claims_plan, demo_cases, demo_paths, demo_people, demo_stop_dates, demo_us_people;
 DROP FUNCTION pg_temp.draw(text, bigint, int, text);
 RESET jit;
 RESET client_min_messages;

@@ -1,6 +1,7 @@
 -- report.sql: the protection-pipeline report of the demo.  Every query here
 -- runs on the tables of examples/demo_data.sql as an agency would keep them
--- (case_events, journey_legs, journeys); copy any of them.  Counts shown to
+-- (case_events, journey_legs, journeys, claimants, border_encounters); copy
+-- any of them.  Counts shown to
 -- others go through sdc_round() (Eurostat's base 5); rates come from the
 -- unrounded counts.  Every ORDER BY is a total order (ties broken by
 -- nationality or status), so the same data print the same report whatever
@@ -53,12 +54,15 @@ LIMIT 8;
 
 \echo
 \echo '== 3. Backlog: claims pending a first decision at each month end (rounded to 5)'
+-- The month ends in Mexico City time, whatever the session's TimeZone,
+-- computed once (MATERIALIZED: not again for every case).
+WITH month_ends AS MATERIALIZED (
+    SELECT g, (g AT TIME ZONE 'America/Mexico_City') - interval '1 second' AS d
+    FROM generate_series(timestamp '2021-02-01', timestamp '2021-11-01', '1 month') AS g)
 SELECT g::date - 1 AS month_end,
        sdc_round(count(*) FILTER (WHERE s IN ('claim_lodged', 'admitted', 'interviewed'))) AS pending_first_instance,
        sdc_round(count(*) FILTER (WHERE s = 'under_appeal')) AS pending_appeal
--- (month ends in Mexico City time, whatever the session's TimeZone)
-FROM generate_series(timestamp '2021-02-01', timestamp '2021-11-01', '1 month') AS g,
-     LATERAL (SELECT (g AT TIME ZONE 'America/Mexico_City') - interval '1 second' AS d) m,
+FROM month_ends m,
      histories,
      LATERAL (SELECT status_at(h, m.d) AS s) st
 WHERE first_reached(h, 'claim_lodged') IS NOT NULL
@@ -145,3 +149,67 @@ ORDER BY 1;
 \echo 'Next 14 days in Chiapas, with the 80% interval (each entry arrives independently after a transit time drawn from section 7):'
 SELECT day, round(expected::numeric, 1) AS expected, round(low::numeric, 1) AS low, round(high::numeric, 1) AS high
 FROM chiapas_forecast WHERE day > '2021-08-31' ORDER BY day LIMIT 14;
+
+-- The people behind the claims and the encounters (claimants, border_encounters).
+-- Each table below is one demography drawn by demography_table(); every row,
+-- totals included, is rounded on its own (sdc_round), as the publishers do.
+CREATE TEMP TABLE claims_people AS
+SELECT c.case_id, c.sex, c.birth_date, c.accompaniment, l.lodged
+FROM claimants c
+JOIN (SELECT case_id, (min(at) AT TIME ZONE 'America/Mexico_City')::date AS lodged
+      FROM case_events WHERE status = 'claim_lodged' GROUP BY case_id) l USING (case_id);
+
+\echo
+\echo '== 9. Claimants by sex and age at the claim, UNHCR''s demographic table (each cell and total rounded to 5)'
+SELECT "position" AS "#", label, sex AS code_sex, age AS code_age, sdc_round(count) AS claimants
+FROM (SELECT demography(sex, age_band(birth_date, lodged, 'unhcr'), accompaniment) AS d FROM claims_people) c,
+     demography_table(c.d, 'unhcr')
+ORDER BY "position";
+SELECT round(100.0 * demography_count(d, 'F') / demography_count(d), 1) AS "women and girls %",
+       round(100.0 * demography_count(d, age => 'child:0-17') / (demography_count(d) - demography_count(d, age => 'child:unknown')), 1)
+         AS "children % (of known age)"
+FROM (SELECT demography(sex, age_band(birth_date, lodged, 'child'), accompaniment) AS d FROM claims_people) c;
+
+\echo
+\echo '== 10. Children among claimants by accompaniment (UNHCR/UNICEF categories; rounded to 5)'
+SELECT label, sdc_round(count) AS children
+FROM (SELECT demography(sex, age_band(birth_date, lodged, 'child'), accompaniment) AS d FROM claims_people) c,
+     demography_table(c.d, 'children')
+ORDER BY "position";
+
+\echo
+\echo '== 11. US border encounters by legal authority and fiscal year (a 1% sample; FY2022: October only; rounded to 10, the DHS rule)'
+SELECT us_fiscal_year(on_date) AS fiscal_year, encounter_authority(kind) AS authority, encounter_component(kind) AS component,
+       encounter_type(kind) AS encounter_type, sdc_round(count(*), 10) AS encounters,
+       round(100.0 * count(*) / sum(count(*)) OVER (PARTITION BY us_fiscal_year(on_date)), 1) AS "share %"
+FROM border_encounters
+WHERE encounter_authority(kind) IN ('Title 8', 'Title 42')
+GROUP BY 1, kind
+ORDER BY 1, kind;
+SELECT label AS "FY2021 demographic group (CBP)", sdc_round(count, 10) AS encounters
+FROM (SELECT demography(sex, age_band(birth_date, on_date, 'child'), accompaniment) AS d
+      FROM border_encounters WHERE on_date <@ us_fiscal_year_dates(2021) AND encounter_authority(kind) IN ('Title 8', 'Title 42')) e,
+     demography_table(e.d, 'cbp')
+ORDER BY "position";
+
+\echo
+\echo '== 12. Unique individuals and repeat encounters, US, by fiscal year (rounded to 10; rates from unrounded counts)'
+SELECT fy AS fiscal_year, sdc_round(encounter_count(t), 10) AS encounters, sdc_round(unique_individuals(t), 10) AS individuals,
+       sdc_round(repeat_individuals(t), 10) AS encountered_more_than_once,
+       round(100 * repeat_rate(t)::numeric, 1) AS "repeat rate %", round(mean_encounters(t)::numeric, 2) AS per_individual
+FROM (SELECT fy, repeat_tally(n) AS t
+      FROM (SELECT us_fiscal_year(on_date) AS fy, person_key, count(*) AS n
+            FROM border_encounters WHERE encounter_authority(kind) IN ('Title 8', 'Title 42') GROUP BY 1, 2) per_person
+      GROUP BY fy) f
+ORDER BY fy;
+
+\echo
+\echo '== 13. Mexico: events of foreigners presented or channelled, 2021, by age group and travel condition (UPM''s table, all sexes; rounded to 5)'
+SELECT label, age, "group", sdc_round(count) AS events
+FROM (SELECT demography(sex, age_band(birth_date, on_date, 'upm'), accompaniment) AS d
+      FROM border_encounters WHERE encounter_authority(kind) = 'Ley de Migración') m,
+     demography_table(m.d, 'upm')
+WHERE sex = 'Total'
+ORDER BY "position";
+SELECT encounter_type(kind) AS series, sdc_round(count(*)) AS events FROM border_encounters
+WHERE encounter_authority(kind) = 'Ley de Migración' GROUP BY kind ORDER BY kind;

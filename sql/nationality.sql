@@ -16,7 +16,7 @@ SELECT 'HNX'::nationality;
 SELECT 'US'::nationality::text, 'UX'::nationality;
 SELECT 'HONDURAS'::nationality;
 SELECT ''::nationality;
-SELECT 'ZZZ'::nationality;
+SELECT 'QQQ'::nationality;
 SELECT '999'::nationality;
 SELECT 'H1D'::nationality;
 SELECT v, test.sqlstate(format('SELECT %L::nationality', v))

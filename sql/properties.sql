@@ -38,6 +38,13 @@ SELECT test.produce('input', $$SELECT (alpha2 || ' ' || l)::place AS v
 SELECT test.produce('input', $$SELECT status AS v FROM protection_statuses()$$);
 SELECT test.produce('aggregate', $$SELECT min(status) AS v FROM protection_statuses() UNION ALL
                                   SELECT max(status) FROM protection_statuses()$$);
+-- the people types: every age band and scheme, sex, accompaniment and encounter
+SELECT test.produce('input', $$SELECT band AS v FROM age_bands()$$);
+SELECT test.produce('input', $$SELECT DISTINCT scheme_name AS v FROM age_bands()$$);
+SELECT test.produce('input', $$SELECT w::sex AS v FROM unnest('{F,M,X,UNK}'::text[]) w$$);
+SELECT test.produce('input', $$SELECT w::accompaniment AS v
+                              FROM unnest('{alone,with_parent,with_relative,with_caregiver,with_child,unknown}'::text[]) w$$);
+SELECT test.produce('input', $$SELECT kind AS v FROM encounter_kinds()$$);
 
 -- events, legs and transit times to aggregate: random, and at the edges
 CREATE TABLE test.events AS
@@ -64,7 +71,15 @@ CREATE TABLE test.flows AS
 INSERT INTO test.flows VALUES (100, '5874897-12-31', 9223372036854775000, 731),
                               (100, '5874897-12-31'::date - 99999, 807, 0),
                               (101, '4714-11-24 BC', 1, 2147483647), (101, '4714-11-24 BC'::date + 99999, 0, 730);
-ANALYZE test.events, test.legs, test.flows;
+-- people to count: one age scheme per group, some of unknown age; encounters per person
+CREATE TABLE test.people AS
+  SELECT i % 24 AS g, (ARRAY['F', 'M', 'X', 'UNK']::sex[])[1 + (i * 7) % 4] AS sx,
+         CASE WHEN i % 53 = 0 THEN (sc::text || ':unknown')::age_band ELSE age_band((random() * 100)::int, sc) END AS b,
+         (ARRAY['alone', 'with_parent', 'with_relative', 'with_caregiver', 'with_child', 'unknown']::accompaniment[])[1 + (i * 11) % 6] AS a,
+         1 + (i % 3)::bigint AS w, (random() * random() * 40)::bigint AS n
+  FROM generate_series(1, 6000) i,
+       LATERAL (SELECT (ARRAY['unhcr', 'eurostat', 'upm', 'child']::age_scheme[])[1 + (i % 24) % 4] AS sc) x;
+ANALYZE test.events, test.legs, test.flows, test.people;
 
 -- decision_tally, protection_history, route, transit_profile, flow_series:
 -- transition (serial), then combine (partial aggregates in parallel workers)
@@ -78,6 +93,9 @@ BEGIN
 	PERFORM test.produce(how, $q$SELECT route_agg(leg) AS v FROM test.legs GROUP BY traveller$q$);
 	PERFORM test.produce(how, $q$SELECT transit_profile(days) AS v FROM test.flows GROUP BY g$q$);
 	PERFORM test.produce(how, $q$SELECT flow_series(day, n) AS v FROM test.flows GROUP BY g$q$);
+	PERFORM test.produce(how, $q$SELECT demography(sx, b, a, w) AS v FROM test.people GROUP BY g$q$);
+	PERFORM test.produce(how, $q$SELECT demography(sx, b) AS v FROM test.people GROUP BY g$q$);
+	PERFORM test.produce(how, $q$SELECT repeat_tally(n) AS v FROM test.people GROUP BY g$q$);
 END $$;
 SELECT test.produce_aggregates('transition');
 SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;
@@ -109,6 +127,11 @@ SELECT test.produce('merge', $$SELECT route_agg(v::route) AS v FROM test.produce
                                WHERE t = 'route'::regtype GROUP BY ord % 3$$);
 SELECT test.produce('merge', $$SELECT transit_profile(v::transit_profile) AS v FROM test.produced
                                WHERE t = 'transit_profile'::regtype AND v NOT LIKE '%:9223372%' GROUP BY ord % 3$$);
+SELECT test.produce('merge', $$SELECT demography(v::demography) AS v FROM test.produced
+                               WHERE t = 'demography'::regtype AND v NOT LIKE '%922337%'
+                               GROUP BY demography_scheme(v::demography), ord % 3$$);
+SELECT test.produce('merge', $$SELECT repeat_tally(v::repeat_tally) AS v FROM test.produced
+                               WHERE t = 'repeat_tally'::regtype GROUP BY ord % 3$$);
 SELECT test.produce('constructor', $$SELECT route(array_agg(leg)) AS v FROM test.legs GROUP BY traveller % 4$$);
 SELECT test.produce('constructor', $$SELECT leg AS v FROM test.legs WHERE traveller < 3$$);
 SELECT test.produce('aggregate', $$SELECT min(leg) AS v FROM test.legs UNION ALL SELECT max(leg) FROM test.legs$$);
@@ -124,13 +147,18 @@ FROM (VALUES ('decision_tally', '(recognized=9223372036854775807,complementary=0
              ('transit_profile', '{}'), ('transit_profile', '{0:9223372036854775806, >730:1}'),
              ('transit_profile', '{>730:9223372036854775807}'),
              ('flow_series', '{}'), ('flow_series', '5874897-12-31 {9223372036854775807}'),
-             ('flow_series', '-4713-11-24 {0,9223372036854775807}')) AS e(t, v);
+             ('flow_series', '-4713-11-24 {0,9223372036854775807}'),
+             ('demography', '{}'), ('demography', 'upm {}'),
+             ('demography', 'eurostat {F/Y_LT14/alone: 9223372036854775806, UNK/UNK/unknown: 1}'),
+             ('repeat_tally', '(individuals={},encounters=0)'),
+             ('repeat_tally', '(individuals={32+:1},encounters=9223372036854775807)')) AS e(t, v);
 
 -- ... and past them: made only if the extension accepts them (0.1 made
 -- these, and then could not read them)
 SELECT test.try_produce('input', format('SELECT %L::%s AS v', v, t))
 FROM (VALUES ('transit_profile', '{1:9223372036854775807, 2:1}'),
-             ('flow_series', '2021-01-01 {9223372036854775807,1}')) AS e(t, v);
+             ('flow_series', '2021-01-01 {9223372036854775807,1}'),
+             ('demography', 'unhcr {F/0-4/alone: 9223372036854775807, M/0-4/alone: 1}')) AS e(t, v);
 SELECT test.try_produce('transition', $$SELECT flow_series(d, 1) AS v FROM unnest(ARRAY[0, 60000, -20031, 80032]) k,
                                        LATERAL (SELECT date '2100-01-01' + k AS d) x$$);
 SELECT test.try_produce('transition', $$SELECT flow_series(d, n) AS v FROM (VALUES ('2021-01-01'::date, 9223372036854775807),
@@ -184,6 +212,10 @@ INSERT INTO test.sample_arg VALUES
 	('transit_profile', $$'{3:1, 27:5, >730:1}'::transit_profile$$), ('flow_series', $$'2021-06-01 {400,0,12}'::flow_series$$),
 	('text', $$'es'$$), ('double precision', '0.5'), ('integer', '0'), ('bigint', '1'),
 	('bigint[]', $$'{0,0,0,0,0,0,0,0,0,0,0,0,0}'::bigint[]$$),
+	('sex', $$'F'::sex$$), ('age_band', $$'unhcr:0-4'::age_band$$), ('age_scheme', $$'unhcr'::age_scheme$$),
+	('accompaniment', $$'alone'::accompaniment$$), ('encounter', $$'mx_presentado'::encounter$$),
+	('demography', $$'unhcr {F/0-4/alone: 2}'::demography$$),
+	('repeat_tally', $$'(individuals={1:5,2:3},encounters=11)'::repeat_tally$$),
 	('date', $$'2021-01-01'::date$$), ('timestamp with time zone', $$'2021-06-03 00:00:00+00'::timestamptz$$);
 CREATE TABLE test.refusals (t regtype, fn text, sqlstate text, v text);
 CREATE FUNCTION test.call_every_function(typ regtype) RETURNS int LANGUAGE plpgsql AS $$
@@ -224,6 +256,6 @@ SELECT t, fn, sqlstate, min(v) AS example
 FROM test.refusals GROUP BY 1, 2, 3 ORDER BY t::text, 2, 3;
 
 RESET client_min_messages;
-DROP TABLE test.produced, test.not_produced, test.events, test.legs, test.flows, test.sample_arg, test.refusals;
+DROP TABLE test.produced, test.not_produced, test.events, test.legs, test.flows, test.people, test.sample_arg, test.refusals;
 DROP FUNCTION test.produce, test.try_produce, test.produce_aggregates, test.plan_shows, test.text_round_trip_failures,
               test.binary_round_trip_failures, test.call_every_function;

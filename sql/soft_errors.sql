@@ -55,7 +55,27 @@ INSERT INTO bad_input VALUES
 	(83, 'flow_series', '2021-06-01 {' || repeat('0,', 100000) || '0}'),
 	-- arrays read their elements softly too
 	(100, 'nationality[]', '{HND,ZZZ}'),
-	(101, 'place[]', '{MX-CHP,ZZ}');
+	(101, 'place[]', '{MX-CHP,ZZ}'),
+	-- the people types: sex, age_scheme, accompaniment, encounter: unknown
+	-- words; age_band: a band the scheme lacks, an unknown scheme, syntax
+	(110, 'sex', 'W'),
+	(111, 'age_scheme', 'who'),
+	(112, 'age_band', 'unhcr:5-9'),
+	(113, 'age_band', 'who:0-4'),
+	(114, 'age_band', 'unhcr'),
+	(115, 'accompaniment', 'with_dog'),
+	(116, 'encounter', 'us_t99'),
+	-- demography: syntax, unknown word, cells out of order, counts adding
+	-- up past the limit
+	(120, 'demography', 'unhcr {F/0-4/alone 1}'),
+	(121, 'demography', 'unhcr {W/0-4/alone: 1}'),
+	(122, 'demography', 'unhcr {M/0-4/alone: 1, F/0-4/alone: 1}'),
+	(123, 'demography', 'unhcr {F/0-4/alone: 9223372036854775807, M/0-4/alone: 1}'),
+	-- repeat_tally: syntax, encounters that disagree with the bins, count
+	-- out of range
+	(130, 'repeat_tally', '(individuals={1:1})'),
+	(131, 'repeat_tally', '(individuals={1:1},encounters=2)'),
+	(132, 'repeat_tally', '(individuals={1:9223372036854775808},encounters=1)');
 
 -- every bad input: not valid, and the error a cast raises, as data
 SELECT b.n, b.type, CASE WHEN length(b.input) > 60 THEN left(b.input, 20) || '...' ELSE b.input END AS input,
@@ -65,7 +85,7 @@ ORDER BY b.n;
 -- details and hints say where and what to write
 SELECT b.n, e.detail, e.hint
 FROM bad_input b, LATERAL pg_input_error_info(b.input, b.type) e
-WHERE b.n IN (3, 12, 13, 31, 50, 71, 83)
+WHERE b.n IN (3, 12, 13, 31, 50, 71, 83, 112, 122, 123, 131)
 ORDER BY b.n;
 -- too large to hold, seen before parsing (the count of "->" or "@" bounds
 -- the legs or events the parser would store): 134 MB of "->" is more legs
@@ -99,7 +119,10 @@ FROM (VALUES ('nationality', 'HND'), ('place', 'MX-CHP'), ('place', 'MX TAP'), (
              ('route_segment', 'CO NCI -> PA-5 [2021-08-01,2021-08-09]'),
              ('route', '{CO NCI -> PA-5 [2021-08-01,2021-08-09], PA-5 -> CR PBS [2021-08-10,2021-08-14]}'),
              ('transit_profile', '{27:3, 30:5, >730:1}'), ('flow_series', '2021-06-01 {400,380,0,12}'),
-             ('nationality[]', '{HND,GTM}')) AS t(type, input),
+             ('nationality[]', '{HND,GTM}'), ('sex', 'X'), ('age_scheme', 'upm'), ('age_band', 'eurostat:Y14-17'),
+             ('accompaniment', 'with_relative'), ('encounter', 'mx_canalizado'),
+             ('demography', 'child {F/0-17/with_parent: 2, M/18+/alone: 7}'),
+             ('repeat_tally', '(individuals={1:5,2:3},encounters=11)')) AS t(type, input),
      LATERAL pg_input_error_info(t.input, t.type) e;
 
 -- every type of the extension with an input function is covered above

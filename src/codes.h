@@ -31,7 +31,11 @@ typedef enum mr_kind
 	MR_KIND_REFUGEE,
 	MR_KIND_UNSPECIFIED,
 	MR_KIND_ORGANIZATION,
-	MR_KIND_WITHDRAWN
+	MR_KIND_WITHDRAWN,
+	/* residual categories of published tables (tools/residual_codes.tsv) */
+	MR_KIND_OTHER,
+	MR_KIND_UNKNOWN,
+	MR_KIND_VARIOUS
 } mr_kind;
 
 typedef enum mr_lang

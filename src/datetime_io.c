@@ -6,9 +6,17 @@
 
 #include "datetime_io.h"
 
-/* Days from 1970-01-01 to y-m-d, proleptic Gregorian (Hinnant's algorithm). */
-static int64_t
-days_from_civil(int64_t y, int m, int d)
+/*
+ * The calendar: Hinnant's civil-from-days algorithms, counted from
+ * 2000-01-01 (PostgreSQL's day 0), proleptic Gregorian; one implementation
+ * for the parsers and formatters here, for ages (mr_age_at) and for fiscal
+ * years (encounter_io.c).
+ */
+#define DAYS_0000_03_01_TO_2000_01_01 730425
+#define DAYS_PER_400_YEARS 146097
+
+int64_t
+mr_days_from_civil(int64_t y, int m, int d)
 {
 	int64_t		era,
 				yoe,
@@ -20,27 +28,79 @@ days_from_civil(int64_t y, int m, int d)
 	yoe = y - era * 400;
 	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return era * DAYS_PER_400_YEARS + doe - DAYS_0000_03_01_TO_2000_01_01;
 }
 
-static void
-civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+/*
+ * The year and the day within it of a day, years counted from 1 March (as
+ * in Hinnant's algorithm): 1 March is day 0, 28 February day 364, and 29
+ * February, when there is one, day 365, at the end, so that a month and day
+ * has the same day number in every year.
+ */
+static inline void
+march_year(int64_t z, int64_t *y, int *doy)
 {
 	int64_t		era,
 				doe,
-				yoe,
-				doy,
+				yoe;
+
+	z += DAYS_0000_03_01_TO_2000_01_01;
+	if (z >= 0 && z <= UINT32_MAX)
+	{
+		/*
+		 * every date from 1 March of year 0 on: unsigned 32-bit arithmetic,
+		 * about twice as fast (age_band() from a birth date is per row)
+		 */
+		uint32_t	uz = (uint32_t) z,
+					ue = uz / DAYS_PER_400_YEARS,
+					ud = uz - ue * DAYS_PER_400_YEARS,
+					uy = (ud - ud / 1460 + ud / 36524 - ud / 146096) / 365;
+
+		*doy = (int) (ud - (365 * uy + uy / 4 - uy / 100));
+		*y = (int64_t) uy + (int64_t) ue * 400;
+		return;
+	}
+	era = (z >= 0 ? z : z - (DAYS_PER_400_YEARS - 1)) / DAYS_PER_400_YEARS;
+	doe = z - era * DAYS_PER_400_YEARS;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	*doy = (int) (doe - (365 * yoe + yoe / 4 - yoe / 100));
+	*y = yoe + era * 400;
+}
+
+void
+mr_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+	int64_t		my;
+	int			doy,
 				mp;
 
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	march_year(z, &my, &doy);
 	mp = (5 * doy + 2) / 153;
-	*d = (int) (doy - (153 * mp + 2) / 5 + 1);
-	*m = (int) (mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = my + (*m <= 2);
+}
+
+mr_status
+mr_age_at(int32_t birth, int32_t at, int64_t *age)
+{
+	int64_t		by,
+				ay;
+	int			bd,
+				ad;
+
+	if (birth > at)
+		return MR_ERR_ORDER;
+	march_year(birth, &by, &bd);
+	march_year(at, &ay, &ad);
+
+	/*
+	 * A year is completed when the day of the year reaches the birthday's.
+	 * Someone born on 29 February (day 365) completes it on 1 March (day 0
+	 * of the next year) in a common year, and on 29 February in a leap year.
+	 */
+	*age = ay - by - (ad < bd);
+	return MR_OK;
 }
 
 static bool
@@ -175,7 +235,7 @@ parse_ymd(const char *s, size_t len, size_t *i, int64_t *days, size_t *errpos)
 		*errpos = start;
 		return MR_ERR_FIELD_RANGE;
 	}
-	*days = days_from_civil(year, month, day) - MR_UNIX_TO_PG_DAYS;
+	*days = mr_days_from_civil(year, month, day);
 	return MR_OK;
 }
 
@@ -350,7 +410,7 @@ format_ymd(int64_t days, char *out)
 	int			m,
 				d;
 
-	civil_from_days(days + MR_UNIX_TO_PG_DAYS, &y, &m, &d);
+	mr_civil_from_days(days, &y, &m, &d);
 	if (y < 0)
 		return sprintf(out, "-%04lld-%02d-%02d", (long long) -y, m, d);
 	return sprintf(out, "%04lld-%02d-%02d", (long long) y, m, d);

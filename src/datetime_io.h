@@ -61,6 +61,21 @@ extern int	mr_timestamp_format(int64_t ts, char *out);
 /* 2021-08-01; returns the length written. */
 extern int	mr_date_format(int32_t d, char *out);
 
+/*
+ * The calendar (proleptic Gregorian), in days since 2000-01-01: the day of
+ * a year, month and day, and back.
+ */
+extern int64_t mr_days_from_civil(int64_t y, int m, int d);
+extern void mr_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
+
+/*
+ * The age in completed years on day `at` of someone born on day `birth`
+ * (finite days).  Exact: the age goes up on the birthday; someone born on 29
+ * February is a year older on 1 March of a common year (on 28 February
+ * still the age before).  MR_ERR_ORDER when birth is after at.
+ */
+extern mr_status mr_age_at(int32_t birth, int32_t at, int64_t *age);
+
 /* The UTC day of a finite timestamp (days since 2000-01-01). */
 extern int64_t mr_timestamp_day(int64_t ts);
 

@@ -1,8 +1,9 @@
 /*
  * decision_tally.c: the decision_tally type (32 bytes, by reference) and the
  * UNHCR rate aggregates built on it: recognition_rate, total_recognition_rate
- * and decision_counts over protection_status, decision_tally() to compute a
- * tally and to merge tallies.
+ * and decision_counts over protection_status, unweighted (one row, one
+ * decision) and weighted (a count table's row: n decisions), and
+ * decision_tally() to compute a tally and to merge tallies.
  *
  * The tally is the aggregates' state: it needs no serialization for parallel
  * query, its combine function adds counts, and its inverse transition
@@ -14,6 +15,7 @@
 #include "common/int.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "nodes/execnodes.h"
 #include "utils/builtins.h"
 
 #include "decision_tally_io.h"
@@ -110,12 +112,18 @@ decision_tally_send(PG_FUNCTION_ARGS)
  * The state to update: the argument itself inside an aggregate (it lives in
  * the aggregate's memory and nobody else sees it), a copy otherwise.
  */
-static mr_decision_tally *
+static inline mr_decision_tally *
 writable_tally(FunctionCallInfo fcinfo, int argno)
 {
 	mr_decision_tally *t = PG_GETARG_TALLY(argno);
 
-	if (AggCheckCallContext(fcinfo, NULL))
+	/*
+	 * AggCheckCallContext(fcinfo, NULL) != 0, written out: it runs on every
+	 * row, and a call into the server there is a measurable share of a
+	 * count-table aggregate's cost.
+	 */
+	if (fcinfo->context != NULL &&
+		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState)))
 		return t;
 	return (mr_decision_tally *) memcpy(palloc(sizeof(mr_decision_tally)), t, sizeof(mr_decision_tally));
 }
@@ -138,6 +146,15 @@ outcome_counter(mr_decision_tally *t, int status)
 		default:
 			return NULL;
 	}
+}
+
+static inline void
+add_count(int64 *a, int64 b)
+{
+	if (unlikely(pg_add_s64_overflow(*a, b, a)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("decision_tally count out of range")));
 }
 
 /* decision_tally_add(tally, status): the transition function. */
@@ -174,13 +191,101 @@ decision_tally_remove(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(t);
 }
 
-static void
-add_count(int64 *a, int64 b)
+
+/*
+ * The count of a row of a count table (the weighted forms' n): 0 adds
+ * nothing, a negative count is an error, never a silent subtraction.
+ */
+static inline int64
+row_count(FunctionCallInfo fcinfo, int argno)
 {
-	if (pg_add_s64_overflow(*a, b, a))
+	int64		n = PG_GETARG_INT64(argno);
+
+	if (unlikely(n < 0))
 		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("decision_tally count out of range")));
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("decision count must not be negative: %lld", (long long) n),
+				 errhint("A count table's rows count decisions: fix or filter out the negative row.")));
+	return n;
+}
+
+/*
+ * decision_tally_add(tally, status, n): the transition function of the
+ * weighted forms (a count table's row: n decisions of one status).  The
+ * state is the same tally as the unweighted forms', so their results merge.
+ */
+
+/*
+ * Where a status is counted in a tally: the offset of its count, and a
+ * mask that keeps n for a decision and makes it 0 for any other status (it
+ * is then added to a count, which it leaves unchanged).  A table filled on
+ * first use from the statuses' outcomes, read without a branch: over a count
+ * table whose statuses come in no order, a branch on the outcome is
+ * mispredicted on most rows, and the weighted aggregates are meant to cost
+ * about what sum(n) costs.
+ */
+typedef struct StatusSlot
+{
+	uint32		offset;
+	int64		mask;
+} StatusSlot;
+
+#define STATUS_SLOTS 256			/* a protection_status is one byte */
+static StatusSlot status_slot[STATUS_SLOTS];
+static bool status_slot_ready = false;
+
+pg_noinline static void
+status_slot_fill(void)
+{
+	for (int s = 0; s < STATUS_SLOTS; s++)
+	{
+		mr_decision_tally t;
+		int64	   *counter = mr_status_value_valid(s) ? outcome_counter(&t, s) : NULL;
+
+		status_slot[s].offset = counter ? (uint32) ((char *) counter - (char *) &t) : 0;
+		status_slot[s].mask = counter ? -1 : 0;
+	}
+	status_slot_ready = true;
+}
+
+PG_FUNCTION_INFO_V1(decision_tally_add_n);
+Datum
+decision_tally_add_n(PG_FUNCTION_ARGS)
+{
+	mr_decision_tally *t = writable_tally(fcinfo, 0);
+	int			status = PG_GETARG_PROTECTION_STATUS(1);
+	int64		n = row_count(fcinfo, 2);
+	const StatusSlot *slot;
+
+	if (unlikely(!mr_status_value_valid(status)))	/* only a corrupt datum */
+		mr_corrupt_value("protection_status");
+	if (unlikely(!status_slot_ready))
+		status_slot_fill();
+	slot = &status_slot[status];
+	add_count((int64 *) ((char *) t + slot->offset), n & slot->mask);
+	Assert(mr_decision_tally_valid(t));
+	PG_RETURN_POINTER(t);
+}
+
+/* decision_tally_remove(tally, status, n): its inverse, for moving frames. */
+PG_FUNCTION_INFO_V1(decision_tally_remove_n);
+Datum
+decision_tally_remove_n(PG_FUNCTION_ARGS)
+{
+	mr_decision_tally *t = writable_tally(fcinfo, 0);
+	int64	   *counter = outcome_counter(t, PG_GETARG_PROTECTION_STATUS(1));
+	int64		n = row_count(fcinfo, 2);
+
+	if (counter)
+	{
+		if (*counter < n)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot remove decisions the tally does not hold")));
+		*counter -= n;
+	}
+	Assert(mr_decision_tally_valid(t));
+	PG_RETURN_POINTER(t);
 }
 
 /*

@@ -150,8 +150,16 @@ mr_text_buffer(size_t size, const char *type)
 TupleDesc
 mr_result_tupdesc(FunctionCallInfo fcinfo)
 {
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	TupleDesc	tupdesc;
 
+	/*
+	 * A set-returning function gets its row type from the executor, which
+	 * built it once per query: reading it from pg_proc on each call was half
+	 * the time of events(h) over a table of histories (perf).
+	 */
+	if (rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) && rsinfo->expectedDesc != NULL)
+		return BlessTupleDesc(CreateTupleDescCopy(rsinfo->expectedDesc));
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

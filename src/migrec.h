@@ -51,6 +51,21 @@
 			(errcode(ERRCODE_DATA_CORRUPTED), \
 			 errmsg("corrupt %s value", (type))))
 
+/*
+ * A one-byte argument (sex, age_band, age_scheme, accompaniment, encounter)
+ * that valid() accepts: every way in checks it, so another byte is a
+ * corrupt datum (XX001).
+ */
+static inline int
+mr_byte_arg(FunctionCallInfo fcinfo, int argno, bool (*valid) (int), const char *type)
+{
+	int			v = DatumGetUInt8(PG_GETARG_DATUM(argno));
+
+	if (unlikely(!valid(v)))
+		mr_corrupt_value(type);
+	return v;
+}
+
 /* The language of a lang argument, or an error (22023). */
 extern mr_lang mr_lang_arg(text *lang);
 

@@ -11,6 +11,7 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
+#include "crosswalk.h"
 #include "nationality_io.h"
 #include "place_io.h"
 
@@ -18,7 +19,8 @@ StaticAssertDecl(sizeof(int16) == NATIONALITY_INTERNALLENGTH,
 				 "nationality is INTERNALLENGTH 2, passed by value as an int2");
 
 static const char *const kind_names[] = {
-	"country", "stateless", "refugee", "unspecified", "organization", "withdrawn"
+	"country", "stateless", "refugee", "unspecified", "organization", "withdrawn",
+	"other", "unknown", "various"
 };
 
 static void
@@ -185,11 +187,13 @@ parse_nationality(PG_FUNCTION_ARGS)
 {
 	size_t		len;
 	char	   *s = mr_text_to_utf8(PG_GETARG_TEXT_PP(0), &len);
-	uint16_t	code = mr_nationality_from_name(s, len);
+	mr_xw_result res;
 
-	if (code == 0)
+	/* 0.1's codes and names first, then the crosswalk's (crosswalk_io.c) */
+	mr_xw_nationality(s, len, MR_SRC_NONE, false, &res);
+	if (res.status != MR_XW_FOUND)
 		PG_RETURN_NULL();
-	PG_RETURN_NATIONALITY(code);
+	PG_RETURN_NATIONALITY(res.code);
 }
 
 PG_FUNCTION_INFO_V1(nationality_to_place);

@@ -11,8 +11,15 @@ mr_count_token(const char *s, size_t len, const char *tok)
 	size_t		n = 0,
 				tl = strlen(tok);
 
+	/* a byte test first: memcmp at every byte made list input twice slower */
+	if (tl == 1)
+	{
+		for (size_t i = 0; i < len; i++)
+			n += s[i] == tok[0];
+		return n;
+	}
 	for (size_t i = 0; i + tl <= len; i++)
-		if (memcmp(s + i, tok, tl) == 0)
+		if (s[i] == tok[0] && memcmp(s + i, tok, tl) == 0)
 		{
 			n++;
 			i += tl - 1;
@@ -112,4 +119,38 @@ mr_scan_whole_list(const char *s, size_t len, mr_list_item_fn item, void *arg,
 	if (st == MR_OK)
 		st = mr_scan_end(s, len, i, errpos);
 	return st;
+}
+
+static int
+fold(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+
+bool
+mr_word_equal(const char *s, size_t n, const char *w)
+{
+	size_t		i;
+
+	for (i = 0; i < n && w[i] != '\0'; i++)
+		if (fold((unsigned char) s[i]) != fold((unsigned char) w[i]))
+			return false;
+	return i == n && w[i] == '\0';
+}
+
+mr_status
+mr_word_lookup(const mr_word *words, int n, const char *s, size_t len,
+			   int *value, size_t *errpos)
+{
+	*errpos = mr_trim(&s, &len);
+	*value = 0;
+	if (len == 0)
+		return MR_ERR_EMPTY;
+	for (int k = 0; k < n; k++)
+		if (mr_word_equal(s, len, words[k].word))
+		{
+			*value = words[k].value;
+			return MR_OK;
+		}
+	return MR_ERR_UNKNOWN;
 }

@@ -43,6 +43,27 @@ mr_trim(const char **s, size_t *len)
 }
 
 /*
+ * Does s[0..n) spell the NUL-terminated word w, ASCII letters in any case
+ * (on either side)?  Names of vocabularies, schemes and tables are read so.
+ */
+extern bool mr_word_equal(const char *s, size_t n, const char *w);
+
+/* A word of a small vocabulary and its value. */
+typedef struct mr_word
+{
+	const char *word;
+	int			value;
+} mr_word;
+
+/*
+ * The value of the word that s[0..len) spells (blanks around it cut, case
+ * ignored) among words[0..n): MR_OK, or MR_ERR_EMPTY for blanks only,
+ * MR_ERR_UNKNOWN for another word.  *errpos is where the word starts.
+ */
+extern mr_status mr_word_lookup(const mr_word *words, int n, const char *s, size_t len,
+								int *value, size_t *errpos);
+
+/*
  * How often tok occurs in s[0..len): a bound on the items of a list whose
  * items each hold one tok, so that the caller can size its output first.
  */

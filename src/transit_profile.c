@@ -281,18 +281,10 @@ static const MrAggKit profile_kit = {
 	profile_state_deserialize, profile_state_check
 };
 
-/* transit_profile(days): one transit time; NULL is skipped. */
-PG_FUNCTION_INFO_V1(transit_profile_transfn);
-Datum
-transit_profile_transfn(PG_FUNCTION_ARGS)
+/* n more observations of a transit time of `days` days. */
+static ProfileCounts *
+profile_state_observe(MemoryContext cxt, ProfileCounts *s, int32 days, int64 n)
 {
-	MemoryContext cxt;
-	ProfileCounts *s = mr_agg_state(fcinfo, &profile_kit, &cxt);
-	int32		days;
-
-	if (mr_agg_skip_row(fcinfo))
-		MR_AGG_RETURN(s);
-	days = PG_GETARG_INT32(1);
 	if (days < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -300,11 +292,50 @@ transit_profile_transfn(PG_FUNCTION_ARGS)
 				 errhint("A journey that arrives before it departs is a data error: filter it out or fix its dates.")));
 	if (s == NULL)
 		s = MemoryContextAllocZero(cxt, sizeof(ProfileCounts));
-	add_total(&s->total, 1);
+	/* the total first: below INT64_MAX, no single count can overflow */
+	add_total(&s->total, n);
 	if (days > TRANSIT_MAX_DAY)
-		s->overflow++;
+		s->overflow += n;
 	else
-		s->counts[days]++;
+		s->counts[days] += n;
+	return s;
+}
+
+/* transit_profile(days): one transit time; NULL is skipped. */
+PG_FUNCTION_INFO_V1(transit_profile_transfn);
+Datum
+transit_profile_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt;
+	ProfileCounts *s = mr_agg_state(fcinfo, &profile_kit, &cxt);
+
+	if (mr_agg_skip_row(fcinfo))
+		MR_AGG_RETURN(s);
+	s = profile_state_observe(cxt, s, PG_GETARG_INT32(1), 1);
+	MR_AGG_RETURN(s);
+}
+
+/*
+ * transit_profile(days, n): a count table's row, n journeys of that many
+ * days; a row with a NULL is skipped, n = 0 adds nothing (but makes the
+ * profile non-NULL, as a row of zero journeys was seen).
+ */
+PG_FUNCTION_INFO_V1(transit_profile_transfn_n);
+Datum
+transit_profile_transfn_n(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt;
+	ProfileCounts *s = mr_agg_state(fcinfo, &profile_kit, &cxt);
+	int64		n;
+
+	if (mr_agg_skip_row(fcinfo))
+		MR_AGG_RETURN(s);
+	n = PG_GETARG_INT64(2);
+	if (n < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("transit_profile counts must not be negative: %lld", (long long) n)));
+	s = profile_state_observe(cxt, s, PG_GETARG_INT32(1), n);
 	MR_AGG_RETURN(s);
 }
 

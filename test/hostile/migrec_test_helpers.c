@@ -16,12 +16,18 @@
 #include "varatt.h"				/* VARDATA_ANY: no longer in postgres.h */
 #endif
 
+#include "accompaniment_io.h"
+#include "age_band_io.h"
 #include "decision_tally_io.h"
 #include "level_tally_io.h"
+#include "demography_io.h"
+#include "encounter_io.h"
 #include "nationality_io.h"
 #include "place_io.h"
 #include "protection_status_io.h"
+#include "repeat_tally_io.h"
 #include "route_io.h"
+#include "sex_io.h"
 
 PG_MODULE_MAGIC;
 
@@ -76,11 +82,18 @@ c_layout(PG_FUNCTION_ARGS)
 		{"decision_tally", DECISION_TALLY_INTERNALLENGTH, false, _Alignof(mr_decision_tally)},
 		{"level_tally", LEVEL_TALLY_INTERNALLENGTH, false, _Alignof(mr_level_tally)},
 		{"route_segment", ROUTE_SEGMENT_INTERNALLENGTH, false, _Alignof(mr_route_segment)},
+		{"age_scheme", AGE_SCHEME_INTERNALLENGTH, true, _Alignof(uint8)},
+		{"age_band", AGE_BAND_INTERNALLENGTH, true, _Alignof(uint8)},
+		{"sex", SEX_INTERNALLENGTH, true, _Alignof(uint8)},
+		{"accompaniment", ACCOMPANIMENT_INTERNALLENGTH, true, _Alignof(uint8)},
+		{"encounter", ENCOUNTER_INTERNALLENGTH, true, _Alignof(uint8)},
+		{"repeat_tally", REPEAT_TALLY_INTERNALLENGTH, false, _Alignof(mr_repeat_tally)},
 		/* varlena: the alignment of what follows their header */
 		{"protection_history", -1, false, _Alignof(int64)},
 		{"route", -1, false, _Alignof(mr_route_segment)},
 		{"transit_profile", -1, false, _Alignof(int64)},
 		{"flow_series", -1, false, _Alignof(int64)},
+		{"demography", -1, false, _Alignof(int64)},
 	};
 	FuncCallContext *funcctx;
 

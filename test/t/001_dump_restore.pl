@@ -27,15 +27,24 @@ $node->safe_psql('src', q{
 	       decision_tally(c.s) OVER (PARTITION BY c.nationality) AS tally,
 	       j.r, (SELECT leg FROM segments(j.r) leg LIMIT 1) AS leg,
 	       transit_profile(length(j.r)) OVER (PARTITION BY c.nationality) AS profile,
-	       flow_series(current_date - (c.case_id % 20)::int, 1) OVER (PARTITION BY c.nationality) AS flow
+	       flow_series(current_date - (c.case_id % 20)::int, 1) OVER (PARTITION BY c.nationality) AS flow,
+	       cl.sex, age_band(cl.birth_date, '2021-08-01', 'unhcr') AS band, cl.accompaniment, be.kind,
+	       demography(cl.sex, age_band(cl.birth_date, '2021-08-01', 'upm'), cl.accompaniment) OVER (PARTITION BY c.nationality) AS demo,
+	       repeat_tally(c.case_id % 4) OVER (PARTITION BY c.nationality) AS tally_people
 	FROM (SELECT case_id, nationality, min(office) AS office, protection_history(status, at) AS h,
 	             max(status) AS s
 	      FROM case_events GROUP BY case_id, nationality) c
-	LEFT JOIN journeys j ON j.person_id = c.case_id;
+	LEFT JOIN journeys j ON j.person_id = c.case_id
+	LEFT JOIN claimants cl ON cl.case_id = c.case_id
+	LEFT JOIN border_encounters be ON be.encounter_id = c.case_id;
 	CREATE INDEX ON every_type (nationality);
 	CREATE INDEX ON every_type (place);
 	CREATE INDEX ON every_type (status);
 	CREATE INDEX ON every_type (leg);
+	CREATE INDEX ON every_type (band, sex);
+	CREATE INDEX ON every_type USING hash (kind);
+	CREATE INDEX ON every_type USING hash (accompaniment);
+	CREATE INDEX ON border_encounters (person_key, on_date);
 	CREATE INDEX ON every_type USING hash (nationality);
 	CREATE INDEX ON every_type USING hash (h);
 	CREATE INDEX ON every_type USING hash (r);
@@ -57,7 +66,8 @@ $node->safe_psql('src', q{
 # and the answers of queries that use the indexes.
 # procedure_suspensions and procedure_deadlines: the shipped rows (from CREATE EXTENSION) and the
 # agency's row (from the dump), once each
-my @tables = qw(case_events journey_legs journeys every_type by_nationality procedure_suspensions procedure_deadlines);
+my @tables = qw(case_events journey_legs journeys claimants border_encounters every_type by_nationality
+	procedure_suspensions procedure_deadlines);
 my @queries = (
 	q{SELECT nationality, recognition_rate(status), decision_counts(status) FROM case_events GROUP BY 1 ORDER BY 1},
 	q{SELECT count(*) FROM journeys WHERE r @> 'PA-5' AND r && '{MX-CHP,US}'::place[]},
@@ -67,6 +77,10 @@ my @queries = (
 	q{SET enable_seqscan = off; SELECT count(*) FROM every_type WHERE nationality = 'HND' AND place <@ 'MX'},
 	q{SELECT business_days('2024-01-01', '2024-02-01', 'PAN'), business_days('2024-05-01', '2024-06-30', 'MEX'), count(*) FROM procedure_suspensions},
 	q{SELECT * FROM overdue('{claim_lodged@2024-01-08T16:00:00Z}', '2024-06-01', 'PAN')},
+	q{SET enable_seqscan = off; SELECT band, sex, count(*) FROM every_type WHERE band >= 'unhcr:12-17' GROUP BY 1, 2 ORDER BY 1, 2},
+	q{SET enable_seqscan = off; SELECT count(*) FROM every_type WHERE kind = 'mx_canalizado'},
+	q{SELECT label, count FROM demography_table((SELECT demography(d::demography) FROM (SELECT DISTINCT demo::text AS d FROM every_type WHERE demo IS NOT NULL) x), 'upm') ORDER BY position},
+	q{SELECT fy, unique_individuals(repeat_tally(n)), repeat_rate(repeat_tally(n)) FROM (SELECT person_key, us_fiscal_year(on_date) AS fy, count(*) AS n FROM border_encounters GROUP BY 1, 2) p GROUP BY fy ORDER BY fy},
 );
 
 sub snapshot

@@ -35,6 +35,8 @@ my $shard_tables = q{
 	CREATE TABLE events_h (LIKE events_l);
 	CREATE TABLE journeys_l (person_id bigint, nationality nationality, r route);
 	CREATE INDEX ON journeys_l USING gin (r);
+	CREATE TABLE encounters_l (encounter_id bigint, person_key bigint, nationality nationality, on_date date,
+		kind encounter, sex sex, birth_date date, accompaniment accompaniment, fy int);
 };
 $_->safe_psql('postgres', $shard_tables) for @shards;
 
@@ -85,7 +87,19 @@ $coord->safe_psql('postgres', q{
 	INSERT INTO events_list SELECT * FROM case_events;
 	INSERT INTO events_hash SELECT * FROM case_events;
 	INSERT INTO journeys_list SELECT person_id, nationality, r FROM journeys;
-	ANALYZE events_list, events_hash, journeys_list;
+	-- border encounters by nationality: a person has one nationality here, so
+	-- no person is on two shards; the fiscal year kept as a column
+	ALTER TABLE border_encounters ADD COLUMN fy int;
+	UPDATE border_encounters SET fy = us_fiscal_year(on_date);
+	CREATE TABLE encounters_list (LIKE border_encounters) PARTITION BY LIST (nationality);
+	CREATE FOREIGN TABLE encounters_list_1 PARTITION OF encounters_list FOR VALUES IN ('MEX', 'HND')
+		SERVER shard1 OPTIONS (table_name 'encounters_l');
+	CREATE FOREIGN TABLE encounters_list_2 PARTITION OF encounters_list FOR VALUES IN ('GTM', 'SLV')
+		SERVER shard2 OPTIONS (table_name 'encounters_l');
+	CREATE FOREIGN TABLE encounters_list_3 PARTITION OF encounters_list DEFAULT
+		SERVER shard3 OPTIONS (table_name 'encounters_l');
+	INSERT INTO encounters_list SELECT * FROM border_encounters;
+	ANALYZE events_list, events_hash, journeys_list, encounters_list;
 });
 $_->safe_psql('postgres', 'ANALYZE') for @shards;
 my $rows = $coord->safe_psql('postgres', 'SELECT count(*) FROM case_events');
@@ -196,6 +210,55 @@ is($coord->safe_psql('postgres', $settings . q{
 			FROM journeys_list GROUP BY nationality) s}),
 	$coord->safe_psql('postgres', q{SELECT transit_profile(days_between(r, 'PA-5', 'MX-CHP'))::text FROM journeys}),
 	'transit profiles computed per shard and merged equal the direct profile');
+
+# people: demographies computed on the shards, merged by fiscal year into
+# CBP's table; unique individuals by the exact two-step form, one row per
+# person and shard crossing the wire
+my $people = q{
+	SELECT nationality, demography(sex, age_band(birth_date, on_date, 'child'), accompaniment)
+	FROM %s GROUP BY nationality ORDER BY nationality};
+same_answer('demographies by nationality', $people, 'encounters_list', 'border_encounters');
+like(remote_sql($people, 'encounters_list'), qr/public\.demography\(/, 'demographies are computed on the shards');
+my $cbp = q{
+	SELECT m.fy, t.label, t.count
+	FROM (SELECT fy, demography(d) AS d
+	      FROM (SELECT nationality, fy, demography(sex, age_band(birth_date, on_date, 'child'), accompaniment) AS d
+	            FROM %s WHERE encounter_authority(kind) IN ('Title 8', 'Title 42') GROUP BY nationality, fy) s
+	      GROUP BY fy) m, demography_table(m.d, 'cbp') t
+	ORDER BY m.fy, t."position"};
+is($coord->safe_psql('postgres', $settings . sprintf($cbp, 'encounters_list')),
+	$coord->safe_psql('postgres', q{
+		SELECT m.fy, t.label, t.count
+		FROM (SELECT us_fiscal_year(on_date) AS fy, demography(sex, age_band(birth_date, on_date, 'child'), accompaniment) AS d
+		      FROM border_encounters WHERE encounter_authority(kind) IN ('Title 8', 'Title 42') GROUP BY 1) m,
+		     demography_table(m.d, 'cbp') t
+		ORDER BY m.fy, t."position"}),
+	"CBP's table by fiscal year from per-shard demographies equals the direct one");
+my $repeat = q{
+	SELECT fy, repeat_tally(n), round(repeat_rate(repeat_tally(n))::numeric, 6)
+	FROM (SELECT nationality, fy, person_key, count(*) AS n FROM %s GROUP BY nationality, fy, person_key) p
+	GROUP BY fy ORDER BY fy};
+is($coord->safe_psql('postgres', $settings . sprintf($repeat, 'encounters_list')),
+	$coord->safe_psql('postgres', q{
+		SELECT fy, t, round(repeat_rate(t)::numeric, 6)
+		FROM (SELECT fy, repeat_tally(n) AS t
+		      FROM (SELECT us_fiscal_year(on_date) AS fy, person_key, count(*) AS n FROM border_encounters GROUP BY 1, 2) p
+		      GROUP BY fy) x ORDER BY fy}),
+	'unique individuals and repeat rates by the two-step form over the shards equal the direct ones');
+like(remote_sql($repeat, 'encounters_list'), qr/SELECT .*person_key, count\(\*\) FROM .* GROUP BY/,
+	'the first step (one row per person) runs on the shards');
+{
+	my $analyze = $coord->safe_psql('postgres',
+		$settings . 'EXPLAIN (ANALYZE, VERBOSE, COSTS OFF, TIMING OFF, SUMMARY OFF) ' . sprintf($repeat, 'encounters_list'));
+	my $moved = 0;
+	while ($analyze =~ /^\s*->\s+(?:Async )?Foreign Scan \(actual rows=(\d+) loops=(\d+)\)/mg)
+	{
+		$moved += $1 * $2;
+	}
+	my ($people, $encounters) = split /\|/, $coord->safe_psql('postgres',
+		q{SELECT count(DISTINCT (fy, person_key)), count(*) FROM border_encounters});
+	is($moved, $people, "one row per person and fiscal year crossed the wire ($moved rows for $encounters encounters)");
+}
 
 # a cross-agency table: each shard one country's database; the coordinator
 # rounds the counts it returns

@@ -18,6 +18,8 @@
 #include "scan.h"
 #include "transit_profile_io.h"
 
+void		test_people(void (*ok) (int, const char *));
+
 static int	ntests = 0,
 			nfailed = 0;
 
@@ -538,6 +540,8 @@ main(void)
 		   mr_history_index_at(at, 4, 20) == 2 && mr_history_index_at(at, 4, 99) == 3 &&
 		   mr_history_index_at(at, 0, 99) == -1, "the last event at or before a time");
 	}
+	test_people(ok);
+
 	printf("1..%d\n", ntests);
 	return nfailed != 0;
 }

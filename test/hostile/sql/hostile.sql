@@ -35,7 +35,10 @@ INSERT INTO hostile.samples VALUES
 	('route_segment', 'CO NCI -> PA-5 [2021-08-01,2021-08-09]'),
 	('route', '{CO NCI -> PA-5 [2021-08-01,2021-08-09], PA-5 -> CR PBS [2021-08-10,]}'),
 	('transit_profile', '{3:1, 27:5, 30:2, >730:1}'),
-	('flow_series', '2021-06-01 {400,0,12}');
+	('flow_series', '2021-06-01 {400,0,12}'),
+	('age_band', 'unhcr:12-17'), ('age_scheme', 'upm'), ('sex', 'X'), ('accompaniment', 'with_relative'), ('encounter', 'us_t42_expulsion_ofo'),
+	('demography', 'child {F/0-17/with_parent: 2, M/18+/alone: 7, UNK/unknown/unknown: 1}'),
+	('repeat_tally', '(individuals={1:5,2:3,32+:1},encounters=45)');
 CREATE FUNCTION hostile.send_text(v text, t regtype) RETURNS bytea LANGUAGE plpgsql AS $$
 DECLARE b bytea;
 BEGIN
