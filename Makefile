@@ -15,7 +15,7 @@ PGFILEDESC = "migrec - migration records"
 DATA_built = migrec--0.1.sql migrec--0.1--0.2.sql migrec--0.2.sql
 EXTRA_CLEAN = .pg-major
 
-REGRESS = setup nationality place nationality_data crosswalk protection_status protection_history recognition_rate count_tables route forecast forecast_continued readable properties demo loaders labels security encodings age_band people encounter demography repeat_tally names person_key clk linkage clkhash
+REGRESS = setup nationality place nationality_data crosswalk protection_status protection_history recognition_rate count_tables route forecast forecast_continued readable properties demo loaders labels calendar levels deadlines level_tally period security encodings age_band people encounter demography repeat_tally names person_key clk linkage clkhash
 # Tests of features newer servers have, chosen by major version the way ip4r
 # chooses them (REGRESS extended per version; MAJORVERSION comes from PGXS,
 # read when the list is used): soft input errors (pg_input_is_valid) are 16+.

@@ -22,14 +22,22 @@ ORDER BY p.proname, p.oid::regprocedure::text;
 -- nothing is SECURITY DEFINER; the functions that are not IMMUTABLE or not
 -- PARALLEL SAFE are named: clk_similar (%) reads migrec.clk_threshold
 -- (STABLE, as pg_trgm's % does), link_clk runs the caller's queries
--- (VOLATILE, PARALLEL UNSAFE); every aggregate with a combine function has
--- (de)serialization when its state is internal
+-- (VOLATILE, PARALLEL UNSAFE), the business-day functions and overdue()
+-- read the suspension and deadline tables (STABLE); every aggregate with a
+-- combine function has (de)serialization when its state is internal
 SELECT count(*) FILTER (WHERE p.prosecdef) AS security_definer,
        string_agg(p.proname, ', ' ORDER BY p.proname) FILTER (WHERE p.provolatile <> 'i') AS not_immutable,
        string_agg(p.proname, ', ' ORDER BY p.proname) FILTER (WHERE p.proparallel <> 's') AS not_parallel_safe
 FROM pg_depend d JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
 WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'migrec');
+-- the STABLE ones are exactly those that read the agency's tables
+-- (procedure_suspensions, procedure_deadlines)
+SELECT p.oid::regprocedure AS stable_function
+FROM pg_depend d JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'migrec') AND p.provolatile = 's'
+ORDER BY p.oid::regprocedure::text;
 SELECT a.aggfnoid::regprocedure AS aggregate, a.aggtranstype::regtype AS state,
        a.aggcombinefn <> 0 AS combine, a.aggserialfn <> 0 AS serialize, a.aggdeserialfn <> 0 AS deserialize,
        a.aggmtransfn <> 0 AS moving, a.aggfinalmodify AS final_modify,
@@ -40,11 +48,15 @@ WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'migrec')
 ORDER BY a.aggfnoid::regprocedure::text;
 
--- the extension owns no tables, views or sequences that users could write into
-SELECT count(*) AS relations
-FROM pg_depend d
+-- the extension's only relations are the agency's two tables of data
+-- (configuration tables: pg_dump keeps the rows an agency adds); no views
+-- or sequences
+SELECT d.objid::regclass AS relation, c.relkind,
+       d.objid = ANY ((SELECT extconfig FROM pg_extension WHERE extname = 'migrec')::oid[]) AS config_table
+FROM pg_depend d JOIN pg_class c ON c.oid = d.objid
 WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
-  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'migrec');
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'migrec')
+ORDER BY d.objid::regclass::text;
 
 -- every object of the extension has a comment
 SELECT pg_describe_object(d.classid, d.objid, 0) AS without_comment

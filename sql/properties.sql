@@ -87,6 +87,9 @@ CREATE FUNCTION test.produce_aggregates(how text) RETURNS void LANGUAGE plpgsql 
 BEGIN
 	PERFORM test.produce(how, $q$SELECT decision_tally(s) AS v FROM test.events GROUP BY case_id$q$);
 	PERFORM test.produce(how, $q$SELECT protection_history(s, at) AS v FROM test.events GROUP BY case_id$q$);
+	PERFORM test.produce(how, $q$SELECT level_tally(h, l) AS v FROM (SELECT case_id, protection_history(s, at) AS h FROM test.events GROUP BY case_id) c,
+	                              unnest(enum_range(NULL::procedure_level)) l GROUP BY l, case_id % 4$q$);
+	PERFORM test.produce(how, $q$SELECT level_tally(h, 'appeal', 1 + case_id % 7) AS v FROM (SELECT case_id, protection_history(s, at) AS h FROM test.events GROUP BY case_id) c GROUP BY case_id % 3$q$);
 	PERFORM test.produce(how, $q$SELECT route_agg(leg) AS v FROM test.legs GROUP BY traveller$q$);
 	PERFORM test.produce(how, $q$SELECT transit_profile(days) AS v FROM test.flows GROUP BY g$q$);
 	PERFORM test.produce(how, $q$SELECT flow_series(day, n) AS v FROM test.flows GROUP BY g$q$);
@@ -116,6 +119,8 @@ RESET max_parallel_workers_per_gather; RESET enable_hashagg;
 -- the merge aggregates, over what the aggregates made
 SELECT test.produce('merge', $$SELECT decision_tally(v::decision_tally) AS v FROM test.produced
                                WHERE t = 'decision_tally'::regtype GROUP BY ord % 3$$);
+SELECT test.produce('merge', $$SELECT level_tally(v::level_tally) AS v FROM test.produced
+                               WHERE t = 'level_tally'::regtype GROUP BY v::level_tally::text ~ 'appeal', v::level_tally::text ~ 'persons', ord % 2$$);
 SELECT test.produce('merge', $$SELECT protection_history(v::protection_history) AS v FROM test.produced
                                WHERE t = 'protection_history'::regtype GROUP BY ord % 3$$);
 SELECT test.produce('merge', $$SELECT route_agg(v::route) AS v FROM test.produced
@@ -144,6 +149,7 @@ SELECT test.produce('constructor', $$SELECT clk('\x000102030405060708090a0b0c0d0
 -- text input at the edges
 SELECT test.produce('input', format('SELECT %L::%s AS v', v, t))
 FROM (VALUES ('decision_tally', '(recognized=9223372036854775807,complementary=0,rejected=0,otherwise_closed=9223372036854775807)'),
+             ('level_tally', '(level=first_instance,unit=persons,recognized=9223372036854775807,complementary=0,rejected=0,otherwise_closed=9223372036854775807)'),
              ('protection_history', '{}'),
              ('protection_history', '{encountered@-infinity, claim_lodged@-4713-11-24T00:00:00Z, admitted@294276-12-31T23:59:59.999999Z, rejected@infinity}'),
              ('route_segment', 'CO NCI -> PA-5 [-4713-11-24,5874897-12-31]'),
@@ -204,15 +210,18 @@ FROM test.produced GROUP BY t ORDER BY t::text;
 -- other arguments get a sample.  Refusals are listed with their SQLSTATE.
 CREATE TABLE test.sample_arg (t regtype PRIMARY KEY, expr text);
 INSERT INTO test.sample_arg VALUES
-	('nationality', $$'HND'::nationality$$), ('place', $$'MX-CHP'::place$$),
+	('nationality', $$'MEX'::nationality$$), ('place', $$'MX-CHP'::place$$),
 	('place[]', $$'{MX,PA-5,CO NCI}'::place[]$$), ('protection_status', $$'admitted'::protection_status$$),
 	('decision_tally', $$'(recognized=1,complementary=2,rejected=3,otherwise_closed=4)'::decision_tally$$),
+	('level_tally', $$'(level=first_instance,unit=cases,recognized=1,complementary=2,rejected=3,otherwise_closed=4)'::level_tally$$),
+	('procedure_level', $$'appeal'::procedure_level$$),
 	('protection_history', $$'{claim_lodged@2021-06-03T09:00:00Z}'::protection_history$$),
 	('route_segment', $$'CO NCI -> PA-5 [2021-08-01,2021-08-09]'::route_segment$$),
 	('route_segment[]', $$'{"CO NCI -> PA-5 [2021-08-01,2021-08-09]"}'::route_segment[]$$),
 	('route', $$'{CO NCI -> PA-5 [2021-08-01,2021-08-09]}'::route$$),
 	('transit_profile', $$'{3:1, 27:5, >730:1}'::transit_profile$$), ('flow_series', $$'2021-06-01 {400,0,12}'::flow_series$$),
 	('text', $$'es'$$), ('double precision', '0.5'), ('integer', '0'), ('bigint', '1'),
+	('bigint[]', $$'{0,0,0,0,0,0,0,0,0,0,0,0,0}'::bigint[]$$),
 	('sex', $$'F'::sex$$), ('age_band', $$'unhcr:0-4'::age_band$$), ('age_scheme', $$'unhcr'::age_scheme$$),
 	('accompaniment', $$'alone'::accompaniment$$), ('encounter', $$'mx_presentado'::encounter$$),
 	('demography', $$'unhcr {F/0-4/alone: 2}'::demography$$),

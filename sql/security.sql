@@ -57,6 +57,14 @@ CREATE INDEX ON cases USING hash (n);
 SELECT n, count(*), recognition_rate(s) FROM cases GROUP BY n ORDER BY n;
 SELECT count(*) FROM cases WHERE n = 'HND' AND p <@ 'MX';
 SELECT sdc_round(12), country_name('HND', 'es');
+-- the agency (the extension's owner, not a superuser) maintains the
+-- suspension and deadline tables, and the functions that read them run no
+-- trap either
+INSERT INTO procedure_suspensions (jurisdiction, authority, first_day, last_day) VALUES ('PAN', 'ONPAR', '2024-01-10', '2024-01-11');
+INSERT INTO procedure_deadlines (jurisdiction, deadline, obliged, from_states, length, unit, citation, confidence)
+VALUES ('PAN', 'admission_decision', 'authority', '{claim_lodged}', 10, 'business_days', 'an agency''s rule', 'agency');
+SELECT business_days('2024-01-05', '2024-01-12', 'PAN') AS with_suspension,
+       (SELECT overdue_by FROM overdue('{claim_lodged@2024-01-08T16:00:00Z}', '2024-03-01', 'PAN')) AS overdue_by;
 -- and with an empty search_path, qualified calls work: nothing looks names up
 SET search_path = '';
 SELECT public.country_name('HND'::public.nationality), public.sdc_round(12),

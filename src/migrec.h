@@ -93,6 +93,20 @@ extern struct varlena *mr_profile_from_counts(const int64 *counts, int64 overflo
 extern void mr_flow_series_read(struct varlena *v, int32 *start, const int64 **counts, int *ndays);
 
 /*
+ * The events of a protection_history argument (detoasted, its header
+ * checked; with copy, a copy in the current memory context): returns n and
+ * points *at and *status at the arrays (protection_history.c).
+ */
+extern int	mr_history_events(FunctionCallInfo fcinfo, int argno, bool copy,
+							  const int64 **at, const uint8 **status);
+
+/*
+ * The statuses of a protection_history datum, read in place when it is
+ * stored inline (*copy: a detoasted copy to pfree, or NULL).
+ */
+extern int	mr_history_statuses(Datum d, const uint8 **status, void **copy);
+
+/*
  * A varlena argument, detoasted; with copy, always a copy in the current
  * memory context (what a set-returning function keeps across its calls).
  */

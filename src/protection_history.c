@@ -89,6 +89,48 @@ history_arg(FunctionCallInfo fcinfo, int argno)
 	return history_value(mr_detoast_arg(fcinfo, argno, false));
 }
 
+int
+mr_history_events(FunctionCallInfo fcinfo, int argno, bool copy, const int64 **at, const uint8 **status)
+{
+	ProtectionHistory *h = history_value(mr_detoast_arg(fcinfo, argno, copy));
+
+	*at = HISTORY_AT(h);
+	*status = HISTORY_STATUS(h);
+	return HISTORY_N(h);
+}
+
+/*
+ * The statuses of a protection_history datum without copying it when it is
+ * stored inline with a short header (the per-row path of the level
+ * aggregates): only bytes are read, so the packed value needs no alignment.
+ * *copy is set when the datum had to be detoasted into a new palloc'd copy
+ * (which the caller may pfree).
+ */
+int
+mr_history_statuses(Datum d, const uint8 **status, void **copy)
+{
+	struct varlena *v = PG_DETOAST_DATUM_PACKED(d);
+	const char *p = VARDATA_ANY(v);
+	Size		size = VARSIZE_ANY_EXHDR(v);
+	uint16		version,
+				flags;
+	int			n;
+
+	*copy = (Pointer) v != DatumGetPointer(d) ? v : NULL;
+	if (size < HISTORY_HDRSZ - VARHDRSZ || (size - (HISTORY_HDRSZ - VARHDRSZ)) % HISTORY_EVENT_SIZE != 0)
+		mr_corrupt_value("protection_history");
+	memcpy(&version, p, sizeof(uint16));
+	memcpy(&flags, p + sizeof(uint16), sizeof(uint16));
+	if (version != HISTORY_VERSION || flags != 0)
+		mr_corrupt_value("protection_history");
+	n = (int) ((size - (HISTORY_HDRSZ - VARHDRSZ)) / HISTORY_EVENT_SIZE);
+	*status = (const uint8 *) p + (HISTORY_HDRSZ - VARHDRSZ) + (Size) n * sizeof(int64);
+	for (int k = 0; k < n; k++)
+		if (!mr_status_value_valid((*status)[k]))
+			mr_corrupt_value("protection_history");
+	return n;
+}
+
 /* A history whose events are valid too: what out and send read. */
 static ProtectionHistory *
 history_arg_checked(FunctionCallInfo fcinfo, int argno)

@@ -126,4 +126,78 @@ extern size_t mr_history_format(const int64_t *at, const uint8_t *status, size_t
 /* Are these events a valid stored history (statuses, timestamps, order)? */
 extern bool mr_history_events_valid(const int64_t *at, const uint8_t *status, size_t n);
 
+/*
+ * Decision levels (UNHCR counts first-instance and appeal decisions apart,
+ * never adding them).  Values as the SQL enum procedure_level orders them.
+ */
+typedef enum mr_level
+{
+	MR_LEVEL_NONE = 0,			/* not a decision / not pending */
+	MR_LEVEL_FIRST_INSTANCE = 1,
+	MR_LEVEL_APPEAL = 2
+} mr_level;
+
+#define MR_NLEVELS 3
+
+/*
+ * The level of event k of a history's statuses st[]: a decision (any
+ * outcome, otherwise closed included) reached from under_appeal is an
+ * appeal decision; one reached from a decision state is that decision
+ * becoming final (rejected -> rejected_final with no appeal), not a new
+ * one: MR_LEVEL_NONE; any other is a first-instance decision (a repeat
+ * claim's too).  MR_LEVEL_NONE for an event that is no decision.
+ */
+static inline mr_level
+mr_event_level(const uint8_t *st, int k)
+{
+	if (mr_statuses[st[k]].outcome == MR_OUTCOME_NONE)
+		return MR_LEVEL_NONE;
+	if (k > 0 && st[k - 1] == MR_ST_UNDER_APPEAL)
+		return MR_LEVEL_APPEAL;
+	if (k > 0 && mr_statuses[st[k - 1]].outcome != MR_OUTCOME_NONE)
+		return MR_LEVEL_NONE;
+	return MR_LEVEL_FIRST_INSTANCE;
+}
+
+/*
+ * The level at which a case in state s awaits a decision (UNHCR's
+ * asylum-seeker: a claim lodged and not yet determined): first instance from
+ * claim_lodged to a decision, appeal while under_appeal, MR_LEVEL_NONE
+ * otherwise (before a claim, after a decision not appealed, after closure).
+ */
+static inline mr_level
+mr_pending_level(int s)
+{
+	switch (s)
+	{
+		case MR_ST_CLAIM_LODGED:
+		case MR_ST_ADMITTED:
+		case MR_ST_INTERVIEWED:
+			return MR_LEVEL_FIRST_INSTANCE;
+		case MR_ST_UNDER_APPEAL:
+			return MR_LEVEL_APPEAL;
+		default:
+			return MR_LEVEL_NONE;
+	}
+}
+
+/* The index of the last event at or before t (at[] non-decreasing), or -1. */
+static inline int
+mr_history_index_at(const int64_t *at, int n, int64_t t)
+{
+	int			lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (at[mid] <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo - 1;
+}
+
 #endif

@@ -26,6 +26,7 @@
 #include "decision_tally_io.h"
 #include "blake2b_io.h"
 #include "clkhash_io.h"
+#include "level_tally_io.h"
 #include "demography_io.h"
 #include "encounter_io.h"
 #include "flow_series_io.h"
@@ -162,6 +163,18 @@ tally_property(const mr_decision_tally *t)
 	CHECK(mr_decision_tally_parse(out, strlen(out), &t2, &pos) == MR_OK && memcmp(t, &t2, sizeof(t2)) == 0);
 }
 
+static void
+level_tally_property(const mr_level_tally *t)
+{
+	mr_level_tally t2;
+	size_t		pos;
+	char		out[LEVEL_TALLY_TEXT_SIZE];
+
+	CHECK(mr_level_tally_valid(t));
+	CHECK(mr_level_tally_format(t, out) < LEVEL_TALLY_TEXT_SIZE);
+	CHECK(mr_level_tally_parse(out, strlen(out), &t2, &pos) == MR_OK && memcmp(t, &t2, sizeof(t2)) == 0);
+}
+
 /* transit_days(): an int4 */
 static void
 segment_property(const mr_route_segment *a)
@@ -273,6 +286,18 @@ text_tally(const char *s, size_t len)
 
 	if (mr_decision_tally_parse(s, len, &t, &pos) == MR_OK)
 		tally_property(&t);
+	else
+		CHECK(pos <= len);
+}
+
+static void
+text_level_tally(const char *s, size_t len)
+{
+	mr_level_tally t;
+	size_t		pos;
+
+	if (mr_level_tally_parse(s, len, &t, &pos) == MR_OK)
+		level_tally_property(&t);
 	else
 		CHECK(pos <= len);
 }
@@ -1086,6 +1111,7 @@ static const target targets[] = {
 	{"protection_status", true, text_status, NULL},
 	{"protection_history", true, text_history, NULL},
 	{"decision_tally", true, text_tally, NULL},
+	{"level_tally", true, text_level_tally, NULL},
 	{"route_segment", true, text_segment, NULL},
 	{"route", true, text_route, NULL},
 	{"transit_profile", true, text_profile, NULL},

@@ -19,6 +19,7 @@
 #include "accompaniment_io.h"
 #include "age_band_io.h"
 #include "decision_tally_io.h"
+#include "level_tally_io.h"
 #include "demography_io.h"
 #include "encounter_io.h"
 #include "linkage_io.h"
@@ -80,6 +81,7 @@ c_layout(PG_FUNCTION_ARGS)
 		{"place", PLACE_INTERNALLENGTH, true, _Alignof(int32)},
 		{"protection_status", PROTECTION_STATUS_INTERNALLENGTH, true, _Alignof(uint8)},
 		{"decision_tally", DECISION_TALLY_INTERNALLENGTH, false, _Alignof(mr_decision_tally)},
+		{"level_tally", LEVEL_TALLY_INTERNALLENGTH, false, _Alignof(mr_level_tally)},
 		{"route_segment", ROUTE_SEGMENT_INTERNALLENGTH, false, _Alignof(mr_route_segment)},
 		{"age_scheme", AGE_SCHEME_INTERNALLENGTH, true, _Alignof(uint8)},
 		{"age_band", AGE_BAND_INTERNALLENGTH, true, _Alignof(uint8)},

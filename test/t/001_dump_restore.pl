@@ -56,11 +56,18 @@ $node->safe_psql('src', q{
 	CREATE TABLE by_nationality_1 PARTITION OF by_nationality FOR VALUES WITH (MODULUS 3, REMAINDER 1);
 	CREATE TABLE by_nationality_2 PARTITION OF by_nationality FOR VALUES WITH (MODULUS 3, REMAINDER 2);
 	INSERT INTO by_nationality SELECT nationality, count(*) FROM case_events GROUP BY 1;
+	INSERT INTO procedure_suspensions (jurisdiction, authority, first_day, last_day, source)
+		VALUES ('PAN', 'ONPAR', '2024-01-10', '2024-01-11', 'an agency''s own row');
+	INSERT INTO procedure_deadlines (jurisdiction, deadline, obliged, from_states, length, unit, citation, confidence)
+		VALUES ('PAN', 'admission_decision', 'authority', '{claim_lodged}', 30, 'business_days', 'an agency''s own row', 'agency');
 });
 
 # What must come back the same: every row of every table, in a fixed order,
 # and the answers of queries that use the indexes.
-my @tables = qw(case_events journey_legs journeys claimants border_encounters every_type by_nationality);
+# procedure_suspensions and procedure_deadlines: the shipped rows (from CREATE EXTENSION) and the
+# agency's row (from the dump), once each
+my @tables = qw(case_events journey_legs journeys claimants border_encounters every_type by_nationality
+	procedure_suspensions procedure_deadlines);
 my @queries = (
 	q{SELECT nationality, recognition_rate(status), decision_counts(status) FROM case_events GROUP BY 1 ORDER BY 1},
 	q{SELECT count(*) FROM journeys WHERE r @> 'PA-5' AND r && '{MX-CHP,US}'::place[]},
@@ -68,6 +75,8 @@ my @queries = (
 	q{SELECT median(p), quantile(p, 0.9) FROM (SELECT transit_profile(days_between(r, 'PA-5', 'MX-CHP')) AS p FROM journeys) s},
 	q{SELECT (SELECT count(*) FROM every_type), (SELECT count(*) FROM (SELECT DISTINCT h FROM every_type) a), (SELECT count(*) FROM (SELECT DISTINCT r FROM every_type) b)},
 	q{SET enable_seqscan = off; SELECT count(*) FROM every_type WHERE nationality = 'HND' AND place <@ 'MX'},
+	q{SELECT business_days('2024-01-01', '2024-02-01', 'PAN'), business_days('2024-05-01', '2024-06-30', 'MEX'), count(*) FROM procedure_suspensions},
+	q{SELECT * FROM overdue('{claim_lodged@2024-01-08T16:00:00Z}', '2024-06-01', 'PAN')},
 	q{SET enable_seqscan = off; SELECT band, sex, count(*) FROM every_type WHERE band >= 'unhcr:12-17' GROUP BY 1, 2 ORDER BY 1, 2},
 	q{SET enable_seqscan = off; SELECT count(*) FROM every_type WHERE kind = 'mx_canalizado'},
 	q{SELECT label, count FROM demography_table((SELECT demography(d::demography) FROM (SELECT DISTINCT demo::text AS d FROM every_type WHERE demo IS NOT NULL) x), 'upm') ORDER BY position},

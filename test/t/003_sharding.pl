@@ -271,6 +271,37 @@ same_answer('regional table, rounded', $regional, 'events_list', 'case_events');
 like($coord->safe_psql('postgres', $settings . sprintf($regional, 'events_list')), qr/\|\d*[05]\|\d*[05]\|/,
 	'counts leave the coordinator rounded to 5');
 
+# case histories kept per shard (an agency's table of timelines): the
+# level-aware rates, the pending stock and the period table run on the
+# shards; the level is a procedure_level constant, which postgres_fdw ships
+$_->safe_psql('postgres', 'CREATE TABLE cases_l (case_id bigint, nationality nationality, h protection_history)')
+  for @shards;
+$coord->safe_psql('postgres', q{
+	CREATE TABLE cases_list (case_id bigint, nationality nationality, h protection_history) PARTITION BY LIST (nationality);
+	CREATE FOREIGN TABLE cases_list_1 PARTITION OF cases_list FOR VALUES IN ('HND', 'GTM', 'SLV')
+		SERVER shard1 OPTIONS (table_name 'cases_l');
+	CREATE FOREIGN TABLE cases_list_2 PARTITION OF cases_list FOR VALUES IN ('HTI', 'CUB', 'VEN')
+		SERVER shard2 OPTIONS (table_name 'cases_l');
+	CREATE FOREIGN TABLE cases_list_3 PARTITION OF cases_list DEFAULT
+		SERVER shard3 OPTIONS (table_name 'cases_l');
+	CREATE TABLE cases AS SELECT case_id, nationality, protection_history(status, at) AS h FROM case_events GROUP BY 1, 2;
+	INSERT INTO cases_list SELECT * FROM cases;
+	ANALYZE cases, cases_list;
+});
+$_->safe_psql('postgres', 'ANALYZE cases_l') for @shards;
+my $by_level = q{
+	SELECT nationality, recognition_rate(h, 'first_instance'), recognition_rate(h, 'appeal'), level_tally(h, 'appeal'),
+	       count(*) FILTER (WHERE pending_level(h, '2021-06-30 23:59:59-06') = 'appeal') AS pending_appeal,
+	       period_flows(h, '2021-01-01 00:00+00', '2021-07-01 00:00+00')
+	FROM %s GROUP BY nationality ORDER BY nationality};
+same_answer('rates by level, pending stock, period table', $by_level, 'cases_list', 'cases');
+my $level_remote = remote_sql($by_level, 'cases_list');
+like($level_remote, qr/public\.level_tally\(h, 'appeal'::public\.procedure_level\)/,
+	'level_tally with a level constant runs on the shards');
+like($level_remote, qr/public\.pending_level\(/, 'pending_level runs on the shards');
+like($level_remote, qr/public\.period_flows\(/, 'period_flows runs on the shards');
+is(scalar(() = $level_remote =~ /Remote SQL/g), 3, 'rates by level: one remote query per shard');
+
 # parallel query on one server: every aggregate, with 0, 1 and 2 workers
 $coord->safe_psql('postgres', q{
 	CREATE TABLE big_events AS SELECT e.* FROM case_events e, generate_series(1, 4) k;

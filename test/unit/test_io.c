@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "calendar_io.h"
 #include "codes.h"
 #include "datetime_io.h"
 #include "decision_tally_io.h"
+#include "level_tally_io.h"
 #include "nationality_io.h"
 #include "place_io.h"
 #include "protection_status_io.h"
@@ -42,6 +44,117 @@ static mr_status
 plc(const char *s, int32_t *out, size_t *pos)
 {
 	return mr_place_parse(s, strlen(s), out, pos);
+}
+
+/* ---------- business-day calendars, against counting day by day ---------- */
+
+/* a small deterministic generator (the tests are reproducible) */
+static uint32_t rnd_state = 12345;
+static uint32_t
+rnd(void)
+{
+	rnd_state = rnd_state * 1103515245u + 12345u;
+	return rnd_state >> 8;
+}
+
+/* is d a business day of c, outside the spans (a linear look) */
+static int
+slow_business(const mr_calendar *c, const mr_spans *s, int32_t d)
+{
+	int			dow = (int) (((d % 7) + 7 + 5) % 7);	/* 2000-01-01 was a Saturday: 0 = Monday */
+
+	if (dow >= 5)
+		return 0;
+	for (int i = 0; i < c->nholidays; i++)
+		if (c->holidays[i].day == d)
+			return 0;
+	for (int i = 0; s != NULL && i < s->n; i++)
+		if (d >= s->first[i] && d <= s->last[i])
+			return 0;
+	return 1;
+}
+
+static int32_t
+slow_count(const mr_calendar *c, const mr_spans *s, int32_t a, int32_t b)
+{
+	int32_t		n = 0;
+
+	for (int32_t d = a + 1; d <= b; d++)
+		n += slow_business(c, s, d);
+	for (int32_t d = b + 1; d <= a; d++)
+		n -= slow_business(c, s, d);
+	return n;
+}
+
+/* the n-th business day after d (n > 0) or before it, or INT32_MIN past the calendar */
+static int32_t
+slow_add(const mr_calendar *c, const mr_spans *s, int32_t d, int32_t n)
+{
+	int			step = n > 0 ? 1 : -1;
+
+	while (n != 0)
+	{
+		d += step;
+		if (!mr_calendar_covers(d))
+			return INT32_MIN;
+		if (slow_business(c, s, d))
+			n -= step;
+	}
+	return d;
+}
+
+static void
+test_calendars(void)
+{
+	int32_t		first[4] = {7388, 7385, 8900, 7450},	/* 2020-03-24.., overlapping, unsorted */
+				last[4] = {7412, 7400, 8902, 7455};
+	mr_spans	spans = {0, first, last};
+	int			bad_count = 0,
+				bad_add = 0,
+				bad_day = 0;
+	int32_t		out;
+
+	ok(mr_ncalendars == 10, "ten calendars");
+	spans.n = mr_spans_normalize(first, last, 4);
+	ok(spans.n == 3 && first[0] == 7385 && last[0] == 7412 && first[1] == 7450 && first[2] == 8900,
+	   "spans: sorted, overlapping ones joined");
+	for (int i = 0; i < mr_ncalendars; i++)
+	{
+		const mr_calendar *c = &mr_calendars[i];
+
+		ok(mr_calendar_find(c->packed) == c, c->alpha3);
+		for (int k = 0; k < 300; k++)
+		{
+			int32_t		a = (int32_t) (rnd() % MR_CALENDAR_NDAYS),
+						b = a + (int32_t) (rnd() % 801) - 400,
+						n = (int32_t) (rnd() % 121) - 60;
+			int32_t		want;
+			const mr_spans *s = (k & 1) ? &spans : NULL;
+			mr_status	st;
+
+			if (!mr_calendar_covers(b))
+				b = a;
+			st = s ? mr_spans_count(c, s, a, b, &out) : mr_calendar_count(c, a, b, &out);
+			if (st != MR_OK || out != slow_count(c, s, a, b))
+				bad_count++;
+			want = slow_add(c, s, a, n);
+			st = s ? mr_spans_add(c, s, a, n, &out) : mr_calendar_add(c, a, n, &out);
+			if (want == INT32_MIN ? st != MR_ERR_OUT_OF_RANGE : (st != MR_OK || out != want))
+				bad_add++;
+			if ((s ? mr_spans_is_business(c, s, a) : mr_calendar_is_business(c, a)) != slow_business(c, s, a))
+				bad_day++;
+		}
+	}
+	ok(bad_count == 0, "business days between two dates: as counted day by day");
+	ok(bad_add == 0, "the n-th business day after or before a date: as counted day by day");
+	ok(bad_day == 0, "is a business day: as looked up day by day");
+	ok(mr_calendar_count(&mr_calendars[0], -1, 10, &out) == MR_ERR_OUT_OF_RANGE &&
+	   mr_calendar_count(&mr_calendars[0], 10, MR_CALENDAR_LAST + 1, &out) == MR_ERR_OUT_OF_RANGE &&
+	   mr_calendar_add(&mr_calendars[0], MR_CALENDAR_LAST, 1, &out) == MR_ERR_OUT_OF_RANGE &&
+	   mr_calendar_add(&mr_calendars[0], MR_CALENDAR_FIRST, -1, &out) == MR_ERR_OUT_OF_RANGE &&
+	   mr_calendar_add(&mr_calendars[0], 100, INT32_MAX, &out) == MR_ERR_OUT_OF_RANGE &&
+	   mr_calendar_add(&mr_calendars[0], 100, INT32_MIN, &out) == MR_ERR_OUT_OF_RANGE,
+	   "dates and counts outside the calendar are out of range");
 }
 
 int
@@ -380,6 +493,53 @@ main(void)
 		ok(mr_text_size(SIZE_MAX / 2, 3, 1) == 0 && mr_text_size(2, 3, 1) == 7, "text sizes: overflow is 0");
 	}
 
+	test_calendars();
+	{
+		mr_level_tally lt;
+		char		buf[LEVEL_TALLY_TEXT_SIZE];
+		size_t		epos;
+		const char *longest = "(level=first_instance,unit=persons,recognized=9223372036854775807,complementary=9223372036854775807,rejected=9223372036854775807,otherwise_closed=9223372036854775807)";
+		const char *blanks;
+
+		ok(mr_level_tally_parse(longest, strlen(longest), &lt, &epos) == MR_OK && mr_level_tally_valid(&lt) &&
+		   mr_level_tally_format(&lt, buf) == strlen(longest) && strlen(longest) < LEVEL_TALLY_TEXT_SIZE &&
+		   strcmp(buf, longest) == 0, "level_tally: the longest text reads back and fits its buffer");
+		blanks = " ( level = appeal , unit = cases , recognized = 1 , complementary = 0 , rejected = 2 , otherwise_closed = 3 ) ";
+
+		ok(mr_level_tally_parse(blanks, strlen(blanks), &lt, &epos) == MR_OK &&
+		   lt.level == MR_LEVEL_APPEAL && lt.unit == MR_UNIT_CASES && lt.rejected == 2 && lt.otherwise_closed == 3,
+		   "level_tally: blanks around the parts");
+		ok(mr_level_tally_parse("(level=appeals,unit=cases,recognized=1,complementary=0,rejected=2,otherwise_closed=3)", 82, &lt, &epos) == MR_ERR_SYNTAX && epos == 7,
+		   "level_tally: an unknown level is refused where it stands");
+		ok(mr_level_tally_parse("(level=appeal,unit=cases,recognized=-1,complementary=0,rejected=2,otherwise_closed=3)", 84, &lt, &epos) != MR_OK,
+		   "level_tally: a negative count is refused");
+		memset(&lt, 0, sizeof(lt));
+		lt.level = 3;
+		lt.unit = 1;
+		ok(!mr_level_tally_valid(&lt), "level_tally: level 3 is not valid");
+	}
+	{
+		/* levels: rejected, appealed, rejected final; rejected then final with no appeal */
+		uint8_t		a[] = {MR_ST_CLAIM_LODGED, MR_ST_REJECTED, MR_ST_UNDER_APPEAL, MR_ST_REJECTED_FINAL},
+					c[] = {MR_ST_CLAIM_LODGED, MR_ST_REJECTED, MR_ST_REJECTED_FINAL},
+					d[] = {MR_ST_INADMISSIBLE, MR_ST_UNDER_APPEAL, MR_ST_ADMITTED};
+		int64_t		at[] = {10, 20, 20, 30};
+
+		ok(mr_event_level(a, 0) == MR_LEVEL_NONE && mr_event_level(a, 1) == MR_LEVEL_FIRST_INSTANCE &&
+		   mr_event_level(a, 2) == MR_LEVEL_NONE && mr_event_level(a, 3) == MR_LEVEL_APPEAL,
+		   "levels: a rejection appealed and rejected again is one decision at each level");
+		ok(mr_event_level(c, 1) == MR_LEVEL_FIRST_INSTANCE && mr_event_level(c, 2) == MR_LEVEL_NONE,
+		   "levels: a rejection becoming final is not a second decision");
+		ok(mr_event_level(d, 0) == MR_LEVEL_FIRST_INSTANCE && mr_event_level(d, 2) == MR_LEVEL_NONE,
+		   "levels: inadmissible is a first-instance closure; admitted on appeal is no decision");
+		ok(mr_pending_level(MR_ST_ADMITTED) == MR_LEVEL_FIRST_INSTANCE &&
+		   mr_pending_level(MR_ST_UNDER_APPEAL) == MR_LEVEL_APPEAL &&
+		   mr_pending_level(MR_ST_REJECTED) == MR_LEVEL_NONE && mr_pending_level(MR_ST_SCREENING) == MR_LEVEL_NONE,
+		   "pending levels");
+		ok(mr_history_index_at(at, 4, 5) == -1 && mr_history_index_at(at, 4, 10) == 0 &&
+		   mr_history_index_at(at, 4, 20) == 2 && mr_history_index_at(at, 4, 99) == 3 &&
+		   mr_history_index_at(at, 0, 99) == -1, "the last event at or before a time");
+	}
 	test_people(ok);
 
 	printf("1..%d\n", ntests);

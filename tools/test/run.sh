@@ -78,6 +78,22 @@ expect 0 "gen_names --check: src/names_data.c matches tools/linkage/*.tsv" \
 expect 0 "gen_demo_names --check: examples/demo_names.sql matches test/linkage/names" \
 	python3 "$tools/gen_demo_names.py" --check "$top/examples/demo_names.sql"
 
+expect 0 "gen_calendar --check: src/calendar_data.c matches tools/holidays/holidays.tsv, and the holidays its generator and lock" \
+	python3 "$tools/gen_calendar.py" --check "$top/src/calendar_data.c"
+sed 's/UINT64_C(0x7cf9f3e7cf9f3e7c)/UINT64_C(0x7cf9f3e7cf9f3e7d)/' "$top/src/calendar_data.c" >"$tmp/calendar_data.c"
+expect 1 "gen_calendar --check: an edited bitmap differs" python3 "$tools/gen_calendar.py" --check "$tmp/calendar_data.c"
+sed 's/^\(MEX\t2024-05-05\t.*\t\)t\t/\1f\t/' "$tools/holidays/holidays.tsv" >"$tmp/holidays.tsv"
+cmp -s "$tmp/holidays.tsv" "$tools/holidays/holidays.tsv"
+ok $((1 - $?)) "  (a holidays.tsv with 5 May 2024 a working day in Mexico)"
+expect 1 "gen_calendar --check: a holiday made a working day changes the calendar" \
+	python3 "$tools/gen_calendar.py" --holidays "$tmp/holidays.tsv" --check "$top/src/calendar_data.c"
+sed 's/^\(# generator: gen_holidays.js sha256 \)[0-9a-f]*/\1'"$(printf 'f%.0s' {1..64})"'/' "$tools/holidays/holidays.tsv" >"$tmp/holidays2.tsv"
+expect 2 "gen_calendar: a holidays.tsv its committed generator did not make is an error" \
+	python3 "$tools/gen_calendar.py" --holidays "$tmp/holidays2.tsv" --check "$top/src/calendar_data.c"
+says "not made by the committed gen_holidays.js" "  ... and says so"
+grep -v '^# licence of this file' "$tools/holidays/holidays.tsv" | sed 's/CC BY-SA 3.0/CC/g' >"$tmp/holidays3.tsv"
+expect 2 "gen_calendar: a holidays.tsv without its licence notice is an error" \
+	python3 "$tools/gen_calendar.py" --holidays "$tmp/holidays3.tsv" --check "$top/src/calendar_data.c"
 sed 's/"Encountered"/"Met"/' "$top/src/status_data.c" >"$tmp/status_data.c"
 expect 1 "gen_states --check: an edited status_data.c differs" gen_states --check "$tmp/status_data.c"
 sed 's/^screening\t\(.*\)\tclaim_lodged, /screening\t\1\tclaimed, /' "$tools/procedure.tsv" >"$tmp/procedure.tsv"

@@ -30,6 +30,7 @@ CREATE TABLE hostile.samples (t regtype, v text);
 INSERT INTO hostile.samples VALUES
 	('nationality', 'HND'), ('place', 'MX TAP'), ('protection_status', 'claim_lodged'),
 	('decision_tally', '(recognized=3,complementary=1,rejected=4,otherwise_closed=2)'),
+	('level_tally', '(level=appeal,unit=persons,recognized=3,complementary=1,rejected=4,otherwise_closed=2)'),
 	('protection_history', '{claim_lodged@2021-06-03T09:00:00Z, admitted@2021-06-20T00:00:00Z, rejected@2021-09-01T00:00:00Z}'),
 	('route_segment', 'CO NCI -> PA-5 [2021-08-01,2021-08-09]'),
 	('route', '{CO NCI -> PA-5 [2021-08-01,2021-08-09], PA-5 -> CR PBS [2021-08-10,]}'),
