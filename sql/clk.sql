@@ -136,8 +136,10 @@ SELECT (SELECT count(*) FROM found_seq) AS seq, (SELECT count(*) FROM found_idx)
 -- lower threshold, to see more than the person)
 SET enable_seqscan = off;
 SET migrec.clk_threshold = 0.6;
+-- (the query as a constant: a subquery's plan prints differently from 17 on)
+SELECT q AS q45 FROM queries WHERE id = 45 \gset
 EXPLAIN (COSTS OFF)
-SELECT r.id FROM reg r WHERE r.c % (SELECT q FROM queries WHERE id = 45) ORDER BY r.c <-> (SELECT q FROM queries WHERE id = 45) LIMIT 3;
+SELECT r.id FROM reg r WHERE r.c % :'q45'::clk ORDER BY r.c <-> :'q45'::clk LIMIT 3;
 SELECT r.id, round((r.c <-> q.q)::numeric, 3) AS distance
 FROM reg r, queries q WHERE q.id = 45 AND r.c % q.q ORDER BY r.c <-> q.q, r.id LIMIT 3;
 RESET migrec.clk_threshold;

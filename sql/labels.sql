@@ -58,11 +58,12 @@ WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_extension'::regcla
   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'migrec')
 ORDER BY d.objid::regclass::text;
 
--- every object of the extension has a comment
+-- every object of the extension has a comment (not array types, nor a
+-- table's row type, which 17 lists as a member: the table has the comment)
 SELECT pg_describe_object(d.classid, d.objid, 0) AS without_comment
 FROM pg_depend d
 WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'migrec')
   AND obj_description(d.objid, d.classid::regclass::name) IS NULL
-  AND NOT (d.classid = 'pg_type'::regclass AND EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = d.objid AND t.typelem <> 0 AND t.typlen = -1))
+  AND NOT (d.classid = 'pg_type'::regclass AND EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = d.objid AND ((t.typelem <> 0 AND t.typlen = -1) OR t.typrelid <> 0)))
 ORDER BY 1;

@@ -267,7 +267,9 @@ END $$;
 SELECT t, test.call_every_function(t) AS functions
 FROM test.produced GROUP BY t ORDER BY t::text;
 -- the refusals: only arguments that the function documents as wrong
-SELECT t, fn, sqlstate, min(v) AS example
+-- (no example value: the samples come from random(), whose generator differs
+-- between versions)
+SELECT t, fn, sqlstate
 FROM test.refusals GROUP BY 1, 2, 3 ORDER BY t::text, 2, 3;
 
 RESET client_min_messages;

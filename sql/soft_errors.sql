@@ -8,7 +8,7 @@ CREATE TEMP TABLE bad_input (n int, type text, input text);
 INSERT INTO bad_input VALUES
 	-- nationality: syntax, unknown code, unknown code with a suggestion
 	(1, 'nationality', 'H1D'),
-	(2, 'nationality', 'ZZZ'),
+	(2, 'nationality', 'QQQ'),
 	(3, 'nationality', 'HNX'),
 	(4, 'nationality', ''),
 	-- place: syntax, unknown country, unknown subdivision, ambiguous code
@@ -54,7 +54,7 @@ INSERT INTO bad_input VALUES
 	(82, 'flow_series', '5874897-12-31 {1,1}'),
 	(83, 'flow_series', '2021-06-01 {' || repeat('0,', 100000) || '0}'),
 	-- arrays read their elements softly too
-	(100, 'nationality[]', '{HND,ZZZ}'),
+	(100, 'nationality[]', '{HND,QQQ}'),
 	(101, 'place[]', '{MX-CHP,ZZ}'),
 	-- the people types: sex, age_scheme, accompaniment, encounter: unknown
 	-- words; age_band: a band the scheme lacks, an unknown scheme, syntax

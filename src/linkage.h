@@ -26,7 +26,7 @@
 
 /*
  * HMAC-SHA-256 (RFC 2104) on PostgreSQL's SHA-256: pg_hmac from 14 on, the
- * RFC's construction over pg_sha256 on 13.  An mr_hmac serves many calls
+ * RFC's construction over core's sha256(bytea) on 13.  An mr_hmac serves many calls
  * with different keys; mr_hmac_end releases it (an error in between is
  * cleaned up by the resource owner or the memory context).
  */

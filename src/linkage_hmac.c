@@ -3,8 +3,10 @@
  * checks person_key and clk share, and hmac_sha256() for SQL.
  *
  * From PostgreSQL 14 on, common/hmac.h provides HMAC (OpenSSL's when the
- * server is built with it); 13 has only the hash (common/sha2.h), over which
- * RFC 2104's construction is a few lines.  No other library is linked.
+ * server is built with it).  On 13 RFC 2104's construction is a few lines
+ * over core's SQL function sha256(bytea): 13's C interface to the hash
+ * (common/sha2.h) includes OpenSSL's headers when the server was built with
+ * OpenSSL, which a build machine need not have.  No other library is linked.
  */
 #include "linkage.h"
 
@@ -14,10 +16,10 @@
 
 #if PG_VERSION_NUM >= 140000
 #include "common/hmac.h"
-#endif
 #include "common/sha2.h"
 
 StaticAssertDecl(MR_HMAC_SIZE == PG_SHA256_DIGEST_LENGTH, "HMAC-SHA-256 output");
+#endif
 
 #if PG_VERSION_NUM >= 140000
 
@@ -69,9 +71,9 @@ mr_hmac_end(mr_hmac *h)
 	pfree(h);
 }
 
-#else							/* PostgreSQL 13: RFC 2104 over pg_sha256 */
+#else							/* PostgreSQL 13: RFC 2104 over sha256(bytea) */
 
-#define HMAC_BLOCK PG_SHA256_BLOCK_LENGTH
+#define HMAC_BLOCK 64			/* SHA-256's block */
 
 struct mr_hmac
 {
@@ -84,40 +86,46 @@ mr_hmac_begin(void)
 	return palloc0(sizeof(mr_hmac));
 }
 
+/* SHA-256 of a followed by b, through core's sha256(bytea) */
+static void
+sha256_of(const uint8 *a, size_t alen, const uint8 *b, size_t blen, uint8 *out)
+{
+	bytea	   *in = palloc(VARHDRSZ + alen + blen);
+	bytea	   *digest;
+
+	SET_VARSIZE(in, VARHDRSZ + alen + blen);
+	memcpy(VARDATA(in), a, alen);
+	if (blen > 0)
+		memcpy(VARDATA(in) + alen, b, blen);
+	digest = DatumGetByteaPP(DirectFunctionCall1(sha256_bytea, PointerGetDatum(in)));
+	Assert(VARSIZE_ANY_EXHDR(digest) == MR_HMAC_SIZE);
+	memcpy(out, VARDATA_ANY(digest), MR_HMAC_SIZE);
+	explicit_bzero(VARDATA(in), alen + blen);
+	pfree(in);
+	pfree(digest);
+}
+
 void
 mr_hmac_compute(mr_hmac *h, const uint8 *key, size_t keylen,
 				const uint8 *msg, size_t len, uint8 *out)
 {
 	uint8		k[HMAC_BLOCK];
 	uint8		pad[HMAC_BLOCK];
-	uint8		inner[PG_SHA256_DIGEST_LENGTH];
-	pg_sha256_ctx ctx;
+	uint8		inner[MR_HMAC_SIZE];
 
 	(void) h;
 	memset(k, 0, sizeof(k));
 	if (keylen > HMAC_BLOCK)
-	{
-		/* keys longer than a block are hashed first */
-		pg_sha256_init(&ctx);
-		pg_sha256_update(&ctx, key, keylen);
-		pg_sha256_final(&ctx, k);
-	}
+		sha256_of(key, keylen, NULL, 0, k);	/* keys longer than a block are hashed first */
 	else if (keylen > 0)
 		memcpy(k, key, keylen);
 
 	for (int i = 0; i < HMAC_BLOCK; i++)
 		pad[i] = k[i] ^ 0x36;
-	pg_sha256_init(&ctx);
-	pg_sha256_update(&ctx, pad, HMAC_BLOCK);
-	pg_sha256_update(&ctx, msg, len);
-	pg_sha256_final(&ctx, inner);
-
+	sha256_of(pad, HMAC_BLOCK, msg, len, inner);
 	for (int i = 0; i < HMAC_BLOCK; i++)
 		pad[i] = k[i] ^ 0x5c;
-	pg_sha256_init(&ctx);
-	pg_sha256_update(&ctx, pad, HMAC_BLOCK);
-	pg_sha256_update(&ctx, inner, sizeof(inner));
-	pg_sha256_final(&ctx, out);
+	sha256_of(pad, HMAC_BLOCK, inner, sizeof(inner), out);
 
 	explicit_bzero(k, sizeof(k));
 	explicit_bzero(pad, sizeof(pad));

@@ -10,6 +10,7 @@
 #include "fmgr.h"
 #if PG_VERSION_NUM >= 160000
 #include "nodes/miscnodes.h"
+#include "varatt.h"				/* VARSIZE and friends left postgres.h in 16 */
 #endif
 
 #include "codes.h"
