@@ -75,7 +75,14 @@ INSERT INTO bad_input VALUES
 	-- out of range
 	(130, 'repeat_tally', '(individuals={1:1})'),
 	(131, 'repeat_tally', '(individuals={1:1},encounters=2)'),
-	(132, 'repeat_tally', '(individuals={1:9223372036854775808},encounters=1)');
+	(132, 'repeat_tally', '(individuals={1:9223372036854775808},encounters=1)'),
+	-- person_key: not 16 hex digits; clk: not base64, too short
+	(140, 'person_key', '58093f77242'),
+	(141, 'clk', 'not base64!'),
+	(142, 'clk', 'AQBX'),
+	-- level_tally: an unknown level, a count out of range
+	(150, 'level_tally', '(level=final,unit=cases,recognized=1,complementary=0,rejected=0,otherwise_closed=0)'),
+	(151, 'level_tally', '(level=appeal,unit=cases,recognized=9223372036854775808,complementary=0,rejected=0,otherwise_closed=0)');
 
 -- every bad input: not valid, and the error a cast raises, as data
 SELECT b.n, b.type, CASE WHEN length(b.input) > 60 THEN left(b.input, 20) || '...' ELSE b.input END AS input,
