@@ -890,12 +890,22 @@ mr_gamma_profile(double mean, double cv, int dmax, double *p)
 				top = -INFINITY,
 				sum = 0;
 
-	/* the density at each day's midpoint, normalised over 0..dmax */
+	if (dmax < 1)
+	{
+		p[0] = 1;
+		return;
+	}
+
+	/*
+	 * the density at each whole day (a transit rounded to the nearest day),
+	 * normalised over 0..dmax; the CV grid keeps shape > 1, so day 0 has
+	 * density 0
+	 */
 	for (int d = 0; d <= dmax; d++)
 	{
-		double		x = d + 0.5;
+		double		x = d;
 
-		p[d] = (shape - 1) * log(x) - x / scale;
+		p[d] = d == 0 ? -INFINITY : (shape - 1) * log(x) - x / scale;
 		if (p[d] > top)
 			top = p[d];
 	}

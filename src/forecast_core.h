@@ -244,7 +244,7 @@ extern mr_status mr_deconvolve_bootstrap(const double *up, const double *down, i
 
 /*
  * The discretised gamma profile of a mean and CV over days 0..dmax: the
- * density at each day's midpoint, normalised to sum 1 over 0..dmax.
+ * density at each whole day, normalised to sum 1 over 0..dmax (CV below 1).
  */
 extern void mr_gamma_profile(double mean, double cv, int dmax, double *p);
 
