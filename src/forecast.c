@@ -2,7 +2,8 @@
  * forecast.c: the 0.2 forecasts over flow_series and transit_profile:
  * forecast_arrivals() continued past the data with calibrated intervals,
  * forecast_backtest(), arrival_dispersion(), flow_alerts(),
- * deconvolve_profile() and flow_stock().  The numbers come from the plain-C
+ * deconvolve_profile(), deconvolve_bootstrap(), deconvolve_monthly() and
+ * flow_stock().  The numbers come from the plain-C
  * core (forecast_core.c); this file checks arguments, aligns the series by
  * date and turns results into rows.  docs/forecast.md states the models.
  */

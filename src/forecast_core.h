@@ -15,7 +15,10 @@
  *   - Rolling-origin backtest (FPP3 5.10; Tashman 2000).
  *   - Exact convolution of integer-day histograms (profile chains).
  *   - EM / Richardson-Lucy deconvolution of a transit profile and share
- *     from two aggregate series (Shepp & Vardi 1982; Lucy 1974).
+ *     from two aggregate series (Shepp & Vardi 1982; Lucy 1974), its
+ *     parametric bootstrap (Becker & Marschner 1993) on a seeded SplitMix64
+ *     stream, and the parametric (discretised gamma) variant for monthly
+ *     totals.
  *   - Alerts: one-step forecast exceedance, EARS C2 for short histories
  *     (Hutwagner et al. 2003).
  */

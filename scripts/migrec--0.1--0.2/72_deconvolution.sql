@@ -5,7 +5,7 @@
 
 CREATE FUNCTION @extschema@.deconvolve_bootstrap(upstream @extschema@.flow_series,
 	downstream @extschema@.flow_series, max_days pg_catalog.int4 DEFAULT 120,
-	iterations pg_catalog.int4 DEFAULT 1000, replicates pg_catalog.int4 DEFAULT 100,
+	iterations pg_catalog.int4 DEFAULT 1000, replicates pg_catalog.int4 DEFAULT 20,
 	level pg_catalog.float8 DEFAULT 0.9, seed pg_catalog.int8 DEFAULT 1,
 	OUT share pg_catalog.float8, OUT share_low pg_catalog.float8, OUT share_high pg_catalog.float8,
 	OUT mean_days pg_catalog.float8, OUT mean_low pg_catalog.float8, OUT mean_high pg_catalog.float8,
