@@ -878,8 +878,12 @@ mr_deconvolve_monthly_work(int nmonths, int dmax)
 {
 	size_t		theta = (size_t) mean_grid(dmax) * CV_GRID;
 
-	/* A (months x dmax+1), X (theta x months), day counts, profile, draws, fitted means */
-	return (size_t) nmonths * (dmax + 1) + theta * nmonths + 4 * (size_t) nmonths + (dmax + 1);
+	/*
+	 * A (months x dmax+1), X (theta x months), day counts, draws, fitted
+	 * means, a profile, the cumulative daily upstream (31 days a month at most)
+	 */
+	return (size_t) nmonths * (dmax + 1) + theta * nmonths + 4 * (size_t) nmonths + (dmax + 1) +
+		31 * (size_t) nmonths + 1;
 }
 
 void
@@ -1113,11 +1117,18 @@ monthly_prepare(const double *up, int n_up, const double *down, int n_down, cons
 	*m_out = down + c->first;
 	/*
 	 * a[j][d]: upstream departures d days before the days of usable month j,
-	 * each upstream month spread evenly over its days
+	 * each upstream month spread evenly over its days: differences of the
+	 * cumulative daily upstream, O(months x dmax)
 	 */
 	{
-		int			t0 = 0;
+		double	   *cum = p + (dmax + 1);
+		int			t0 = 0,
+					t = 0;
 
+		cum[0] = 0;
+		for (int k = 0; k < n; k++)
+			for (int i = 0; i < mdays[k]; i++, t++)
+				cum[t + 1] = cum[t] + up[k] / mdays[k];
 		for (int k = 0; k < c->first; k++)
 			t0 += mdays[k];
 		for (int j = 0; j < c->k; j++)
@@ -1125,23 +1136,9 @@ monthly_prepare(const double *up, int n_up, const double *down, int n_down, cons
 			int			len = mdays[c->first + j];
 
 			c->days[j] = len;
+			/* t0 >= dmax: every day t0 - d .. t0 + len - 1 - d is recorded */
 			for (int d = 0; d <= dmax; d++)
-			{
-				double		s = 0;
-
-				for (int t = t0; t < t0 + len; t++)
-				{
-					int			day = t - d,
-								mk = 0,
-								ms = 0;
-
-					/* the month of day `day` */
-					while (ms + mdays[mk] <= day)
-						ms += mdays[mk++];
-					s += up[mk] / mdays[mk];
-				}
-				a[(size_t) j * (dmax + 1) + d] = s;
-			}
+				a[(size_t) j * (dmax + 1) + d] = cum[t0 + len - d] - cum[t0 - d];
 			t0 += len;
 		}
 	}
@@ -1211,6 +1208,7 @@ mr_deconvolve_monthly(const double *up, int n_up, const double *down, int n_down
 						lb;
 			int			bi;
 
+			INTERRUPTIBLE();
 			for (int j = 0; j < c.k; j++)
 				draw[j] = quasi_poisson(&rng, mu[j], fit->dispersion);
 			bi = monthly_best(&c, draw, &sb, &bb, &lb);

@@ -266,7 +266,7 @@ typedef struct mr_monthly_fit
 
 /*
  * Monthly totals up[0..n_up-1] and down[0..n_down-1] from the same first
- * month, mdays[k] days in month k (for k below both counts): each upstream
+ * month, mdays[k] (1..31) days in month k (for k below both counts): each upstream
  * month spread evenly over its days, downstream month k ~ quasi-Poisson(
  * b days_k + s sum_{t in k} sum_d p(d) up_day[t-d]), p the discretised gamma
  * (mean 1..dmax, by 1 day up to dmax 180; CV 0.10..0.80 by 0.05), s and b

@@ -719,7 +719,7 @@ text_forecast(const char *s, size_t len)
 		/* the first months of the series as monthly totals */
 		if (n >= 8)
 		{
-			static double mwork[24 * 41 + 40 * 15 * 24 + 4 * 24 + 41];
+			static double mwork[24 * 41 + 40 * 15 * 24 + 4 * 24 + 41 + 31 * 24 + 1];
 			double		mq[41],
 						mu[24];
 			int			mdays[24],
