@@ -619,7 +619,7 @@ deconvolve_bootstrap(PG_FUNCTION_ARGS)
 	if (mr_deconvolve(u, d, w0, w1, dmax, maxit, 1e-7, q, &b, &iters, &disp, work) != MR_OK)
 		bad_argument("the upstream series has no departures in the window", NULL);
 	mr_profile_summary(q, dmax, b, &fit);
-	if (mr_deconvolve_bootstrap(u, d, w0, w1, dmax, Min(maxit, DECONV_REPLICATE_ITERATIONS), 1e-7,
+	if (mr_deconvolve_bootstrap(u, w0, w1, dmax, Min(maxit, DECONV_REPLICATE_ITERATIONS), 1e-7,
 								q, b, disp, nrep, (uint64) seed, boot, work) != MR_OK)
 		bad_argument("the upstream series has no departures in the window", NULL);
 	put_summary(&fit, boot, nrep, level, values, nulls);

@@ -812,7 +812,7 @@ mr_profile_summary(const double *q, int dmax, double b, mr_deconv_summary *out)
 }
 
 mr_status
-mr_deconvolve_bootstrap(const double *up, const double *down, int w0, int w1, int dmax,
+mr_deconvolve_bootstrap(const double *up, int w0, int w1, int dmax,
 						int maxit, double eps, const double *q, double b, double dispersion,
 						int replicates, uint64_t seed, mr_deconv_summary *out, double *work)
 {
@@ -822,7 +822,6 @@ mr_deconvolve_bootstrap(const double *up, const double *down, int w0, int w1, in
 			   *em_work = qstar + (dmax + 1);
 	mr_rng		rng;
 
-	(void) down;
 	if (dmax < 0 || w0 < dmax || w1 < w0 || replicates < 1)
 		return MR_ERR_EMPTY;
 	/* the fitted means the replicates are drawn from */

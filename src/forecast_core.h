@@ -240,7 +240,7 @@ extern void mr_profile_summary(const double *q, int dmax, double b, mr_deconv_su
  * out[i].  Deterministic for a seed.  work: 2 * (w1 + 1) + (dmax + 1) +
  * mr_deconvolve's work doubles.
  */
-extern mr_status mr_deconvolve_bootstrap(const double *up, const double *down, int w0, int w1,
+extern mr_status mr_deconvolve_bootstrap(const double *up, int w0, int w1,
 										 int dmax, int maxit, double eps, const double *q,
 										 double b, double dispersion, int replicates,
 										 uint64_t seed, mr_deconv_summary *out, double *work);

@@ -709,7 +709,7 @@ text_forecast(const char *s, size_t len)
 					mr_deconv_summary boot[3];
 
 					if (isfinite(disp) &&
-						mr_deconvolve_bootstrap(y, y, 10, (int) n - 1, 10, 5, 1e-9, q, b, disp, 3, 1,
+						mr_deconvolve_bootstrap(y, 10, (int) n - 1, 10, 5, 1e-9, q, b, disp, 3, 1,
 												boot, bwork) == MR_OK)
 						for (int i = 0; i < 3; i++)
 							CHECK(!(boot[i].share < 0) && !(boot[i].background < 0));

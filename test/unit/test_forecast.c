@@ -482,7 +482,7 @@ main(void)
 			ok(mr_deconvolve(up, down, 60, 499, 60, 1000, 1e-9, q, &b, &iters, &disp, work) == MR_OK,
 			   "bootstrap data set %d: fit", rep);
 			mr_profile_summary(q, 60, b, &fit);
-			ok(mr_deconvolve_bootstrap(up, down, 60, 499, 60, 200, 1e-7, q, b, disp, 60,
+			ok(mr_deconvolve_bootstrap(up, 60, 499, 60, 200, 1e-7, q, b, disp, 60,
 									   7 + rep, boot, work) == MR_OK,
 			   "bootstrap data set %d: 60 replicates", rep);
 			{
@@ -515,8 +515,8 @@ main(void)
 			double		b = 20,
 						disp = 1;
 
-			ok(mr_deconvolve_bootstrap(up, down, 60, 499, 60, 50, 1e-7, truth, b, disp, 5, 42, boot, work) == MR_OK &&
-			   mr_deconvolve_bootstrap(up, down, 60, 499, 60, 50, 1e-7, truth, b, disp, 5, 42, again, work) == MR_OK &&
+			ok(mr_deconvolve_bootstrap(up, 60, 499, 60, 50, 1e-7, truth, b, disp, 5, 42, boot, work) == MR_OK &&
+			   mr_deconvolve_bootstrap(up, 60, 499, 60, 50, 1e-7, truth, b, disp, 5, 42, again, work) == MR_OK &&
 			   memcmp(boot, again, 5 * sizeof(mr_deconv_summary)) == 0,
 			   "bootstrap: deterministic for a seed");
 		}
