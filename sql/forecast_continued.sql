@@ -150,6 +150,59 @@ SELECT test.sqlstate($$SELECT * FROM deconvolve_profile('2021-01-01 {1,2,3}', '2
        test.sqlstate($$SELECT * FROM deconvolve_profile('2021-01-01 {1,2,3}', '2021-01-01 {1,2,3}', 1, 0)$$) AS iterations,
        test.sqlstate($$SELECT * FROM deconvolve_profile('2021-01-01 {0,0,0,0}', '2021-01-01 {1,2,3,4}', 1)$$) AS no_departures;
 
+-- bootstrap intervals (seeded): the true share 0.9 and mean 28 inside the
+-- 90% intervals, the estimate inside its interval; the same seed, the same
+-- numbers; another seed, other replicates
+SELECT b.share_low <= 0.9 AND 0.9 <= b.share_high AS share_covered,
+       b.mean_low <= 28 AND 28 <= b.mean_high AS mean_covered,
+       b.share_low <= b.share AND b.share <= b.share_high AS share_inside,
+       b.median_low <= b.median_days AND b.median_days <= b.median_high AS median_inside,
+       b.share_high - b.share_low < 0.1 AS share_width_below_01,
+       b.share = d.share AND b.mean_days = d.mean_days AS same_fit_as_deconvolve_profile
+FROM synthetic s, deconvolve_profile(s.departures, s.arrivals, 120, 1000) d,
+     deconvolve_bootstrap(s.departures, s.arrivals, 120, 1000, 20) b;
+SELECT b1 = b2 AS same_seed_same_result, b1 <> b3 AS other_seed_other_result
+FROM synthetic s,
+     deconvolve_bootstrap(s.departures, s.arrivals, 60, 200, 10, 0.8, 7) b1,
+     deconvolve_bootstrap(s.departures, s.arrivals, 60, 200, 10, 0.8, 7) b2,
+     deconvolve_bootstrap(s.departures, s.arrivals, 60, 200, 10, 0.8, 8) b3;
+SELECT test.sqlstate($$SELECT * FROM deconvolve_bootstrap('2021-01-01 {1,2,3}', '2021-01-01 {1,2,3}', 1, 10, 0)$$) AS no_replicates,
+       test.sqlstate($$SELECT * FROM deconvolve_bootstrap('2021-01-01 {1,2,3}', '2021-01-01 {1,2,3}', 1, 10, 10001)$$) AS many_replicates,
+       test.sqlstate($$SELECT * FROM deconvolve_bootstrap('2021-01-01 {1,2,3}', '2021-01-01 {1,2,3}', 1, 10, 5, 1)$$) AS level_1,
+       test.sqlstate($$SELECT * FROM deconvolve_bootstrap('2021-01-01 {1,2,3}', '2021-01-01 {1,2,3}', 120)$$) AS too_short;
+
+-- monthly totals only: the synthetic series summed by calendar month give
+-- back the share (within 0.05) and the mean transit (within 3 days)
+CREATE TEMP TABLE synthetic_months AS
+SELECT (SELECT min(date_trunc('month', day))::date FROM synthetic, days(departures)) AS first_month,
+       array_agg(coalesce(u.n, 0) ORDER BY m) AS upstream, array_agg(coalesce(a.n, 0) ORDER BY m) AS downstream
+FROM generate_series((SELECT min(date_trunc('month', day)) FROM synthetic, days(departures)),
+                     (SELECT max(date_trunc('month', day)) FROM synthetic, days(departures)), interval '1 month') m
+LEFT JOIN (SELECT date_trunc('month', day) AS m, sum(n)::int8 AS n FROM synthetic, days(departures) GROUP BY 1) u USING (m)
+LEFT JOIN (SELECT date_trunc('month', day) AS m, sum(n)::int8 AS n FROM synthetic, days(arrivals) GROUP BY 1) a USING (m);
+SELECT cardinality(upstream) AS months, abs(d.share - 0.9) < 0.05 AS share_within_005,
+       abs(d.mean_days - 28) < 3 AS mean_within_3_days,
+       d.share_low <= d.share AND d.share <= d.share_high AS share_inside,
+       round(d.share::numeric, 1) AS share,
+       d.months_used = cardinality(upstream) - 4 AS months_after_the_first_120_days
+FROM synthetic_months, deconvolve_monthly(upstream, downstream, first_month, 120, 20) d;
+-- by hand: half of each month's departures arrive the next month, no
+-- background: share 0.5, about a month in transit (each month spread evenly
+-- over its days, so the mean lands within a few days of 30)
+SELECT round(share::numeric, 2) AS share, abs(mean_days - 30) < 4 AS about_a_month,
+       background < 1 AS no_background, months_used, first_month_used
+FROM deconvolve_monthly(array[100, 300, 200, 800, 400, 1000, 300, 600, 500, 900, 200, 700]::int8[],
+                        array[0, 50, 150, 100, 400, 200, 500, 150, 300, 250, 450, 100]::int8[],
+                        '2021-01-01', 60);
+SELECT test.sqlstate($$SELECT * FROM deconvolve_monthly('{1,2,3,4,5,6,7,8}', '{1,2,3,4,5,6,7,8}', '2021-01-02')$$) AS not_first_of_month,
+       test.sqlstate($$SELECT * FROM deconvolve_monthly('{1,2,NULL}', '{1,2,3}', '2021-01-01')$$) AS null_month,
+       test.sqlstate($$SELECT * FROM deconvolve_monthly('{1,2,-3}', '{1,2,3}', '2021-01-01')$$) AS negative,
+       test.sqlstate($$SELECT * FROM deconvolve_monthly('{{1,2},{3,4}}', '{1,2,3}', '2021-01-01')$$) AS two_dimensions,
+       test.sqlstate($$SELECT * FROM deconvolve_monthly('{1,2,3,4,5,6,7,8}', '{1,2,3,4,5,6,7,8}', '2021-01-01', 120)$$) AS too_few_months,
+       test.sqlstate($$SELECT * FROM deconvolve_monthly('{1,2,3}', '{1,2,3}', 'infinity')$$) AS infinite,
+       test.sqlstate($$SELECT * FROM deconvolve_monthly('{1,2,3}', '{1,2,3}', '2021-01-01', 0)$$) AS max_days_0,
+       test.sqlstate($$SELECT * FROM deconvolve_monthly(array_fill(1::int8, array[1201]), '{1,2,3}', '2021-01-01')$$) AS too_long;
+
 -- people in transit: present_at and stays, by hand.  Journey 1: Darién (PA-5)
 -- on Aug 8, leaves it Aug 10, Paso Canoas (PA PCS) Aug 12, leaves Panama
 -- Aug 13: in Panama Aug 8..13.  Journey 2: the same with the arrival in the

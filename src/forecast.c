@@ -2,19 +2,24 @@
  * forecast.c: the 0.2 forecasts over flow_series and transit_profile:
  * forecast_arrivals() continued past the data with calibrated intervals,
  * forecast_backtest(), arrival_dispersion(), flow_alerts(),
- * deconvolve_profile() and flow_stock().  The numbers come from the plain-C
+ * deconvolve_profile(), deconvolve_bootstrap(), deconvolve_monthly() and
+ * flow_stock().  The numbers come from the plain-C
  * core (forecast_core.c); this file checks arguments, aligns the series by
  * date and turns results into rows.  docs/forecast.md states the models.
  */
 #include "migrec.h"
 
 #include <math.h>
+#include <stddef.h>
 
 #include "common/int.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "catalog/pg_type.h"
+#include "utils/array.h"
 #include "utils/date.h"
+#include "utils/datetime.h"
 
 #include "flow_series_io.h"
 #include "forecast_core.h"
@@ -477,6 +482,251 @@ deconvolve_profile(PG_FUNCTION_ARGS)
 	values[4] = PointerGetDatum(mr_profile_from_counts(counts, 0));
 	values[5] = Float8GetDatum(disp);
 	values[6] = Int32GetDatum(iters);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* ---------- bootstrap intervals, monthly deconvolution ---------- */
+
+/* The most bootstrap replicates a call draws. */
+#define DECONV_MAX_REPLICATES 10000
+/* The iterations of each replicate's refit, started from the fit. */
+#define DECONV_REPLICATE_ITERATIONS 200
+/* The longest monthly series: a century. */
+#define DECONV_MAX_MONTHS 1200
+
+static int
+replicates_arg(int32 replicates, bool allow_zero)
+{
+	if (replicates < (allow_zero ? 0 : 1) || replicates > DECONV_MAX_REPLICATES)
+		bad_argument(psprintf("replicates must be between %d and %d, not %d",
+							  allow_zero ? 0 : 1, DECONV_MAX_REPLICATES, replicates), NULL);
+	return replicates;
+}
+
+static void
+interval_level(double level)
+{
+	if (isnan(level) || level <= 0 || level >= 1)
+		bad_argument(psprintf("level must be between 0 and 1 (exclusive), not %g", level), NULL);
+}
+
+/*
+ * The percentile interval of one summary over the replicates into
+ * values[at], values[at + 1] (NULL without replicates or finite values).
+ */
+static void
+put_interval(const mr_deconv_summary *boot, int n, size_t field, double level,
+			 Datum *values, bool *nulls, int at)
+{
+	double	   *v = palloc(Max(n, 1) * sizeof(double));
+	int			m = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		double		x = *(const double *) ((const char *) &boot[i] + field);
+
+		if (isfinite(x))
+			v[m++] = x;
+	}
+	if (m == 0)
+	{
+		nulls[at] = nulls[at + 1] = true;
+		return;
+	}
+	values[at] = Float8GetDatum(mr_quantile(v, m, (1 - level) / 2));
+	values[at + 1] = Float8GetDatum(mr_quantile(v, m, (1 + level) / 2));
+	pfree(v);
+}
+
+/*
+ * share, share_low, share_high, mean_days, mean_low, mean_high, median_days,
+ * median_low, median_high, background, background_low, background_high
+ * into values[0..11]
+ */
+static void
+put_summary(const mr_deconv_summary *fit, const mr_deconv_summary *boot, int n, double level,
+			Datum *values, bool *nulls)
+{
+	values[0] = Float8GetDatum(fit->share);
+	put_interval(boot, n, offsetof(mr_deconv_summary, share), level, values, nulls, 1);
+	values[3] = Float8GetDatum(fit->mean);
+	nulls[3] = !isfinite(fit->mean);
+	put_interval(boot, n, offsetof(mr_deconv_summary, mean), level, values, nulls, 4);
+	values[6] = Int32GetDatum(isfinite(fit->median) ? (int32) fit->median : 0);
+	nulls[6] = !isfinite(fit->median);
+	put_interval(boot, n, offsetof(mr_deconv_summary, median), level, values, nulls, 7);
+	values[9] = Float8GetDatum(fit->background);
+	put_interval(boot, n, offsetof(mr_deconv_summary, background), level, values, nulls, 10);
+}
+
+/*
+ * deconvolve_bootstrap(upstream, downstream, max_days, iterations,
+ * replicates, level, seed): deconvolve_profile's estimates with parametric
+ * bootstrap percentile intervals.
+ */
+PG_FUNCTION_INFO_V1(deconvolve_bootstrap);
+Datum
+deconvolve_bootstrap(PG_FUNCTION_ARGS)
+{
+	Series		up = series_arg(fcinfo, 0, false),
+				down = series_arg(fcinfo, 1, false);
+	int32		dmax = PG_GETARG_INT32(2),
+				maxit = PG_GETARG_INT32(3),
+				nrep = replicates_arg(PG_GETARG_INT32(4), false);
+	double		level = PG_GETARG_FLOAT8(5);
+	int64		seed = PG_GETARG_INT64(6);
+	int			offset,
+				w0,
+				w1,
+				iters;
+	double	   *u,
+			   *d,
+			   *work,
+				q[TRANSIT_NBINS],
+				b,
+				disp;
+	mr_deconv_summary fit,
+			   *boot;
+	TupleDesc	tupdesc = mr_result_tupdesc(fcinfo);
+	Datum		values[13];
+	bool		nulls[13] = {0};
+
+	if (dmax < 0 || dmax > TRANSIT_MAX_DAY)
+		bad_argument(psprintf("max_days must be between 0 and %d, not %d", TRANSIT_MAX_DAY, dmax), NULL);
+	if (maxit < 1 || maxit > 100000)
+		bad_argument(psprintf("iterations must be between 1 and 100000, not %d", maxit), NULL);
+	interval_level(level);
+	w0 = w1 = -1;
+	if (up.ndays > 0 && down.ndays > 0 && day_offset(up.start, down.start, &offset))
+	{
+		w0 = Max(dmax, offset);
+		w1 = Min(up.ndays - 1, offset + down.ndays - 1);
+	}
+	if (w0 < 0 || w1 - w0 + 1 < dmax + 1)
+		bad_argument(psprintf("the series overlap on too few days to estimate a profile of %d days", dmax),
+					 psprintf("It needs at least %d days of the downstream series, each with the %d upstream days before it recorded.",
+							  dmax + 1, dmax));
+	u = palloc((w1 + 1) * sizeof(double));
+	d = palloc0((w1 + 1) * sizeof(double));
+	/* the replicates' work holds the fit's */
+	work = palloc((4 * ((Size) w1 + 1) + 3 * ((Size) dmax + 1)) * sizeof(double));
+	boot = palloc(nrep * sizeof(mr_deconv_summary));
+	for (int t = 0; t <= w1; t++)
+		u[t] = (double) up.counts[t];
+	for (int t = w0; t <= w1; t++)
+		d[t] = (double) down.counts[t - offset];
+	allow_interrupts();
+	if (mr_deconvolve(u, d, w0, w1, dmax, maxit, 1e-7, q, &b, &iters, &disp, work) != MR_OK)
+		bad_argument("the upstream series has no departures in the window", NULL);
+	mr_profile_summary(q, dmax, b, &fit);
+	if (mr_deconvolve_bootstrap(u, w0, w1, dmax, Min(maxit, DECONV_REPLICATE_ITERATIONS), 1e-7,
+								q, b, disp, nrep, (uint64) seed, boot, work) != MR_OK)
+		bad_argument("the upstream series has no departures in the window", NULL);
+	put_summary(&fit, boot, nrep, level, values, nulls);
+	values[12] = Float8GetDatum(disp);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* A one-dimensional int8[] of monthly counts without NULLs or negatives. */
+static double *
+monthly_arg(ArrayType *a, const char *name, int *n)
+{
+	Datum	   *elems;
+	bool	   *enulls;
+	int			nelems;
+	double	   *out;
+
+	if (ARR_NDIM(a) > 1)
+		bad_argument(psprintf("%s must be a one-dimensional array of monthly counts", name), NULL);
+	deconstruct_array(a, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &enulls, &nelems);
+	if (nelems > DECONV_MAX_MONTHS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s has %d months, more than the %d a deconvolution takes", name, nelems,
+						DECONV_MAX_MONTHS)));
+	out = palloc(Max(nelems, 1) * sizeof(double));
+	for (int i = 0; i < nelems; i++)
+	{
+		if (enulls[i])
+			bad_argument(psprintf("%s has a NULL count (month %d)", name, i + 1),
+						 "Give every month a count; a month not recorded cannot be told from a month with none.");
+		if (DatumGetInt64(elems[i]) < 0)
+			bad_argument(psprintf("%s has a negative count (month %d)", name, i + 1), NULL);
+		out[i] = (double) DatumGetInt64(elems[i]);
+	}
+	*n = nelems;
+	return out;
+}
+
+/*
+ * deconvolve_monthly(upstream, downstream, first_month, max_days,
+ * replicates, level, seed): the parametric deconvolution of two series of
+ * monthly totals from the same first month (a discretised gamma profile,
+ * the share and a background), with bootstrap intervals.
+ */
+PG_FUNCTION_INFO_V1(deconvolve_monthly);
+Datum
+deconvolve_monthly(PG_FUNCTION_ARGS)
+{
+	int			n_up,
+				n_down,
+				n;
+	double	   *up = monthly_arg(PG_GETARG_ARRAYTYPE_P(0), "upstream", &n_up),
+			   *down = monthly_arg(PG_GETARG_ARRAYTYPE_P(1), "downstream", &n_down),
+			   *work,
+				q[TRANSIT_NBINS];
+	DateADT		first = PG_GETARG_DATEADT(2);
+	int32		dmax = PG_GETARG_INT32(3),
+				nrep = replicates_arg(PG_GETARG_INT32(4), true);
+	double		level = PG_GETARG_FLOAT8(5);
+	int64		seed = PG_GETARG_INT64(6);
+	int		   *mdays;
+	int			year,
+				month,
+				mday;
+	mr_monthly_fit fit;
+	mr_deconv_summary sum,
+			   *boot;
+	int64		counts[TRANSIT_NBINS] = {0};
+	TupleDesc	tupdesc = mr_result_tupdesc(fcinfo);
+	Datum		values[17];
+	bool		nulls[17] = {0};
+
+	if (DATE_NOT_FINITE(first))
+		bad_argument("first_month must be a finite date", NULL);
+	j2date(first + POSTGRES_EPOCH_JDATE, &year, &month, &mday);
+	if (mday != 1)
+		bad_argument(psprintf("first_month must be the first day of a month, not %s", date_text(first)), NULL);
+	if (dmax < 1 || dmax > TRANSIT_MAX_DAY)
+		bad_argument(psprintf("max_days must be between 1 and %d, not %d", TRANSIT_MAX_DAY, dmax), NULL);
+	interval_level(level);
+	n = Max(n_up, n_down);
+	mdays = palloc(Max(n, 1) * sizeof(int));
+	for (int k = 0; k < n; k++)
+	{
+		int			y = year + (month - 1 + k) / 12,
+					m = (month - 1 + k) % 12 + 1;
+
+		mdays[k] = day_tab[isleap(y)][m - 1];
+	}
+	work = palloc(mr_deconvolve_monthly_work(Min(n_up, n_down), dmax) * sizeof(double));
+	boot = palloc(Max(nrep, 1) * sizeof(mr_deconv_summary));
+	allow_interrupts();
+	if (mr_deconvolve_monthly(up, n_up, down, n_down, mdays, dmax, nrep, (uint64) seed, &fit, q,
+							  boot, work) != MR_OK)
+		bad_argument(psprintf("too few months to estimate a profile of %d days", dmax),
+					 "It needs at least 5 months recorded in both series after the first max_days days of the upstream series.");
+	mr_profile_summary(q, dmax, fit.background, &sum);
+	put_summary(&sum, boot, nrep, level, values, nulls);
+	values[12] = Float8GetDatum(fit.cv);
+	for (int k = 0; k <= dmax && fit.share > 0; k++)
+		counts[k] = (int64) llround(q[k] / fit.share * DECONV_SCALE);
+	values[13] = PointerGetDatum(mr_profile_from_counts(counts, 0));
+	nulls[13] = !(fit.share > 0);
+	values[14] = Float8GetDatum(fit.dispersion);
+	values[15] = Int32GetDatum(fit.months);
+	values[16] = DateADTGetDatum(date2j(year + (month - 1 + fit.first_month) / 12,
+										(month - 1 + fit.first_month) % 12 + 1, 1) - POSTGRES_EPOCH_JDATE);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 

@@ -3,6 +3,7 @@
  * (forecast_core.h says what each part is and where it comes from).
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "forecast_core.h"
@@ -575,9 +576,14 @@ dot(const double *a, const double *b, int n)
 	return (s0 + s1) + (s2 + s3);
 }
 
-mr_status
-mr_deconvolve(const double *up, const double *down, int w0, int w1, int dmax, int maxit,
-			  double eps, double *q, double *b, int *iters, double *dispersion, double *work)
+/*
+ * The EM iterations; warm: start from q and *b as given (a bootstrap
+ * replicate starts from the fit it resamples) instead of flat.
+ */
+static mr_status
+deconvolve_em(const double *up, const double *down, int w0, int w1, int dmax, int maxit,
+			  double eps, bool warm, double *q, double *b, int *iters, double *dispersion,
+			  double *work)
 {
 	double	   *mu = work,
 			   *r = mu + (w1 + 1),
@@ -606,9 +612,12 @@ mr_deconvolve(const double *up, const double *down, int w0, int w1, int dmax, in
 			den[d] += up[t - d];
 	}
 	/* flat start at the ratio of the totals; the background well away from 0 */
-	for (int d = 0; d <= dmax; d++)
-		q[d] = sum_d / sum_u / (dmax + 1);
-	*b = 0.1 * sum_d / nw;
+	if (!warm)
+	{
+		for (int d = 0; d <= dmax; d++)
+			q[d] = sum_d / sum_u / (dmax + 1);
+		*b = 0.1 * sum_d / nw;
+	}
 	for (it = 0; it < maxit; it++)
 	{
 		double		mean_r = 0,
@@ -662,6 +671,553 @@ mr_deconvolve(const double *up, const double *down, int w0, int w1, int dmax, in
 			chi2 += (down[t] - s) * (down[t] - s) / s;
 	}
 	*dispersion = nw > 1 ? chi2 / (nw - 1) : 0;
+	return MR_OK;
+}
+
+mr_status
+mr_deconvolve(const double *up, const double *down, int w0, int w1, int dmax, int maxit,
+			  double eps, double *q, double *b, int *iters, double *dispersion, double *work)
+{
+	return deconvolve_em(up, down, w0, w1, dmax, maxit, eps, false, q, b, iters, dispersion, work);
+}
+
+/* ---------- seeded random numbers (bootstrap) ---------- */
+
+/*
+ * SplitMix64 (Steele, Lea & Flood 2014, "Fast splittable pseudorandom number
+ * generators", OOPSLA): 64-bit integer arithmetic only, so a seed gives the
+ * same stream on every platform.
+ */
+void
+mr_rng_seed(mr_rng *r, uint64_t seed)
+{
+	r->state = seed;
+}
+
+uint64_t
+mr_rng_next(mr_rng *r)
+{
+	uint64_t	z = (r->state += UINT64_C(0x9E3779B97F4A7C15));
+
+	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+	return z ^ (z >> 31);
+}
+
+/* uniform on (0, 1): 53 random bits, never 0 */
+double
+mr_rng_uniform(mr_rng *r)
+{
+	return ((double) (mr_rng_next(r) >> 11) + 0.5) * (1.0 / 9007199254740992.0);
+}
+
+/*
+ * A Poisson draw: Knuth's product of uniforms below mean 30; above, the
+ * normal approximation (Box-Muller) rounded and floored at 0, whose error
+ * (skewness 1/sqrt(mean) < 0.19) is small beside what a bootstrap interval
+ * resolves.
+ */
+double
+mr_rng_poisson(mr_rng *r, double mean)
+{
+	if (!(mean > 0))
+		return 0;
+	if (mean < 30)
+	{
+		double		limit = exp(-mean),
+					p = mr_rng_uniform(r);
+		int			k = 0;
+
+		while (p > limit)
+		{
+			p *= mr_rng_uniform(r);
+			k++;
+		}
+		return k;
+	}
+	else
+	{
+		double		u1 = mr_rng_uniform(r),
+					u2 = mr_rng_uniform(r),
+					z = sqrt(-2 * log(u1)) * cos(2 * M_PI * u2),
+					x = floor(mean + sqrt(mean) * z + 0.5);
+
+		return x > 0 ? x : 0;
+	}
+}
+
+/*
+ * A quasi-Poisson draw with mean `mean` and variance dispersion * mean:
+ * dispersion * Poisson(mean / dispersion) (Poisson when dispersion <= 1).
+ */
+static double
+quasi_poisson(mr_rng *r, double mean, double dispersion)
+{
+	if (dispersion <= 1)
+		return mr_rng_poisson(r, mean);
+	return dispersion * mr_rng_poisson(r, mean / dispersion);
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double		x = *(const double *) a,
+				y = *(const double *) b;
+
+	return (x > y) - (x < y);
+}
+
+double
+mr_quantile(double *v, int n, double p)
+{
+	double		h;
+	int			i;
+
+	if (n < 1)
+		return NAN;
+	qsort(v, n, sizeof(double), cmp_double);
+	/* linear interpolation between order statistics (Hyndman & Fan type 7) */
+	h = (n - 1) * p;
+	i = (int) floor(h);
+	if (i >= n - 1)
+		return v[n - 1];
+	return v[i] + (h - i) * (v[i + 1] - v[i]);
+}
+
+void
+mr_profile_summary(const double *q, int dmax, double b, mr_deconv_summary *out)
+{
+	double		share = 0,
+				mean = 0,
+				cum = 0;
+
+	for (int d = 0; d <= dmax; d++)
+	{
+		share += q[d];
+		mean += d * q[d];
+	}
+	out->share = share;
+	out->background = b;
+	out->mean = share > 0 ? mean / share : NAN;
+	out->median = NAN;
+	for (int d = 0; d <= dmax && share > 0; d++)
+	{
+		cum += q[d] / share;
+		if (cum >= 0.5 - 1e-12)
+		{
+			out->median = d;
+			break;
+		}
+	}
+}
+
+mr_status
+mr_deconvolve_bootstrap(const double *up, int w0, int w1, int dmax,
+						int maxit, double eps, const double *q, double b, double dispersion,
+						int replicates, uint64_t seed, mr_deconv_summary *out, double *work)
+{
+	double	   *mu = work,
+			   *dstar = mu + (w1 + 1),
+			   *qstar = dstar + (w1 + 1),
+			   *em_work = qstar + (dmax + 1);
+	mr_rng		rng;
+
+	if (dmax < 0 || w0 < dmax || w1 < w0 || replicates < 1)
+		return MR_ERR_EMPTY;
+	/* the fitted means the replicates are drawn from */
+	for (int t = w0; t <= w1; t++)
+	{
+		mu[t] = b;
+		for (int d = 0; d <= dmax; d++)
+			mu[t] += q[d] * up[t - d];
+	}
+	mr_rng_seed(&rng, seed);
+	for (int i = 0; i < replicates; i++)
+	{
+		double		bstar = b,
+					disp;
+		int			iters;
+
+		for (int t = 0; t < w0; t++)
+			dstar[t] = 0;
+		for (int t = w0; t <= w1; t++)
+			dstar[t] = quasi_poisson(&rng, mu[t], dispersion);
+		memcpy(qstar, q, (dmax + 1) * sizeof(double));
+		/* a flat start would spend most iterations reaching the fit's neighbourhood */
+		if (deconvolve_em(up, dstar, w0, w1, dmax, maxit, eps, true, qstar, &bstar, &iters,
+						  &disp, em_work) != MR_OK)
+			return MR_ERR_EMPTY;
+		mr_profile_summary(qstar, dmax, bstar, &out[i]);
+	}
+	return MR_OK;
+}
+
+/* ---------- parametric deconvolution of monthly totals ---------- */
+
+/* The CV grid: 0.10 to 0.80 by 0.05. */
+#define CV_GRID 15
+#define CV_FIRST 0.10
+#define CV_STEP 0.05
+
+/* The mean grid: every day from 1 to dmax, by a coarser step past 180 points. */
+static int
+mean_step(int dmax)
+{
+	return dmax <= 180 ? 1 : (dmax + 179) / 180;
+}
+
+static int
+mean_grid(int dmax)
+{
+	return dmax < 1 ? 0 : dmax / mean_step(dmax);
+}
+
+size_t
+mr_deconvolve_monthly_work(int nmonths, int dmax)
+{
+	size_t		theta = (size_t) mean_grid(dmax) * CV_GRID;
+
+	/*
+	 * A (months x dmax+1), X (theta x months), day counts, draws, fitted
+	 * means, a profile, the cumulative daily upstream (31 days a month at most)
+	 */
+	return (size_t) nmonths * (dmax + 1) + theta * nmonths + 4 * (size_t) nmonths + (dmax + 1) +
+		31 * (size_t) nmonths + 1;
+}
+
+void
+mr_gamma_profile(double mean, double cv, int dmax, double *p)
+{
+	double		shape = 1 / (cv * cv),
+				scale = mean * cv * cv,
+				top = -INFINITY,
+				sum = 0;
+
+	if (dmax < 1)
+	{
+		p[0] = 1;
+		return;
+	}
+
+	/*
+	 * the density at each whole day (a transit rounded to the nearest day),
+	 * normalised over 0..dmax; the CV grid keeps shape > 1, so day 0 has
+	 * density 0
+	 */
+	for (int d = 0; d <= dmax; d++)
+	{
+		double		x = d;
+
+		p[d] = d == 0 ? -INFINITY : (shape - 1) * log(x) - x / scale;
+		if (p[d] > top)
+			top = p[d];
+	}
+	for (int d = 0; d <= dmax; d++)
+	{
+		p[d] = exp(p[d] - top);
+		sum += p[d];
+	}
+	for (int d = 0; d <= dmax; d++)
+		p[d] /= sum;
+}
+
+static double
+poisson_loglik(const double *m, const double *x, const double *days, int k, double s, double b)
+{
+	double		l = 0;
+
+	for (int i = 0; i < k; i++)
+	{
+		double		mu = s * x[i] + b * days[i];
+
+		if (mu <= 0)
+		{
+			if (m[i] > 0)
+				return -INFINITY;
+			continue;
+		}
+		l += m[i] * log(mu) - mu;
+	}
+	return l;
+}
+
+/*
+ * Poisson maximum likelihood of m[i] ~ s x[i] + b days[i], s, b >= 0: the
+ * log-likelihood is concave, so the maximum is Newton's unconstrained one
+ * when it lies in the quadrant, else the better of the two edges (closed
+ * form: the ratio of the totals).
+ */
+static double
+fit_share_background(const double *m, const double *x, const double *days, int k,
+					 double *s_out, double *b_out)
+{
+	double		sm = 0,
+				sx = 0,
+				st = 0,
+				s,
+				b,
+				l,
+				ls,
+				lb;
+
+	for (int i = 0; i < k; i++)
+	{
+		sm += m[i];
+		sx += x[i];
+		st += days[i];
+	}
+	s = sx > 0 ? 0.5 * sm / sx : 0;
+	b = 0.5 * sm / st;
+	l = poisson_loglik(m, x, days, k, s, b);
+	for (int it = 0; it < 100 && sx > 0; it++)
+	{
+		double		gs = 0,
+					gb = 0,
+					hss = 0,
+					hsb = 0,
+					hbb = 0,
+					det,
+					ds,
+					db,
+					step = 1,
+					lnew = -INFINITY;
+
+		for (int i = 0; i < k; i++)
+		{
+			double		mu = s * x[i] + b * days[i],
+						w = m[i] / (mu * mu);
+
+			gs += (m[i] / mu - 1) * x[i];
+			gb += (m[i] / mu - 1) * days[i];
+			hss += w * x[i] * x[i];
+			hsb += w * x[i] * days[i];
+			hbb += w * days[i] * days[i];
+		}
+		det = hss * hbb - hsb * hsb;
+		if (!(det > 0))
+			break;
+		/* (ds, db) = -H^-1 g, with H = -[hss hsb; hsb hbb] */
+		ds = (hbb * gs - hsb * gb) / det;
+		db = (hss * gb - hsb * gs) / det;
+		for (int h = 0; h < 40; h++, step /= 2)
+		{
+			lnew = poisson_loglik(m, x, days, k, s + step * ds, b + step * db);
+			if (lnew >= l)
+				break;
+		}
+		if (!(lnew >= l))
+			break;
+		s += step * ds;
+		b += step * db;
+		if (lnew - l < 1e-12 * (1 + fabs(l)))
+		{
+			l = lnew;
+			break;
+		}
+		l = lnew;
+	}
+	if (s >= 0 && b >= 0 && sx > 0)
+	{
+		*s_out = s;
+		*b_out = b;
+		return l;
+	}
+	/* the edges */
+	ls = sx > 0 ? poisson_loglik(m, x, days, k, sm / sx, 0) : -INFINITY;
+	lb = poisson_loglik(m, x, days, k, 0, sm / st);
+	if (ls > lb)
+	{
+		*s_out = sm / sx;
+		*b_out = 0;
+		return ls;
+	}
+	*s_out = 0;
+	*b_out = sm / st;
+	return lb;
+}
+
+/* The prepared problem: usable months, their exposures under every grid point. */
+typedef struct monthly_ctx
+{
+	int			k;				/* usable months */
+	int			first;			/* index of the first usable month */
+	int			ntheta;
+	int			dmax;
+	double	   *x;				/* ntheta x k */
+	double	   *days;			/* k */
+	double	   *p;				/* dmax + 1: a profile's scratch */
+} monthly_ctx;
+
+static double
+grid_mean(int dmax, int i)
+{
+	return (double) (i / CV_GRID + 1) * mean_step(dmax);
+}
+
+static double
+grid_cv(int i)
+{
+	return CV_FIRST + CV_STEP * (i % CV_GRID);
+}
+
+/* the best grid point for month totals m[0..k-1] */
+static int
+monthly_best(const monthly_ctx *c, const double *m, double *s, double *b, double *loglik)
+{
+	int			best = -1;
+	double		lbest = -INFINITY;
+
+	for (int i = 0; i < c->ntheta; i++)
+	{
+		double		si,
+					bi,
+					l = fit_share_background(m, c->x + (size_t) i * c->k, c->days, c->k, &si, &bi);
+
+		if (best < 0 || l > lbest)
+		{
+			best = i;
+			lbest = l;
+			*s = si;
+			*b = bi;
+		}
+	}
+	*loglik = lbest;
+	return best;
+}
+
+static mr_status
+monthly_prepare(const double *up, int n_up, const double *down, int n_down, const int *mdays,
+				int dmax, monthly_ctx *c, double *work, const double **m_out)
+{
+	int			n = n_up < n_down ? n_up : n_down,
+				start = 0;
+	double	   *a,
+			   *p;
+
+	if (dmax < 1 || n_up < 1 || n_down < 1)
+		return MR_ERR_EMPTY;
+	/* usable: months whose every day has dmax upstream days recorded before it */
+	c->first = -1;
+	for (int k = 0; k < n; k++)
+	{
+		if (start >= dmax && c->first < 0)
+			c->first = k;
+		start += mdays[k];
+	}
+	if (c->first < 0)
+		return MR_ERR_EMPTY;
+	c->k = n - c->first;
+	c->dmax = dmax;
+	c->ntheta = mean_grid(dmax) * CV_GRID;
+	a = work;
+	c->x = a + (size_t) c->k * (dmax + 1);
+	c->days = c->x + (size_t) c->ntheta * c->k;
+	p = c->p = c->days + 4 * (size_t) c->k;
+	*m_out = down + c->first;
+	/*
+	 * a[j][d]: upstream departures d days before the days of usable month j,
+	 * each upstream month spread evenly over its days: differences of the
+	 * cumulative daily upstream, O(months x dmax)
+	 */
+	{
+		double	   *cum = p + (dmax + 1);
+		int			t0 = 0,
+					t = 0;
+
+		cum[0] = 0;
+		for (int k = 0; k < n; k++)
+			for (int i = 0; i < mdays[k]; i++, t++)
+				cum[t + 1] = cum[t] + up[k] / mdays[k];
+		for (int k = 0; k < c->first; k++)
+			t0 += mdays[k];
+		for (int j = 0; j < c->k; j++)
+		{
+			int			len = mdays[c->first + j];
+
+			c->days[j] = len;
+			/* t0 >= dmax: every day t0 - d .. t0 + len - 1 - d is recorded */
+			for (int d = 0; d <= dmax; d++)
+				a[(size_t) j * (dmax + 1) + d] = cum[t0 + len - d] - cum[t0 - d];
+			t0 += len;
+		}
+	}
+	for (int i = 0; i < c->ntheta; i++)
+	{
+		INTERRUPTIBLE();
+		mr_gamma_profile(grid_mean(dmax, i), grid_cv(i), dmax, p);
+		for (int j = 0; j < c->k; j++)
+			c->x[(size_t) i * c->k + j] = dot(p, a + (size_t) j * (dmax + 1), dmax + 1);
+	}
+	return MR_OK;
+}
+
+mr_status
+mr_deconvolve_monthly(const double *up, int n_up, const double *down, int n_down,
+					  const int *mdays, int dmax, int replicates, uint64_t seed,
+					  mr_monthly_fit *fit, double *q, mr_deconv_summary *boot, double *work)
+{
+	monthly_ctx c;
+	const double *m;
+	double	   *draw,
+			   *mu,
+				s,
+				b,
+				l,
+				chi2 = 0,
+				dev = 0;
+	int			best;
+	mr_status	st = monthly_prepare(up, n_up, down, n_down, mdays, dmax, &c, work, &m);
+
+	if (st != MR_OK)
+		return st;
+	if (c.k < 5)
+		return MR_ERR_EMPTY;
+	draw = c.days + c.k;
+	mu = draw + c.k;
+	best = monthly_best(&c, m, &s, &b, &l);
+	fit->mean_param = grid_mean(dmax, best);
+	fit->cv = grid_cv(best);
+	fit->share = s;
+	fit->background = b;
+	fit->months = c.k;
+	fit->first_month = c.first;
+	for (int j = 0; j < c.k; j++)
+	{
+		mu[j] = s * c.x[(size_t) best * c.k + j] + b * c.days[j];
+		if (mu[j] > 0)
+		{
+			chi2 += (m[j] - mu[j]) * (m[j] - mu[j]) / mu[j];
+			dev += 2 * ((m[j] > 0 ? m[j] * log(m[j] / mu[j]) : 0) - (m[j] - mu[j]));
+		}
+	}
+	/* four parameters: mean, CV, share, background */
+	fit->dispersion = chi2 / (c.k - 4);
+	fit->deviance = dev;
+	mr_gamma_profile(fit->mean_param, fit->cv, dmax, q);
+	for (int d = 0; d <= dmax; d++)
+		q[d] *= s;
+	{
+		mr_rng		rng;
+
+		mr_rng_seed(&rng, seed);
+		for (int i = 0; i < replicates; i++)
+		{
+			double		sb,
+						bb,
+						lb;
+			int			bi;
+
+			INTERRUPTIBLE();
+			for (int j = 0; j < c.k; j++)
+				draw[j] = quasi_poisson(&rng, mu[j], fit->dispersion);
+			bi = monthly_best(&c, draw, &sb, &bb, &lb);
+			/* the profile's summaries: q of the replicate in the draw's place */
+			mr_gamma_profile(grid_mean(dmax, bi), grid_cv(bi), dmax, c.p);
+			for (int d = 0; d <= dmax; d++)
+				c.p[d] *= sb;
+			mr_profile_summary(c.p, dmax, bb, &boot[i]);
+		}
+	}
 	return MR_OK;
 }
 

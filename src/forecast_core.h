@@ -15,7 +15,10 @@
  *   - Rolling-origin backtest (FPP3 5.10; Tashman 2000).
  *   - Exact convolution of integer-day histograms (profile chains).
  *   - EM / Richardson-Lucy deconvolution of a transit profile and share
- *     from two aggregate series (Shepp & Vardi 1982; Lucy 1974).
+ *     from two aggregate series (Shepp & Vardi 1982; Lucy 1974), its
+ *     parametric bootstrap (Becker & Marschner 1993) on a seeded SplitMix64
+ *     stream, and the parametric (discretised gamma) variant for monthly
+ *     totals.
  *   - Alerts: one-step forecast exceedance, EARS C2 for short histories
  *     (Hutwagner et al. 2003).
  */
@@ -202,6 +205,82 @@ extern mr_status mr_histogram_convolve(const int64_t *a, int na, int64_t a_total
 extern mr_status mr_deconvolve(const double *up, const double *down, int w0, int w1, int dmax,
 							   int maxit, double eps, double *q, double *b, int *iters,
 							   double *dispersion, double *work);
+
+/* A seeded pseudorandom stream (SplitMix64): the same numbers on every platform. */
+typedef struct mr_rng
+{
+	uint64_t	state;
+} mr_rng;
+
+extern void mr_rng_seed(mr_rng *r, uint64_t seed);
+extern uint64_t mr_rng_next(mr_rng *r);
+extern double mr_rng_uniform(mr_rng *r);
+extern double mr_rng_poisson(mr_rng *r, double mean);
+
+/* The p quantile of v[0..n-1] (sorts v; linear interpolation, Hyndman-Fan type 7). */
+extern double mr_quantile(double *v, int n, double p);
+
+/* What a deconvolved q (= share x profile) and background say. */
+typedef struct mr_deconv_summary
+{
+	double		share;			/* sum of q */
+	double		mean;			/* mean transit days of q / share (NaN when share is 0) */
+	double		median;			/* first day where the profile's cumulative reaches 1/2 */
+	double		background;		/* per day */
+} mr_deconv_summary;
+
+extern void mr_profile_summary(const double *q, int dmax, double b, mr_deconv_summary *out);
+
+/*
+ * Parametric bootstrap of mr_deconvolve (Becker & Marschner 1993): from the
+ * fit q, b (and its Pearson dispersion) draw `replicates` downstream series
+ * over [w0, w1], each day quasi-Poisson around the fitted mean (dispersion
+ * x Poisson(mean / dispersion); Poisson when dispersion <= 1), refit each by
+ * EM started from the fit (at most maxit iterations), and summarise it in
+ * out[i].  Deterministic for a seed.  work: 2 * (w1 + 1) + (dmax + 1) +
+ * mr_deconvolve's work doubles.
+ */
+extern mr_status mr_deconvolve_bootstrap(const double *up, int w0, int w1,
+										 int dmax, int maxit, double eps, const double *q,
+										 double b, double dispersion, int replicates,
+										 uint64_t seed, mr_deconv_summary *out, double *work);
+
+/*
+ * The discretised gamma profile of a mean and CV over days 0..dmax: the
+ * density at each whole day, normalised to sum 1 over 0..dmax (CV below 1).
+ */
+extern void mr_gamma_profile(double mean, double cv, int dmax, double *p);
+
+/* A parametric deconvolution of monthly totals. */
+typedef struct mr_monthly_fit
+{
+	double		mean_param;		/* the gamma's mean on the grid (before truncation at dmax) */
+	double		cv;				/* the gamma's coefficient of variation on the grid */
+	double		share;
+	double		background;		/* arrivals per day from elsewhere */
+	double		dispersion;		/* Pearson chi^2 / (months - 4) */
+	double		deviance;		/* Poisson deviance of the fit */
+	int			months;			/* months the fit used */
+	int			first_month;	/* index of the first of them */
+} mr_monthly_fit;
+
+/*
+ * Monthly totals up[0..n_up-1] and down[0..n_down-1] from the same first
+ * month, mdays[k] (1..31) days in month k (for k below both counts): each upstream
+ * month spread evenly over its days, downstream month k ~ quasi-Poisson(
+ * b days_k + s sum_{t in k} sum_d p(d) up_day[t-d]), p the discretised gamma
+ * (mean 1..dmax, by 1 day up to dmax 180; CV 0.10..0.80 by 0.05), s and b
+ * by Poisson maximum likelihood per grid point, the grid point by the
+ * likelihood.  Fitted on the months whose days all have dmax upstream days
+ * before them (at least 5: MR_ERR_EMPTY otherwise).  q[0..dmax] = s p.
+ * `replicates` parametric bootstrap refits into boot[] (seeded).  work:
+ * mr_deconvolve_monthly_work(months, dmax) doubles, months = the smaller count.
+ */
+extern size_t mr_deconvolve_monthly_work(int nmonths, int dmax);
+extern mr_status mr_deconvolve_monthly(const double *up, int n_up, const double *down, int n_down,
+									   const int *mdays, int dmax, int replicates, uint64_t seed,
+									   mr_monthly_fit *fit, double *q, mr_deconv_summary *boot,
+									   double *work);
 
 /* Alert figures of one day. */
 typedef enum mr_alert_method

@@ -10,6 +10,14 @@ CREATE TEMP TABLE wide AS
 SELECT transit_profile(d) AS p
 FROM (SELECT b.days FROM synthetic, bins(profile) b, generate_series(1, b.n) WHERE b.days IS NOT NULL
       UNION ALL SELECT generate_series(0, 730)) s(d);
+-- the synthetic series summed by calendar month (24 months)
+CREATE TEMP TABLE synthetic_months AS
+SELECT min(m)::date AS first_month, array_agg(coalesce(u.n, 0) ORDER BY m) AS upstream,
+       array_agg(coalesce(a.n, 0) ORDER BY m) AS downstream
+FROM generate_series((SELECT min(date_trunc('month', day)) FROM synthetic, days(departures)),
+                     (SELECT max(date_trunc('month', day)) FROM synthetic, days(departures)), interval '1 month') m
+LEFT JOIN (SELECT date_trunc('month', day) AS m, sum(n)::int8 AS n FROM synthetic, days(departures) GROUP BY 1) u USING (m)
+LEFT JOIN (SELECT date_trunc('month', day) AS m, sum(n)::int8 AS n FROM synthetic, days(arrivals) GROUP BY 1) a USING (m);
 CREATE FUNCTION pg_temp.median_ms(q text, runs int DEFAULT 7) RETURNS numeric LANGUAGE plpgsql AS $$
 DECLARE
 	t0 timestamptz;
@@ -44,6 +52,14 @@ SELECT what, pg_temp.median_ms(q) AS median_ms FROM (VALUES
   $$SELECT * FROM synthetic, deconvolve_profile(departures, arrivals, 243)$$),
  ('deconvolve_profile, max_days 364 (half), 1000 iterations',
   $$SELECT * FROM synthetic, deconvolve_profile(departures, arrivals, 364)$$),
+ ('deconvolve_bootstrap, max_days 120, 1000 iterations, 20 replicates (default)',
+  $$SELECT * FROM synthetic, deconvolve_bootstrap(departures, arrivals, 120, 1000, 20)$$),
+ ('deconvolve_bootstrap, max_days 120, 1000 iterations, 100 replicates',
+  $$SELECT * FROM synthetic, deconvolve_bootstrap(departures, arrivals, 120, 1000, 100)$$),
+ ('deconvolve_monthly, 24 months, max_days 120, no replicates',
+  $$SELECT * FROM synthetic_months, deconvolve_monthly(upstream, downstream, first_month, 120)$$),
+ ('deconvolve_monthly, 24 months, max_days 120, 200 replicates',
+  $$SELECT * FROM synthetic_months, deconvolve_monthly(upstream, downstream, first_month, 120, 200)$$),
  ('flow_alerts, 730 days', $$SELECT count(*) FROM synthetic, flow_alerts(departures)$$),
  ('transit_profile * transit_profile, 731 x 731 bins', $$SELECT p * p FROM wide$$)
 ) AS v(what, q);

@@ -971,6 +971,41 @@ text_forecast(const char *s, size_t len)
 				for (int d = 0; d <= 10; d++)
 					CHECK(q[d] >= 0 && isfinite(q[d]));
 				CHECK(b >= 0 && iters >= 1 && iters <= 20);
+				/* the bootstrap redraws around that fit: non-negative summaries */
+				{
+					static double bwork[4 * 400 + 3 * 11];
+					mr_deconv_summary boot[3];
+
+					if (isfinite(disp) &&
+						mr_deconvolve_bootstrap(y, 10, (int) n - 1, 10, 5, 1e-9, q, b, disp, 3, 1,
+												boot, bwork) == MR_OK)
+						for (int i = 0; i < 3; i++)
+							CHECK(!(boot[i].share < 0) && !(boot[i].background < 0));
+				}
+			}
+		}
+		/* the first months of the series as monthly totals */
+		if (n >= 8)
+		{
+			static double mwork[24 * 41 + 40 * 15 * 24 + 4 * 24 + 41 + 31 * 24 + 1];
+			double		mq[41],
+						mu[24];
+			int			mdays[24],
+						k = n < 24 ? (int) n : 24;
+			mr_monthly_fit fit;
+			mr_deconv_summary boot[2];
+
+			CHECK(mr_deconvolve_monthly_work(24, 40) <= sizeof(mwork) / sizeof(double));
+			for (int i = 0; i < k; i++)
+			{
+				mu[i] = (double) c[i];
+				mdays[i] = 30 + i % 2;
+			}
+			if (mr_deconvolve_monthly(mu, k, mu, k, mdays, 40, 2, 1, &fit, mq, boot, mwork) == MR_OK)
+			{
+				CHECK(fit.share >= 0 && fit.background >= 0 && fit.months >= 5);
+				for (int d = 0; d <= 40; d++)
+					CHECK(mq[d] >= 0);
 			}
 		}
 	}

@@ -4,6 +4,7 @@
  * closed forms and simulations with a fixed seed.  Prints TAP.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +15,31 @@ static int	ntests = 0,
 			nfailed = 0;
 
 static void
-ok(int cond, const char *what)
+ok(int cond, const char *what, ...)
 {
+	va_list		ap;
+
 	ntests++;
 	if (!cond)
 		nfailed++;
-	printf("%s %d - %s\n", cond ? "ok" : "not ok", ntests, what);
+	printf("%s %d - ", cond ? "ok" : "not ok", ntests);
+	va_start(ap, what);
+	vprintf(what, ap);
+	va_end(ap);
+	putchar('\n');
+}
+
+/* a TAP comment: the figures behind a test */
+static void
+diag(const char *what, ...)
+{
+	va_list		ap;
+
+	fputs("# ", stdout);
+	va_start(ap, what);
+	vprintf(what, ap);
+	va_end(ap);
+	putchar('\n');
 }
 
 /* xorshift64*: the same draws on every platform */
@@ -376,6 +396,208 @@ main(void)
 		ok(tv < 0.35, "deconvolution: profile within total variation 0.35");
 		ok(mr_deconvolve(up, down, 100, 729, 120, 10, 1e-9, q, &b, &iters, &disp, work) == MR_ERR_EMPTY,
 		   "deconvolution: a window starting before dmax refused");
+	}
+
+	/* the seeded generator: a fixed stream, Poisson draws with the right mean */
+	{
+		mr_rng		r;
+		double		sum = 0,
+					sum2 = 0;
+
+		mr_rng_seed(&r, 1);
+		/* SplitMix64's first output for seed 1 (integer arithmetic: every platform) */
+		ok(mr_rng_next(&r) == UINT64_C(0x910A2DEC89025CC1), "rng: SplitMix64 stream for seed 1");
+		for (int i = 0; i < 20000; i++)
+		{
+			double		x = mr_rng_poisson(&r, i % 2 ? 4.0 : 100.0);
+
+			if (i % 2)
+			{
+				sum += x;
+				sum2 += x * x;
+			}
+		}
+		sum /= 10000;
+		sum2 = sum2 / 10000 - sum * sum;
+		ok(fabs(sum - 4) < 0.1 && fabs(sum2 - 4) < 0.3, "rng: Poisson(4) mean and variance");
+	}
+
+	/*
+	 * bootstrap coverage: five synthetic data sets (share 0.8, gamma-like
+	 * profile, background 20, Poisson noise); the 90% interval of the share
+	 * and of the mean transit contains the truth in at least 4 of them
+	 */
+	{
+		static double up[500],
+					down[500],
+					truth[61],
+					q[61],
+					work[2 * 500 + 2 * 61 + 2 * 500 + 61];
+		static mr_deconv_summary boot[60];
+		double		truth_mean = 0;
+		int			cover_share = 0,
+					cover_mean = 0,
+					ordered = 0;
+
+		for (int d = 0; d <= 60; d++)
+			truth[d] = d >= 8 && d <= 30 ? exp(-(d - 18) * (d - 18) / 20.0) : 0;
+		{
+			double		s = 0;
+
+			for (int d = 0; d <= 60; d++)
+				s += truth[d];
+			for (int d = 0; d <= 60; d++)
+			{
+				truth[d] *= 0.8 / s;
+				truth_mean += d * truth[d] / 0.8;
+			}
+		}
+		for (int rep = 0; rep < 5; rep++)
+		{
+			mr_rng		r;
+			double		b,
+						disp,
+						v[60];
+			int			iters;
+			mr_deconv_summary fit;
+
+			mr_rng_seed(&r, 100 + rep);
+			/*
+			 * day-to-day variation as real counts have it (groups, boats,
+			 * closures): a smooth upstream identifies the share poorly
+			 * against the background (docs/forecast.md)
+			 */
+			for (int t = 0; t < 500; t++)
+				up[t] = mr_rng_poisson(&r, (60 + 300 * exp(-(t - 250) * (t - 250) / 8000.0)) *
+									   (0.7 + 0.6 * ((t * 3) % 7) / 6.0) *
+									   (0.4 + 1.2 * mr_rng_uniform(&r)));
+			for (int t = 0; t < 500; t++)
+			{
+				double		mu = 20;
+
+				for (int d = 0; d <= 60 && d <= t; d++)
+					mu += truth[d] * up[t - d];
+				down[t] = mr_rng_poisson(&r, mu);
+			}
+			ok(mr_deconvolve(up, down, 60, 499, 60, 1000, 1e-9, q, &b, &iters, &disp, work) == MR_OK,
+			   "bootstrap data set %d: fit", rep);
+			mr_profile_summary(q, 60, b, &fit);
+			ok(mr_deconvolve_bootstrap(up, 60, 499, 60, 200, 1e-7, q, b, disp, 60,
+									   7 + rep, boot, work) == MR_OK,
+			   "bootstrap data set %d: 60 replicates", rep);
+			{
+				double		lo,
+							hi,
+							mlo,
+							mhi;
+
+				for (int i = 0; i < 60; i++)
+					v[i] = boot[i].share;
+				lo = mr_quantile(v, 60, 0.05);
+				hi = mr_quantile(v, 60, 0.95);
+				for (int i = 0; i < 60; i++)
+					v[i] = boot[i].mean;
+				mlo = mr_quantile(v, 60, 0.05);
+				mhi = mr_quantile(v, 60, 0.95);
+				diag("data set %d: share %.3f [%.3f, %.3f], mean %.2f [%.2f, %.2f]", rep,
+					 fit.share, lo, hi, fit.mean, mlo, mhi);
+				cover_share += lo <= 0.8 && 0.8 <= hi;
+				cover_mean += mlo <= truth_mean && truth_mean <= mhi;
+				ordered += lo < hi && mlo < mhi && hi - lo < 0.2 && mhi - mlo < 5;
+			}
+		}
+		ok(cover_share >= 4, "bootstrap: 90%% share interval covers the truth in %d of 5", cover_share);
+		ok(cover_mean >= 4, "bootstrap: 90%% mean-transit interval covers the truth in %d of 5", cover_mean);
+		ok(ordered == 5, "bootstrap: intervals have width, and are narrower than 0.2 and 5 days");
+		/* the same seed, the same replicates */
+		{
+			static mr_deconv_summary again[60];
+			double		b = 20,
+						disp = 1;
+
+			ok(mr_deconvolve_bootstrap(up, 60, 499, 60, 50, 1e-7, truth, b, disp, 5, 42, boot, work) == MR_OK &&
+			   mr_deconvolve_bootstrap(up, 60, 499, 60, 50, 1e-7, truth, b, disp, 5, 42, again, work) == MR_OK &&
+			   memcmp(boot, again, 5 * sizeof(mr_deconv_summary)) == 0,
+			   "bootstrap: deterministic for a seed");
+		}
+	}
+
+	/*
+	 * monthly totals only: 24 months from a daily upstream (surge in each
+	 * year's second half, weekdays), gamma mean 28 CV 0.25, share 0.9,
+	 * background 30 a day, Poisson noise; recovered share within 0.03 and
+	 * mean within 2 days (NOTES: the spread is not identifiable from months)
+	 */
+	{
+		static const int mdays_year[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+		static double upd[731],
+					downd[731],
+					p[121],
+					q[121],
+					work[200000];
+		static mr_deconv_summary boot[40];
+		double		upm[24] = {0},
+					downm[24] = {0},
+					v[40],
+					mean_fit = 0,
+					share_fit = 0;
+		int			mdays[24],
+					t = 0;
+		mr_rng		r;
+		mr_monthly_fit fit;
+		mr_deconv_summary sum;
+
+		ok(mr_deconvolve_monthly_work(24, 120) <= 200000, "monthly: work fits");
+		mr_gamma_profile(28, 0.25, 120, p);
+		mr_rng_seed(&r, 2021);
+		for (int k = 0; k < 24; k++)
+			mdays[k] = mdays_year[k % 12];
+		for (int k = 0; k < 24; k++)
+			for (int i = 0; i < mdays[k]; i++, t++)
+			{
+				double		x = (t % 365) / 365.0;
+
+				upd[t] = mr_rng_poisson(&r, (40 + 700 * exp(-(x - 0.6) * (x - 0.6) / 0.01)) *
+										(0.85 + 0.3 * ((t * 3) % 7) / 6.0));
+				upm[k] += upd[t];
+			}
+		t = 0;
+		for (int k = 0; k < 24; k++)
+			for (int i = 0; i < mdays[k]; i++, t++)
+			{
+				double		mu = 30;
+
+				for (int d = 0; d <= 120 && d <= t; d++)
+					mu += 0.9 * p[d] * upd[t - d];
+				downd[t] = mr_rng_poisson(&r, mu);
+				downm[k] += downd[t];
+			}
+		ok(mr_deconvolve_monthly(upm, 24, downm, 24, mdays, 120, 40, 5, &fit, q, boot, work) == MR_OK,
+		   "monthly: fit runs");
+		mr_profile_summary(q, 120, fit.background, &sum);
+		for (int d = 0; d <= 120; d++)
+		{
+			share_fit += q[d];
+			mean_fit += d * q[d];
+		}
+		mean_fit /= share_fit;
+		diag("monthly: mean %.2f (grid %.0f, cv %.2f), share %.3f, background %.1f, %d months, dispersion %.2f",
+			 mean_fit, fit.mean_param, fit.cv, fit.share, fit.background, fit.months, fit.dispersion);
+		ok(fit.months == 20, "monthly: the 20 months after the first 120 days used");
+		ok(fabs(fit.share - 0.9) < 0.03, "monthly: share 0.9 within 0.03");
+		ok(fabs(sum.mean - 28) < 2, "monthly: mean transit 28 days within 2");
+		ok(fabs(fit.background - 30) < 10, "monthly: background 30 a day within 10");
+		for (int i = 0; i < 40; i++)
+			v[i] = boot[i].share;
+		{
+			double		lo = mr_quantile(v, 40, 0.05),
+						hi = mr_quantile(v, 40, 0.95);
+
+			diag("monthly: share 90%% interval [%.3f, %.3f]", lo, hi);
+			ok(lo <= fit.share && fit.share <= hi && hi - lo < 0.2, "monthly: share interval around the fit");
+		}
+		ok(mr_deconvolve_monthly(upm, 5, downm, 5, mdays, 120, 0, 5, &fit, q, boot, work) == MR_ERR_EMPTY,
+		   "monthly: too few months refused");
 	}
 
 	/* alerts: EARS C2 by hand (research notes, 5.1) */
