@@ -1160,9 +1160,9 @@ mr_deconvolve_monthly(const double *up, int n_up, const double *down, int n_down
 	const double *m;
 	double	   *draw,
 			   *mu,
-				s,
-				b,
-				l,
+				s = 0,			/* set by monthly_best: initialised for older gcc */
+				b = 0,
+				l = 0,
 				chi2 = 0,
 				dev = 0;
 	int			best;
@@ -1202,9 +1202,9 @@ mr_deconvolve_monthly(const double *up, int n_up, const double *down, int n_down
 		mr_rng_seed(&rng, seed);
 		for (int i = 0; i < replicates; i++)
 		{
-			double		sb,
-						bb,
-						lb;
+			double		sb = 0,
+						bb = 0,
+						lb = 0;
 			int			bi;
 
 			INTERRUPTIBLE();
